@@ -1,5 +1,15 @@
-//! LiveChat customer chat widget: a sans-IO core for the Customer Chat RTM API v3.2
-//! (`protocol`, `session`, `chat`), a thin browser driver (`browser`) and Leptos
-//! components (`ui`).
+//! LiveChat customer chat widget.
+//!
+//! - [`protocol`]: serde types of the Customer Chat RTM API v3.2 (no IO).
+//! - [`session`]: the sans-IO session engine (connect URL, login, ping, requests, reconnect policy).
+//! - [`chat`]: chat state and its reducer (no IO).
+//! - [`ui`]: Leptos components.
 
+pub mod chat;
 pub mod protocol;
+pub mod ui;
+
+/// Mounts the widget into the page's `<body>`; called by the binary's `main`.
+pub fn start() {
+    leptos::mount::mount_to_body(ui::App);
+}

@@ -1,0 +1,276 @@
+//! The ordered, deduplicated list of a chat's events.
+//!
+//! An event can reach the widget several times: the customer's own message is
+//! shown before the server knows it (by `custom_id`), then confirmed by the
+//! `send_event` response (`event_id`), echoed by `incoming_event`, and seen again
+//! in `get_chat`/`list_threads` after a reconnect. It must show once, in order.
+//! The timeline is generic over the event payload: it only cares about identity
+//! (event id, `custom_id`) and order (`created_at`, then arrival).
+
+use std::collections::HashSet;
+
+/// Delivery state of an entry, as the UI shows it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Delivery {
+    /// Sent by the customer, not yet confirmed by the server.
+    Pending,
+    /// Known to the server (confirmed, or received from it).
+    Sent,
+    /// The send failed; the UI offers retry or removal.
+    Failed,
+}
+
+/// One entry of the timeline.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entry<E> {
+    /// Server event id, once known.
+    pub event_id: Option<String>,
+    /// The client-chosen `custom_id`, if any.
+    pub custom_id: Option<String>,
+    /// The thread the event belongs to, once known.
+    pub thread_id: Option<String>,
+    /// RFC 3339 creation time from the server; `None` while pending.
+    pub created_at: Option<String>,
+    /// Arrival order, the tie-breaker for equal or missing `created_at`.
+    pub seq: u64,
+    /// Delivery state.
+    pub delivery: Delivery,
+    /// The event itself.
+    pub event: E,
+}
+
+impl<E> Entry<E> {
+    /// A stable key for keyed rendering: the `custom_id` when the customer sent
+    /// it (so the row does not re-mount when the server confirms it), else the event id.
+    pub fn key(&self) -> String {
+        match (&self.custom_id, &self.event_id) {
+            (Some(c), _) => format!("c:{c}"),
+            (None, Some(id)) => format!("e:{id}"),
+            (None, None) => format!("s:{}", self.seq),
+        }
+    }
+
+    fn sort_key(&self) -> (bool, &str, u64) {
+        // Pending entries (no created_at) sort after every server-timed entry.
+        match &self.created_at {
+            Some(t) => (false, t.as_str(), self.seq),
+            None => (true, "", self.seq),
+        }
+    }
+}
+
+/// An event from the server to merge into the timeline.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Incoming<E> {
+    /// Server event id (`None` only for malformed legacy events).
+    pub event_id: Option<String>,
+    /// The echoed `custom_id`, if any.
+    pub custom_id: Option<String>,
+    /// The thread it belongs to.
+    pub thread_id: Option<String>,
+    /// RFC 3339 creation time.
+    pub created_at: Option<String>,
+    /// The event.
+    pub event: E,
+}
+
+/// What [`Timeline::merge`] did with an incoming event.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Merged {
+    /// A new entry was inserted.
+    Inserted,
+    /// An existing entry (same event id or `custom_id`) was updated in place.
+    Updated,
+}
+
+/// Events of one chat, ordered by `created_at` then arrival, each shown once.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Timeline<E> {
+    entries: Vec<Entry<E>>,
+    event_ids: HashSet<String>,
+    custom_ids: HashSet<String>,
+    next_seq: u64,
+}
+
+impl<E> Default for Timeline<E> {
+    fn default() -> Self {
+        Timeline { entries: Vec::new(), event_ids: HashSet::new(), custom_ids: HashSet::new(), next_seq: 0 }
+    }
+}
+
+impl<E> Timeline<E> {
+    /// The entries in display order.
+    pub fn entries(&self) -> &[Entry<E>] {
+        &self.entries
+    }
+
+    /// Number of entries.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// Whether the timeline is empty.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// Whether an event with this id is present.
+    pub fn contains_event(&self, event_id: &str) -> bool {
+        self.event_ids.contains(event_id)
+    }
+
+    /// Whether an entry with this `custom_id` is present.
+    pub fn contains_custom_id(&self, custom_id: &str) -> bool {
+        self.custom_ids.contains(custom_id)
+    }
+
+    /// The entry with this `custom_id`.
+    pub fn by_custom_id(&self, custom_id: &str) -> Option<&Entry<E>> {
+        if !self.custom_ids.contains(custom_id) {
+            return None;
+        }
+        self.entries.iter().rev().find(|e| e.custom_id.as_deref() == Some(custom_id))
+    }
+
+    /// The entry with this event id.
+    pub fn by_event_id(&self, event_id: &str) -> Option<&Entry<E>> {
+        if !self.event_ids.contains(event_id) {
+            return None;
+        }
+        self.entries.iter().rev().find(|e| e.event_id.as_deref() == Some(event_id))
+    }
+
+    /// Adds an event the customer is sending, shown at once as pending.
+    /// A second call with the same `custom_id` (a retry) marks it pending again.
+    pub fn push_local(&mut self, custom_id: String, event: E) {
+        if let Some(i) = self.position_of(None, Some(&custom_id)) {
+            self.entries[i].delivery = Delivery::Pending;
+            return;
+        }
+        let seq = self.bump();
+        self.custom_ids.insert(custom_id.clone());
+        let entry = Entry {
+            event_id: None,
+            custom_id: Some(custom_id),
+            thread_id: None,
+            created_at: None,
+            seq,
+            delivery: Delivery::Pending,
+            event,
+        };
+        self.insert_sorted(entry);
+    }
+
+    /// Merges an event from the server: an echo of a local event (same
+    /// `custom_id`) or a repeat (same event id) updates the existing entry;
+    /// anything else is inserted in order.
+    pub fn merge(&mut self, incoming: Incoming<E>) -> Merged {
+        let Incoming { event_id, custom_id, thread_id, created_at, event } = incoming;
+        if let Some(i) = self.position_of(event_id.as_deref(), custom_id.as_deref()) {
+            let mut entry = self.entries.remove(i);
+            if let Some(id) = event_id {
+                self.event_ids.insert(id.clone());
+                entry.event_id = Some(id);
+            }
+            if thread_id.is_some() {
+                entry.thread_id = thread_id;
+            }
+            if created_at.is_some() {
+                entry.created_at = created_at;
+            }
+            entry.delivery = Delivery::Sent;
+            entry.event = event;
+            self.insert_sorted(entry);
+            return Merged::Updated;
+        }
+        let seq = self.bump();
+        if let Some(id) = &event_id {
+            self.event_ids.insert(id.clone());
+        }
+        if let Some(c) = &custom_id {
+            self.custom_ids.insert(c.clone());
+        }
+        self.insert_sorted(Entry { event_id, custom_id, thread_id, created_at, seq, delivery: Delivery::Sent, event });
+        Merged::Inserted
+    }
+
+    /// The server accepted a local event (`send_event` answered `event_id`).
+    /// Returns false when no entry has this `custom_id`.
+    pub fn confirm(&mut self, custom_id: &str, event_id: Option<String>, thread_id: Option<String>) -> bool {
+        let Some(i) = self.position_of(None, Some(custom_id)) else { return false };
+        let entry = &mut self.entries[i];
+        entry.delivery = Delivery::Sent;
+        if entry.thread_id.is_none() {
+            entry.thread_id = thread_id;
+        }
+        if let (None, Some(id)) = (&entry.event_id, event_id) {
+            self.event_ids.insert(id.clone());
+            entry.event_id = Some(id);
+        }
+        true
+    }
+
+    /// A local event could not be sent. Confirmed entries are never downgraded.
+    pub fn fail(&mut self, custom_id: &str) -> bool {
+        let Some(i) = self.position_of(None, Some(custom_id)) else { return false };
+        let entry = &mut self.entries[i];
+        if entry.delivery == Delivery::Pending {
+            entry.delivery = Delivery::Failed;
+        }
+        true
+    }
+
+    /// Removes a local entry that failed (the customer chose "remove").
+    pub fn remove_failed(&mut self, custom_id: &str) -> Option<E> {
+        let i = self.position_of(None, Some(custom_id))?;
+        if self.entries[i].delivery != Delivery::Failed {
+            return None;
+        }
+        self.custom_ids.remove(custom_id);
+        Some(self.entries.remove(i).event)
+    }
+
+    /// Mutable access to the event with this id (for property updates).
+    pub fn event_mut(&mut self, event_id: &str) -> Option<&mut E> {
+        let i = self.position_of(Some(event_id), None)?;
+        Some(&mut self.entries[i].event)
+    }
+
+    /// Entries still pending or failed, oldest first (what an outbox must resend).
+    pub fn unsent(&self) -> impl Iterator<Item = &Entry<E>> {
+        self.entries.iter().filter(|e| e.delivery != Delivery::Sent)
+    }
+
+    /// Removes every entry.
+    pub fn clear(&mut self) {
+        *self = Timeline { next_seq: self.next_seq, ..Timeline::default() };
+    }
+
+    fn bump(&mut self) -> u64 {
+        self.next_seq += 1;
+        self.next_seq
+    }
+
+    fn position_of(&self, event_id: Option<&str>, custom_id: Option<&str>) -> Option<usize> {
+        let by_id = event_id.filter(|id| self.event_ids.contains(*id));
+        let by_custom = custom_id.filter(|c| self.custom_ids.contains(*c));
+        if by_id.is_none() && by_custom.is_none() {
+            return None;
+        }
+        // Recent entries are the likely match: search from the end.
+        self.entries.iter().rposition(|e| {
+            (by_id.is_some() && e.event_id.as_deref() == by_id)
+                || (by_custom.is_some() && e.custom_id.as_deref() == by_custom)
+        })
+    }
+
+    fn insert_sorted(&mut self, entry: Entry<E>) {
+        let key = entry.sort_key();
+        // Appending is the common case; history and late echoes take the search.
+        let at = match self.entries.last() {
+            Some(last) if last.sort_key() > key => self.entries.partition_point(|e| e.sort_key() <= key),
+            _ => self.entries.len(),
+        };
+        self.entries.insert(at, entry);
+    }
+}
