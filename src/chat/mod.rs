@@ -2,7 +2,10 @@
 //! and pushes. Pure data, no IO.
 
 pub mod custom_id;
+mod reducer;
+pub mod state;
 pub mod timeline;
 
 pub use custom_id::CustomIdGenerator;
+pub use state::{Availability, ChatPhase, ChatState, FormSlot, Participant, QueueStatus};
 pub use timeline::{Delivery, Entry, Incoming, Merged, Timeline};
