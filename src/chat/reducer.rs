@@ -2,7 +2,7 @@
 //! [`ChatState`]. Every rule here is covered by `tests/chat_reducer.rs`.
 
 use crate::protocol::{
-    Chat, Event, EventBody, FormType, GetFormResponse, GroupStatus, GroupStatuses, LoginResponse, Push, Thread,
+    Chat, Event, EventBody, FormType, GetFormResponse, Greeting, GroupStatus, GroupStatuses, LoginResponse, Push, Thread,
 };
 
 use super::state::{Availability, ChatPhase, ChatState, FormSlot, Participant, QueueStatus};
@@ -128,6 +128,28 @@ impl ChatState {
         }
     }
 
+    /// The customer clicked a postback button: mark it toggled at once (the
+    /// `incoming_rich_message_postback` push confirms it later).
+    pub fn toggle_postback_local(&mut self, event_id: &str, postback_id: &str, user_id: &str) -> bool {
+        self.toggle_postback(event_id, postback_id, user_id, true)
+    }
+
+    /// The customer opened a greeting: its agent joins the users and its message
+    /// starts the conversation on screen.
+    pub fn show_greeting_in_chat(&mut self, greeting: &Greeting) {
+        if let Some(agent) = &greeting.agent {
+            self.users.entry(agent.id.clone()).or_insert_with(|| Participant::from_agent(agent));
+        }
+        if let Some(event) = &greeting.event {
+            let mut event = event.clone();
+            if event.author_id.is_none() {
+                event.author_id = greeting.agent.as_ref().map(|a| a.id.clone());
+            }
+            self.merge_event(None, event);
+        }
+        self.greeting = None;
+    }
+
     /// Applies a push. Returns whether anything the UI shows changed.
     pub fn apply_push(&mut self, push: &Push) -> bool {
         match push {
@@ -248,11 +270,16 @@ impl ChatState {
     }
 
     fn switch_chat(&mut self, chat_id: String) {
+        // From no chat to the first one, the entries on screen (the customer's
+        // pending first message, an accepted greeting) belong to it: keep them.
+        let first_chat = self.chat_id.is_none();
         self.chat_id = Some(chat_id);
         self.thread_id = None;
         self.phase = ChatPhase::NoChat;
         self.queue = None;
-        self.timeline.clear();
+        if !first_chat {
+            self.timeline.clear();
+        }
         self.typing.clear();
         self.older_thread_id = None;
     }

@@ -1,0 +1,596 @@
+//! [`Conversation`]: drives the session, keeps the chat state, and turns the
+//! customer's intents into requests.
+
+use std::collections::{HashMap, VecDeque};
+
+use crate::chat::{ChatPhase, ChatState, CustomIdGenerator, FormSlot};
+use crate::protocol::request::{
+    AcceptGreeting, ActivateChat, CancelGreeting, DeactivateChat, GetChat, GetForm, ListChats, ListGroupStatuses,
+    MarkEventsAsSeen, RichMessagePostback, SendEvent, SendRichMessagePostback, SendSneakPeek, StartChat,
+};
+use crate::protocol::{
+    Access, Answer, ErrorType, Event, EventBody, FilledFormField, FormFieldType, FormType, LoginResponse,
+    MessagePostback, NewEvent, Push, Request, Response,
+};
+use crate::session::{ConnectionStatus, Input, Output, RequestError, RequestId, Session, SessionConfig, SessionEvent};
+
+use super::intent::Intent;
+use super::outbox::Outbox;
+use super::purpose::Purpose;
+
+/// Largest message text the spec accepts, in bytes ("Events > Message": 16 KB).
+pub const MAX_MESSAGE_BYTES: usize = 16 * 1024;
+
+/// Settings of the conversation layer (the session has its own).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ConversationConfig {
+    /// The group the widget serves.
+    pub group_id: u32,
+    /// Seed for `custom_id`s; random per page load.
+    pub seed: u64,
+    /// At most one `send_sneak_peek` per this many milliseconds while typing.
+    pub sneak_peek_interval_ms: u64,
+}
+
+impl Default for ConversationConfig {
+    fn default() -> Self {
+        ConversationConfig { group_id: 0, seed: 1, sneak_peek_interval_ms: 1_000 }
+    }
+}
+
+/// Something the driver should log (bad frames, failed requests). Never fatal.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Notice(pub String);
+
+/// The customer's conversation: session + chat state + intents, sans IO.
+#[derive(Debug)]
+pub struct Conversation {
+    session: Session,
+    state: ChatState,
+    status: ConnectionStatus,
+    config: ConversationConfig,
+    ids: CustomIdGenerator,
+    outbox: Outbox,
+    failed: HashMap<String, NewEvent>,
+    purposes: HashMap<RequestId, Purpose>,
+    out: VecDeque<Output>,
+    notices: VecDeque<Notice>,
+    changed: bool,
+    /// The chat was looked up after the first login: routing events is safe.
+    restored: bool,
+    /// A start_chat / activate_chat is under way.
+    starting: bool,
+    loading_older: bool,
+    sneak_pending: Option<String>,
+    sneak_sent_at: Option<u64>,
+    seen_marked: Option<String>,
+    access_group: Option<u32>,
+}
+
+impl Conversation {
+    /// A conversation over a new session.
+    pub fn new(session: SessionConfig, config: ConversationConfig) -> Self {
+        Conversation {
+            session: Session::new(session),
+            state: ChatState::new(config.group_id),
+            status: ConnectionStatus::Idle,
+            ids: CustomIdGenerator::new(config.seed),
+            config,
+            outbox: Outbox::default(),
+            failed: HashMap::new(),
+            purposes: HashMap::new(),
+            out: VecDeque::new(),
+            notices: VecDeque::new(),
+            changed: true,
+            restored: false,
+            starting: false,
+            loading_older: false,
+            sneak_pending: None,
+            sneak_sent_at: None,
+            seen_marked: None,
+            access_group: None,
+        }
+    }
+
+    /// What the UI renders.
+    pub fn state(&self) -> &ChatState {
+        &self.state
+    }
+
+    /// The connection status, for the banner.
+    pub fn status(&self) -> &ConnectionStatus {
+        &self.status
+    }
+
+    /// Customer events not yet confirmed by the server.
+    pub fn outbox(&self) -> &Outbox {
+        &self.outbox
+    }
+
+    /// The session engine (read-only: region, storage, counters).
+    pub fn session(&self) -> &Session {
+        &self.session
+    }
+
+    /// True once after anything the UI shows changed.
+    pub fn take_changed(&mut self) -> bool {
+        std::mem::take(&mut self.changed)
+    }
+
+    /// Feeds a socket event, timer tick, token or browser signal.
+    pub fn handle_input(&mut self, input: Input, now_ms: u64) {
+        self.session.handle_input(input, now_ms);
+        self.pump(now_ms);
+        self.flush_sneak_peek(now_ms);
+        self.pump(now_ms);
+    }
+
+    /// Carries out a customer intent.
+    pub fn handle_intent(&mut self, intent: Intent, now_ms: u64) {
+        match intent {
+            Intent::SendMessage(text) => self.send_message(&text, now_ms),
+            Intent::RetryMessage { custom_id } => self.retry(&custom_id, now_ms),
+            Intent::RemoveMessage { custom_id } => {
+                if self.failed.remove(&custom_id).is_some() {
+                    self.state.timeline.remove_failed(&custom_id);
+                    self.changed = true;
+                }
+            }
+            Intent::SubmitPrechat(fields) => self.submit_prechat(fields, now_ms),
+            Intent::SubmitPostchat(fields) => self.submit_postchat(fields, now_ms),
+            Intent::SkipPostchat => self.set_postchat_done(),
+            Intent::Postback { event_id, postback_id } => self.postback(&event_id, &postback_id, now_ms),
+            Intent::AcceptGreeting => self.accept_greeting(now_ms),
+            Intent::CancelGreeting => {
+                if let Some(g) = self.state.greeting.take() {
+                    self.request(CancelGreeting { unique_id: g.unique_id }.into(), Purpose::FireAndForget, now_ms);
+                    self.changed = true;
+                }
+            }
+            Intent::Typing(text) => {
+                if self.state.can_send() && !text.trim().is_empty() {
+                    self.sneak_pending = Some(text);
+                    self.flush_sneak_peek(now_ms);
+                }
+            }
+            Intent::EndChat => {
+                if let (Some(chat_id), true) = (self.state.chat_id.clone(), self.state.can_send()) {
+                    self.request(DeactivateChat { chat_id }.into(), Purpose::FireAndForget, now_ms);
+                }
+            }
+            Intent::SetViewing(viewing) => {
+                if self.state.viewing != viewing || self.state.unread > 0 {
+                    self.changed = true;
+                }
+                self.state.set_viewing(viewing);
+                if viewing {
+                    self.mark_seen(now_ms);
+                }
+            }
+            Intent::LoadOlder => self.load_older(now_ms),
+        }
+        self.pump(now_ms);
+    }
+
+    /// The next output for the driver (connect, send, close, timers, storage, tokens).
+    pub fn poll_output(&mut self) -> Option<Output> {
+        self.out.pop_front()
+    }
+
+    /// The next thing worth logging.
+    pub fn poll_notice(&mut self) -> Option<Notice> {
+        self.notices.pop_front()
+    }
+
+    /// When to deliver the next `Input::Tick` (ms, driver clock).
+    pub fn next_timeout(&self) -> Option<u64> {
+        let sneak = self
+            .sneak_pending
+            .as_ref()
+            .and_then(|_| self.sneak_sent_at)
+            .map(|t| t + self.config.sneak_peek_interval_ms);
+        match (self.session.next_timeout(), sneak) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        }
+    }
+
+    fn pump(&mut self, now_ms: u64) {
+        while let Some(output) = self.session.poll_output() {
+            match output {
+                Output::Event(event) => self.on_session_event(event, now_ms),
+                other => self.out.push_back(other),
+            }
+        }
+    }
+
+    fn warn(&mut self, text: String) {
+        self.notices.push_back(Notice(text));
+    }
+
+    fn request(&mut self, request: Request, purpose: Purpose, now_ms: u64) {
+        let id = self.session.request(request.action(), request.payload(), now_ms);
+        self.purposes.insert(id, purpose);
+    }
+
+    fn on_session_event(&mut self, event: SessionEvent, now_ms: u64) {
+        match event {
+            SessionEvent::StatusChanged(status) => {
+                self.status = status;
+                self.changed = true;
+            }
+            SessionEvent::LoggedIn { payload } => match Response::decode("login", payload) {
+                Ok(Response::Login(login)) => self.on_login(&login, now_ms),
+                Ok(other) => self.warn(format!("unexpected login payload: {other:?}")),
+                Err(e) => self.warn(format!("login response: {e}")),
+            },
+            SessionEvent::Response { id, action, result } => {
+                let purpose = self.purposes.remove(&id).unwrap_or(Purpose::FireAndForget);
+                match result {
+                    Ok(payload) => match Response::decode(action, payload) {
+                        Ok(response) => self.on_response(purpose, response, now_ms),
+                        Err(e) => self.on_failure(purpose, action, RequestError::Decode(e.to_string()), now_ms),
+                    },
+                    Err(e) => self.on_failure(purpose, action, e, now_ms),
+                }
+            }
+            SessionEvent::Push { action, payload, .. } => match Push::decode(&action, payload) {
+                Ok(push) => self.on_push(push, now_ms),
+                Err(e) => self.warn(format!("ignored push: {e}")),
+            },
+            SessionEvent::Malformed { reason } => self.warn(format!("ignored frame: {reason}")),
+        }
+    }
+
+    /// After each login: availability, the prechat form, and the chat to restore
+    /// (which also gap-fills what a reconnect missed).
+    fn on_login(&mut self, login: &LoginResponse, now_ms: u64) {
+        self.state.apply_login(login);
+        self.changed = true;
+        let group = self.state.group_id;
+        self.request(ListGroupStatuses { all: None, group_ids: Some(vec![group]) }.into(), Purpose::GroupStatuses, now_ms);
+        if self.state.prechat == FormSlot::Unknown {
+            self.request(GetForm { group_id: group, form_type: FormType::Prechat }.into(), Purpose::Form(FormType::Prechat), now_ms);
+        }
+        match self.state.chat_id.clone() {
+            Some(chat_id) => self.request(GetChat { chat_id, thread_id: None }.into(), Purpose::RestoreChat, now_ms),
+            None => self.request(ListChats { limit: Some(1), ..Default::default() }.into(), Purpose::FindChat, now_ms),
+        }
+    }
+
+    fn on_response(&mut self, purpose: Purpose, response: Response, now_ms: u64) {
+        match (purpose, response) {
+            (Purpose::GroupStatuses, Response::ListGroupStatuses(r)) => self.state.apply_group_statuses(&r.groups_status),
+            (Purpose::Form(kind), Response::GetForm(r)) => self.state.apply_form(&kind, &r),
+            (Purpose::FindChat, Response::ListChats(r)) => match r.chats_summary.first() {
+                Some(summary) => {
+                    let chat_id = summary.id.clone();
+                    self.request(GetChat { chat_id, thread_id: None }.into(), Purpose::RestoreChat, now_ms);
+                    return;
+                }
+                None => self.restored(now_ms),
+            },
+            (Purpose::RestoreChat, Response::GetChat(chat)) => {
+                self.state.apply_chat(&chat);
+                self.restored(now_ms);
+            }
+            (Purpose::OlderThread, Response::GetChat(chat)) => {
+                self.loading_older = false;
+                let threads: Vec<_> = chat.all_threads().cloned().collect();
+                self.state.apply_older_threads(&chat.id, &threads);
+            }
+            (Purpose::StartChat(customs), Response::StartChat(r)) => {
+                self.state.chat_started(&r.chat_id, &r.thread_id);
+                self.chat_started(&customs, &r.event_ids, now_ms);
+            }
+            (Purpose::ActivateChat(customs), Response::ActivateChat(r)) => {
+                if let Some(chat_id) = self.state.chat_id.clone() {
+                    self.state.chat_started(&chat_id, &r.thread_id);
+                }
+                self.chat_started(&customs, &r.event_ids, now_ms);
+            }
+            (Purpose::SendEvent(custom_id), Response::SendEvent(r)) => {
+                self.outbox.confirm(&custom_id);
+                self.state.confirm_sent(&custom_id, Some(r.event_id));
+            }
+            (Purpose::SendEvent(custom_id), _) => {
+                // Answered without an event id: accepted all the same.
+                self.outbox.confirm(&custom_id);
+                self.state.confirm_sent(&custom_id, None);
+            }
+            _ => return,
+        }
+        self.changed = true;
+    }
+
+    fn on_failure(&mut self, purpose: Purpose, action: &str, error: RequestError, now_ms: u64) {
+        let retry_later = matches!(error, RequestError::ConnectionLost | RequestError::Timeout)
+            || matches!(&error, RequestError::Rtm(e) if matches!(e.kind,
+                ErrorType::RequestTimeout | ErrorType::ServiceUnavailable | ErrorType::Internal | ErrorType::TooManyRequests));
+        match purpose {
+            Purpose::StartChat(customs) | Purpose::ActivateChat(customs) => {
+                self.starting = false;
+                self.after_send_failure(&customs, retry_later, now_ms);
+            }
+            Purpose::SendEvent(custom_id) => {
+                if matches!(&error, RequestError::Rtm(e) if e.kind == ErrorType::ChatInactive) {
+                    // The thread closed meanwhile: the message reactivates the chat.
+                    self.outbox.set_in_flight(&custom_id, false);
+                    self.state.phase = ChatPhase::Ended;
+                    self.flush_outbox(now_ms);
+                } else {
+                    self.after_send_failure(&[custom_id], retry_later, now_ms);
+                }
+            }
+            Purpose::RestoreChat | Purpose::FindChat => self.restored(now_ms),
+            Purpose::OlderThread => self.loading_older = false,
+            _ => {}
+        }
+        self.warn(format!("{action} failed: {error}"));
+        self.changed = true;
+    }
+
+    fn after_send_failure(&mut self, customs: &[String], retry_later: bool, now_ms: u64) {
+        for custom_id in customs {
+            self.outbox.set_in_flight(custom_id, false);
+            if !retry_later {
+                if let Some(event) = self.outbox.get(custom_id).cloned() {
+                    self.failed.insert(custom_id.clone(), event);
+                }
+                self.outbox.confirm(custom_id);
+                self.state.fail_send(custom_id);
+            }
+        }
+        // Whether the server got them is unknown: look at the chat before sending again.
+        if retry_later && matches!(self.status, ConnectionStatus::Connected) {
+            if let Some(chat_id) = self.state.chat_id.clone() {
+                self.request(GetChat { chat_id, thread_id: None }.into(), Purpose::RestoreChat, now_ms);
+            } else {
+                self.request(ListChats { limit: Some(1), ..Default::default() }.into(), Purpose::FindChat, now_ms);
+            }
+        }
+    }
+
+    fn on_push(&mut self, push: Push, now_ms: u64) {
+        if let Push::IncomingEvent(p) = &push {
+            if let Some(custom_id) = &p.event.custom_id {
+                self.outbox.confirm(custom_id);
+            }
+        }
+        let ended = matches!(&push, Push::ChatDeactivated(p) if self.state.chat_id.as_deref() == Some(&p.chat_id));
+        let new_event = matches!(push, Push::IncomingEvent(_));
+        if self.state.apply_push(&push) {
+            self.changed = true;
+        }
+        if ended && self.state.postchat == FormSlot::Unknown {
+            let group = self.state.group_id;
+            self.request(GetForm { group_id: group, form_type: FormType::Postchat }.into(), Purpose::Form(FormType::Postchat), now_ms);
+        }
+        if new_event && self.state.viewing {
+            self.mark_seen(now_ms);
+        }
+    }
+
+    fn restored(&mut self, now_ms: u64) {
+        self.restored = true;
+        self.flush_outbox(now_ms);
+    }
+
+    fn chat_started(&mut self, customs: &[String], event_ids: &[String], now_ms: u64) {
+        self.starting = false;
+        for (i, custom_id) in customs.iter().enumerate() {
+            self.outbox.confirm(custom_id);
+            self.state.confirm_sent(custom_id, event_ids.get(i).cloned());
+        }
+        self.flush_outbox(now_ms);
+    }
+
+    /// Sends every unconfirmed event that has no request under way: into the
+    /// active thread, or as the initial events of a started or reactivated chat.
+    fn flush_outbox(&mut self, now_ms: u64) {
+        if !self.restored || self.starting {
+            return;
+        }
+        let mut idle = Vec::new();
+        for (custom_id, event) in self.outbox.idle() {
+            let known = self.state.timeline.by_custom_id(&custom_id).is_some_and(|e| e.event_id.is_some());
+            if known {
+                self.outbox.confirm(&custom_id);
+                self.state.confirm_sent(&custom_id, None);
+                self.changed = true;
+            } else {
+                idle.push((custom_id, event));
+            }
+        }
+        if idle.is_empty() {
+            return;
+        }
+        for (custom_id, _) in &idle {
+            self.outbox.set_in_flight(custom_id, true);
+        }
+        let customs: Vec<String> = idle.iter().map(|(c, _)| c.clone()).collect();
+        let events: Vec<NewEvent> = idle.into_iter().map(|(_, e)| e).collect();
+        match (self.state.chat_id.clone(), self.state.phase) {
+            (Some(chat_id), ChatPhase::Active | ChatPhase::Queued) => {
+                for (custom_id, event) in customs.into_iter().zip(events) {
+                    let request = SendEvent::new(chat_id.clone(), event);
+                    self.request(request.into(), Purpose::SendEvent(custom_id), now_ms);
+                }
+            }
+            (Some(chat_id), _) => {
+                self.starting = true;
+                let mut request = ActivateChat::new(chat_id, events);
+                request.chat.access = self.access_group.map(|g| Access { group_ids: vec![g] });
+                self.request(request.into(), Purpose::ActivateChat(customs), now_ms);
+            }
+            (None, _) => {
+                self.starting = true;
+                let mut request = StartChat::with_events(events);
+                if let (Some(chat), Some(g)) = (request.chat.as_mut(), self.access_group) {
+                    chat.access = Some(Access { group_ids: vec![g] });
+                }
+                self.request(request.into(), Purpose::StartChat(customs), now_ms);
+            }
+        }
+    }
+
+    /// Shows an event at once as pending and queues it in the outbox.
+    fn send_event(&mut self, event: NewEvent, now_ms: u64) {
+        let custom_id = self.ids.next(now_ms);
+        let event = event.with_custom_id(custom_id.clone());
+        let mut shown = Event::from_value(event.to_value());
+        shown.author_id = self.state.customer_id().map(str::to_owned);
+        self.state.send_local(custom_id.clone(), shown);
+        self.outbox.push(custom_id, event);
+        self.changed = true;
+        self.flush_outbox(now_ms);
+    }
+
+    fn send_message(&mut self, text: &str, now_ms: u64) {
+        if text.trim().is_empty() {
+            return;
+        }
+        self.sneak_pending = None;
+        for part in split_message(text, MAX_MESSAGE_BYTES) {
+            self.send_event(NewEvent::message(part), now_ms);
+        }
+    }
+
+    fn retry(&mut self, custom_id: &str, now_ms: u64) {
+        let Some(event) = self.failed.remove(custom_id) else { return };
+        if let Some(entry) = self.state.timeline.by_custom_id(custom_id) {
+            let shown = entry.event.clone();
+            self.state.send_local(custom_id.to_owned(), shown);
+        }
+        self.outbox.push(custom_id.to_owned(), event);
+        self.changed = true;
+        self.flush_outbox(now_ms);
+    }
+
+    fn submit_prechat(&mut self, fields: Vec<FilledFormField>, now_ms: u64) {
+        let FormSlot::Ready(form) = &self.state.prechat else { return };
+        let form_id = form.id.clone();
+        // A group_chooser answer routes the chat to that group.
+        let chosen = fields.iter().find_map(|f| match (&f.field_type, &f.answer) {
+            (FormFieldType::GroupChooser, Answer::Choice(option)) => option.group_id,
+            _ => None,
+        });
+        if let Some(group) = chosen {
+            self.state.group_id = group;
+            self.access_group = Some(group);
+        }
+        self.state.prechat = FormSlot::Done;
+        self.send_event(NewEvent::filled_form(form_id, fields), now_ms);
+    }
+
+    fn submit_postchat(&mut self, fields: Vec<FilledFormField>, now_ms: u64) {
+        let (FormSlot::Ready(form), Some(chat_id)) = (&self.state.postchat, self.state.chat_id.clone()) else { return };
+        let event = NewEvent::filled_form(form.id.clone(), fields).with_custom_id(self.ids.next(now_ms));
+        // The thread is closed: the spec's attach_to_last_thread adds the event to it.
+        let mut request = SendEvent::new(chat_id, event);
+        request.attach_to_last_thread = Some(true);
+        self.request(request.into(), Purpose::FireAndForget, now_ms);
+        self.set_postchat_done();
+    }
+
+    fn set_postchat_done(&mut self) {
+        self.state.postchat = FormSlot::Done;
+        self.changed = true;
+    }
+
+    /// A quick reply or `message` button: the postback, then a message carrying
+    /// the `postback` object (spec: "Send Rich Message Postback", "Events > Message").
+    fn postback(&mut self, event_id: &str, postback_id: &str, now_ms: u64) {
+        let Some(entry) = self.state.timeline.by_event_id(event_id) else { return };
+        let EventBody::RichMessage(rich) = &entry.event.body else { return };
+        let Some(button) = rich.elements.iter().flat_map(|e| &e.buttons).find(|b| b.postback_id == postback_id) else {
+            return;
+        };
+        let (Some(chat_id), Some(thread_id)) =
+            (self.state.chat_id.clone(), entry.thread_id.clone().or_else(|| self.state.thread_id.clone()))
+        else {
+            return;
+        };
+        let text = button.text.clone();
+        let (postback_type, value) = match (&button.button_type, &button.value) {
+            (Some(t), Some(v)) => (Some(t.as_str().to_owned()), Some(v.clone())),
+            _ => (None, None),
+        };
+        let request = SendRichMessagePostback {
+            chat_id,
+            thread_id: thread_id.clone(),
+            event_id: event_id.to_owned(),
+            postback: RichMessagePostback { id: postback_id.to_owned(), toggled: true },
+        };
+        self.request(request.into(), Purpose::FireAndForget, now_ms);
+        if let Some(customer) = self.state.customer_id().map(str::to_owned) {
+            self.state.toggle_postback_local(event_id, postback_id, &customer);
+        }
+        let postback = MessagePostback { id: postback_id.to_owned(), thread_id, event_id: event_id.to_owned(), postback_type, value };
+        self.send_event(NewEvent::postback_message(text, postback), now_ms);
+    }
+
+    fn accept_greeting(&mut self, now_ms: u64) {
+        let Some(greeting) = self.state.greeting.take() else { return };
+        let request = AcceptGreeting { greeting_id: greeting.id, unique_id: greeting.unique_id.clone() };
+        self.request(request.into(), Purpose::FireAndForget, now_ms);
+        self.state.show_greeting_in_chat(&greeting);
+        self.changed = true;
+    }
+
+    fn mark_seen(&mut self, now_ms: u64) {
+        let (Some(chat_id), Some(latest)) = (self.state.chat_id.clone(), self.state.latest_created_at().map(str::to_owned))
+        else {
+            return;
+        };
+        if self.seen_marked.as_deref().is_some_and(|s| s >= latest.as_str()) {
+            return;
+        }
+        self.seen_marked = Some(latest.clone());
+        self.request(MarkEventsAsSeen { chat_id, seen_up_to: latest }.into(), Purpose::FireAndForget, now_ms);
+    }
+
+    fn load_older(&mut self, now_ms: u64) {
+        if self.loading_older {
+            return;
+        }
+        let (Some(chat_id), Some(thread_id)) = (self.state.chat_id.clone(), self.state.older_thread_id.clone()) else {
+            return;
+        };
+        self.loading_older = true;
+        self.request(GetChat { chat_id, thread_id: Some(thread_id) }.into(), Purpose::OlderThread, now_ms);
+    }
+
+    fn flush_sneak_peek(&mut self, now_ms: u64) {
+        let due = self.sneak_sent_at.is_none_or(|t| now_ms >= t + self.config.sneak_peek_interval_ms);
+        if !due || !self.state.can_send() {
+            return;
+        }
+        let (Some(text), Some(chat_id)) = (self.sneak_pending.take(), self.state.chat_id.clone()) else { return };
+        self.sneak_sent_at = Some(now_ms);
+        self.request(SendSneakPeek { chat_id, sneak_peek_text: text }.into(), Purpose::FireAndForget, now_ms);
+    }
+}
+
+/// Splits text into parts of at most `max` bytes at character boundaries,
+/// preferring to break after whitespace (the spec: "to send more, split text
+/// into several messages").
+pub fn split_message(text: &str, max: usize) -> Vec<String> {
+    let mut parts = Vec::new();
+    let mut rest = text;
+    while rest.len() > max {
+        let mut cut = max;
+        while !rest.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        if let Some(space) = rest[..cut].rfind(char::is_whitespace).filter(|&i| i > max / 2) {
+            cut = space + rest[space..].chars().next().map_or(1, char::len_utf8);
+        }
+        parts.push(rest[..cut].to_owned());
+        rest = &rest[cut..];
+    }
+    if !rest.is_empty() {
+        parts.push(rest.to_owned());
+    }
+    parts
+}

@@ -1,0 +1,47 @@
+//! What the customer can ask the widget to do. The UI turns clicks and key
+//! presses into these; it never builds a request itself.
+
+use crate::protocol::FilledFormField;
+
+/// A customer intent.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Intent {
+    /// Send a text message (starts or reactivates the chat when needed).
+    SendMessage(String),
+    /// Send a failed message again, with the same `custom_id`.
+    RetryMessage {
+        /// The failed entry's `custom_id`.
+        custom_id: String,
+    },
+    /// Drop a failed message.
+    RemoveMessage {
+        /// The failed entry's `custom_id`.
+        custom_id: String,
+    },
+    /// Submit the prechat form: starts the chat with a `filled_form` event.
+    SubmitPrechat(Vec<FilledFormField>),
+    /// Submit the postchat form: a `filled_form` attached to the last thread.
+    SubmitPostchat(Vec<FilledFormField>),
+    /// Close the postchat form without answering.
+    SkipPostchat,
+    /// A rich message button of type `message` (or a quick reply) was clicked.
+    Postback {
+        /// The rich message's event id.
+        event_id: String,
+        /// The button's `postback_id`.
+        postback_id: String,
+    },
+    /// Open the greeting on screen (`accept_greeting`); the conversation
+    /// continues from its message.
+    AcceptGreeting,
+    /// Dismiss the greeting on screen (`cancel_greeting`).
+    CancelGreeting,
+    /// The composer's text changed (sneak peek, throttled).
+    Typing(String),
+    /// End the chat (`deactivate_chat`).
+    EndChat,
+    /// The visitor is (or stops) looking at the chat: clears unread and marks events seen.
+    SetViewing(bool),
+    /// Load the thread before the oldest one shown.
+    LoadOlder,
+}

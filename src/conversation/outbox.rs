@@ -1,0 +1,70 @@
+//! Customer events not yet confirmed by the server, in the order they were sent.
+//!
+//! Kept until the server confirms each one (by `send_event`'s `event_id`, an
+//! echo with the same `custom_id`, or the history after a reconnect), so a
+//! connection lost between send and response never loses nor doubles a message.
+
+use std::collections::HashSet;
+
+use crate::protocol::NewEvent;
+
+/// Unconfirmed outgoing events by `custom_id`, oldest first.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Outbox {
+    items: Vec<(String, NewEvent)>,
+    in_flight: HashSet<String>,
+}
+
+impl Outbox {
+    /// Adds an event (its `custom_id` must be set).
+    pub fn push(&mut self, custom_id: String, event: NewEvent) {
+        if !self.contains(&custom_id) {
+            self.items.push((custom_id, event));
+        }
+    }
+
+    /// Whether this `custom_id` is unconfirmed.
+    pub fn contains(&self, custom_id: &str) -> bool {
+        self.items.iter().any(|(c, _)| c == custom_id)
+    }
+
+    /// The event with this `custom_id`.
+    pub fn get(&self, custom_id: &str) -> Option<&NewEvent> {
+        self.items.iter().find(|(c, _)| c == custom_id).map(|(_, e)| e)
+    }
+
+    /// The server has it: forget it.
+    pub fn confirm(&mut self, custom_id: &str) {
+        self.items.retain(|(c, _)| c != custom_id);
+        self.in_flight.remove(custom_id);
+    }
+
+    /// Marks a request carrying it as sent.
+    pub fn set_in_flight(&mut self, custom_id: &str, in_flight: bool) {
+        if in_flight {
+            self.in_flight.insert(custom_id.to_owned());
+        } else {
+            self.in_flight.remove(custom_id);
+        }
+    }
+
+    /// Whether a request carrying it is under way.
+    pub fn is_in_flight(&self, custom_id: &str) -> bool {
+        self.in_flight.contains(custom_id)
+    }
+
+    /// Unconfirmed events with no request under way, oldest first.
+    pub fn idle(&self) -> Vec<(String, NewEvent)> {
+        self.items.iter().filter(|(c, _)| !self.in_flight.contains(c)).cloned().collect()
+    }
+
+    /// Number of unconfirmed events.
+    pub fn len(&self) -> usize {
+        self.items.len()
+    }
+
+    /// Whether everything is confirmed.
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+}
