@@ -6,8 +6,11 @@
 //! - [`ui`]: Leptos components.
 
 pub mod chat;
+pub mod conversation;
 pub mod protocol;
+pub mod session;
 pub mod ui;
+pub mod widget_config;
 
 /// Mounts the widget into the page's `<body>`; called by the binary's `main`.
 pub fn start() {
