@@ -1,0 +1,70 @@
+//! Protocol timings and the engine's deadlines.
+//!
+//! Every deadline is an absolute time in milliseconds on the driver's clock;
+//! the engine never reads a clock itself.
+
+/// The durations the engine works with. The defaults are the spec's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Timings {
+    /// Login must succeed this long after the socket opens (spec: "Access >
+    /// Authorization": 30 s). Also bounds how long a connect may hang.
+    pub login_timeout_ms: u64,
+    /// Ping cadence after login (spec: "Access > Server pinging": 15 s).
+    pub ping_interval_ms: u64,
+    /// With nothing received for this long while connected, the socket is dead.
+    pub watchdog_ms: u64,
+    /// A request without an answer after this long fails with `Timeout`
+    /// (spec: "Errors > request_timeout": 15 s).
+    pub request_timeout_ms: u64,
+    /// Requests in flight at once (spec: "Errors > pending_requests_limit_reached": 10).
+    pub max_in_flight: usize,
+    /// Backoff window of the first reconnect attempt; doubles with each failure.
+    pub backoff_base_ms: u64,
+    /// Largest backoff window.
+    pub backoff_cap_ms: u64,
+    /// Wait after `customer_temporarily_blocked` when the push names none.
+    pub blocked_wait_ms: u64,
+    /// After `pending_requests_limit_reached`, wait this long before sending again.
+    pub limit_retry_ms: u64,
+    /// A token expiring within this margin is treated as expired.
+    pub token_margin_ms: u64,
+}
+
+impl Default for Timings {
+    fn default() -> Self {
+        Timings {
+            login_timeout_ms: 30_000,
+            ping_interval_ms: 15_000,
+            watchdog_ms: 25_000,
+            request_timeout_ms: 15_000,
+            max_in_flight: 10,
+            backoff_base_ms: 1_000,
+            backoff_cap_ms: 30_000,
+            blocked_wait_ms: 60_000,
+            limit_retry_ms: 1_000,
+            token_margin_ms: 10_000,
+        }
+    }
+}
+
+/// The earliest of some optional deadlines.
+pub fn earliest(deadlines: impl IntoIterator<Item = Option<u64>>) -> Option<u64> {
+    deadlines.into_iter().flatten().min()
+}
+
+/// True when `deadline` is set and has passed at `now_ms`.
+pub fn due(deadline: Option<u64>, now_ms: u64) -> bool {
+    deadline.is_some_and(|at| now_ms >= at)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn earliest_skips_unset_deadlines() {
+        assert_eq!(earliest([None, Some(5), Some(3), None]), Some(3));
+        assert_eq!(earliest([None, None]), None);
+        assert!(due(Some(3), 3) && !due(Some(4), 3) && !due(None, 3));
+    }
+}
