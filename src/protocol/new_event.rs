@@ -1,0 +1,224 @@
+//! Events the customer sends (spec: the "Request" tables of "Events > ..."), used by
+//! `send_event` and by the initial thread events of `start_chat` / `activate_chat`.
+//!
+//! Only the request-table fields are serialised: no `id`, `created_at` or `author_id`
+//! (server-generated), and no `recipients`/`visibility` either. The Customer RTM v3.2
+//! request tables do not list it (only the `send_event` sample shows `"recipients":
+//! "all"`, which is the server default anyway), so we follow the tables.
+
+use std::collections::BTreeMap;
+
+use serde::ser::SerializeMap;
+use serde::{Deserialize, Serialize, Serializer};
+use serde_json::Value;
+
+use super::event::{Event, EventBody, MessagePostback};
+use super::form::FilledFormField;
+use super::properties::Properties;
+use super::rich_message::RichMessage;
+
+/// The type-specific part of a [`NewEvent`].
+#[derive(Debug, Clone, PartialEq)]
+pub enum NewEventBody {
+    /// `message`: `text`, optional `postback`.
+    Message {
+        /// Text, at most 16 KB.
+        text: String,
+        /// Set when the message answers a rich message button.
+        postback: Option<MessagePostback>,
+    },
+    /// `filled_form`: `form_id`, `fields`.
+    FilledForm {
+        /// The form's id from `get_form`.
+        form_id: String,
+        /// Answered fields.
+        fields: Vec<FilledFormField>,
+    },
+    /// `file`: `url` (a LiveChat CDN URL).
+    File {
+        /// The uploaded file URL.
+        url: String,
+    },
+    /// `rich_message`: `template_id`, `elements`.
+    RichMessage(RichMessage),
+    /// `custom`: optional `content`.
+    Custom {
+        /// Free-form content.
+        content: Option<Value>,
+    },
+    /// `system_message`: `system_message_type`, optional `text`, `text_vars`.
+    SystemMessage {
+        /// System message type.
+        system_message_type: String,
+        /// Text.
+        text: Option<String>,
+        /// Text variables.
+        text_vars: Option<BTreeMap<String, String>>,
+    },
+}
+
+/// An event to send: `custom_id`, `properties` and a body.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewEvent {
+    /// Client-chosen id, echoed back by the server so the optimistic copy can be matched.
+    pub custom_id: Option<String>,
+    /// Event properties.
+    pub properties: Option<Properties>,
+    /// The type-specific part.
+    pub body: NewEventBody,
+}
+
+impl NewEvent {
+    fn with_body(body: NewEventBody) -> Self {
+        NewEvent { custom_id: None, properties: None, body }
+    }
+
+    /// A `message` event.
+    pub fn message(text: impl Into<String>) -> Self {
+        Self::with_body(NewEventBody::Message { text: text.into(), postback: None })
+    }
+
+    /// A `message` answering a rich message button (`postback`).
+    pub fn postback_message(text: impl Into<String>, postback: MessagePostback) -> Self {
+        Self::with_body(NewEventBody::Message { text: text.into(), postback: Some(postback) })
+    }
+
+    /// A `filled_form` event (pre-chat or post-chat survey answers).
+    pub fn filled_form(form_id: impl Into<String>, fields: Vec<FilledFormField>) -> Self {
+        Self::with_body(NewEventBody::FilledForm { form_id: form_id.into(), fields })
+    }
+
+    /// A `file` event.
+    pub fn file(url: impl Into<String>) -> Self {
+        Self::with_body(NewEventBody::File { url: url.into() })
+    }
+
+    /// A `rich_message` event.
+    pub fn rich_message(rich: RichMessage) -> Self {
+        Self::with_body(NewEventBody::RichMessage(rich))
+    }
+
+    /// A `custom` event.
+    pub fn custom(content: Option<Value>) -> Self {
+        Self::with_body(NewEventBody::Custom { content })
+    }
+
+    /// A `system_message` event.
+    pub fn system_message(system_message_type: impl Into<String>, text: Option<String>) -> Self {
+        Self::with_body(NewEventBody::SystemMessage {
+            system_message_type: system_message_type.into(),
+            text,
+            text_vars: None,
+        })
+    }
+
+    /// Sets `custom_id`.
+    pub fn with_custom_id(mut self, custom_id: impl Into<String>) -> Self {
+        self.custom_id = Some(custom_id.into());
+        self
+    }
+
+    /// Sets `properties`.
+    pub fn with_properties(mut self, properties: Properties) -> Self {
+        self.properties = Some(properties);
+        self
+    }
+
+    /// The wire `type`.
+    pub fn event_type(&self) -> &'static str {
+        match self.body {
+            NewEventBody::Message { .. } => "message",
+            NewEventBody::FilledForm { .. } => "filled_form",
+            NewEventBody::File { .. } => "file",
+            NewEventBody::RichMessage(_) => "rich_message",
+            NewEventBody::Custom { .. } => "custom",
+            NewEventBody::SystemMessage { .. } => "system_message",
+        }
+    }
+
+    /// The request JSON of this event.
+    pub fn to_value(&self) -> Value {
+        serde_json::to_value(self).unwrap_or(Value::Null)
+    }
+
+    /// The sendable part of a received event; `None` for `form` and unknown events,
+    /// which a customer does not send.
+    pub fn from_event(event: &Event) -> Option<NewEvent> {
+        let body = match &event.body {
+            EventBody::Message(m) => NewEventBody::Message { text: m.text.clone(), postback: m.postback.clone() },
+            EventBody::FilledForm(f) => {
+                NewEventBody::FilledForm { form_id: f.form_id.clone(), fields: f.fields.clone() }
+            }
+            EventBody::File(f) => NewEventBody::File { url: f.url.clone() },
+            EventBody::RichMessage(r) => NewEventBody::RichMessage(r.clone()),
+            EventBody::Custom(c) => NewEventBody::Custom { content: c.content.clone() },
+            EventBody::SystemMessage(s) => NewEventBody::SystemMessage {
+                system_message_type: s.system_message_type.clone(),
+                text: s.text.clone(),
+                text_vars: (!s.text_vars.is_empty()).then(|| s.text_vars.clone()),
+            },
+            EventBody::Form(_) | EventBody::Unknown { .. } => return None,
+        };
+        Some(NewEvent {
+            custom_id: event.custom_id.clone(),
+            properties: (!event.properties.is_empty()).then(|| event.properties.clone()),
+            body,
+        })
+    }
+}
+
+impl Serialize for NewEvent {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_map(None)?;
+        if let Some(c) = &self.custom_id {
+            m.serialize_entry("custom_id", c)?;
+        }
+        m.serialize_entry("type", self.event_type())?;
+        if let Some(p) = &self.properties {
+            m.serialize_entry("properties", p)?;
+        }
+        match &self.body {
+            NewEventBody::Message { text, postback } => {
+                m.serialize_entry("text", text)?;
+                if let Some(p) = postback {
+                    m.serialize_entry("postback", p)?;
+                }
+            }
+            NewEventBody::FilledForm { form_id, fields } => {
+                m.serialize_entry("form_id", form_id)?;
+                m.serialize_entry("fields", fields)?;
+            }
+            NewEventBody::File { url } => m.serialize_entry("url", url)?,
+            NewEventBody::RichMessage(r) => {
+                m.serialize_entry("template_id", &r.template_id)?;
+                if !r.elements.is_empty() {
+                    m.serialize_entry("elements", &r.elements)?;
+                }
+            }
+            NewEventBody::Custom { content } => {
+                if let Some(c) = content {
+                    m.serialize_entry("content", c)?;
+                }
+            }
+            NewEventBody::SystemMessage { system_message_type, text, text_vars } => {
+                if let Some(t) = text {
+                    m.serialize_entry("text", t)?;
+                }
+                m.serialize_entry("system_message_type", system_message_type)?;
+                if let Some(v) = text_vars {
+                    m.serialize_entry("text_vars", v)?;
+                }
+            }
+        }
+        m.end()
+    }
+}
+
+impl<'de> Deserialize<'de> for NewEvent {
+    /// Reads a request event (for a test server); `form` and unknown types are rejected.
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let event = Event::from_value(Value::deserialize(d)?);
+        NewEvent::from_event(&event)
+            .ok_or_else(|| serde::de::Error::custom(format!("cannot send an event of type `{}`", event.event_type())))
+    }
+}

@@ -1,0 +1,182 @@
+//! Chat requests (spec: "Methods > Chats").
+
+use serde::{Deserialize, Serialize};
+
+use crate::protocol::chat::Access;
+use crate::protocol::new_event::NewEvent;
+use crate::protocol::properties::Properties;
+use crate::protocol::wire_enum::wire_enum;
+
+wire_enum! {
+    /// `sort_order` of `list_chats` / `list_threads`.
+    pub enum SortOrder {
+        /// Oldest first.
+        Asc => "asc",
+        /// Newest first (the default).
+        Desc => "desc",
+    }
+}
+
+/// `list_chats`: summaries of the customer's chats.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct ListChats {
+    /// Default 10, max 25.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub limit: Option<u32>,
+    /// Default `desc`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sort_order: Option<SortOrder>,
+    /// Page from a previous response.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page_id: Option<String>,
+}
+
+/// `list_threads`: threads of one chat.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct ListThreads {
+    /// The chat.
+    pub chat_id: String,
+    /// Default `desc`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sort_order: Option<SortOrder>,
+    /// Default 3, max 100; not together with `min_events_count`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub limit: Option<u32>,
+    /// Page from a previous response.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page_id: Option<String>,
+    /// 1-100: return as many latest threads as needed for this many events.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min_events_count: Option<u32>,
+}
+
+impl ListThreads {
+    /// `list_threads` of `chat_id` with defaults.
+    pub fn new(chat_id: impl Into<String>) -> Self {
+        ListThreads { chat_id: chat_id.into(), ..Default::default() }
+    }
+}
+
+/// `get_chat`: one chat with one thread.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct GetChat {
+    /// The chat.
+    pub chat_id: String,
+    /// Default: the latest thread.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub thread_id: Option<String>,
+}
+
+/// A user reference in `start_chat`'s `chat.users` (only one customer is allowed).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ChatUserRef {
+    /// User id.
+    pub id: String,
+    /// `customer`.
+    #[serde(rename = "type")]
+    pub user_type: String,
+}
+
+impl ChatUserRef {
+    /// A reference to the customer `id`.
+    pub fn customer(id: impl Into<String>) -> Self {
+        ChatUserRef { id: id.into(), user_type: "customer".into() }
+    }
+}
+
+/// `chat.thread` of `start_chat` / `activate_chat`: initial events and thread properties.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct InitialThread {
+    /// Initial events (for example the pre-chat `filled_form` and the first message).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub events: Option<Vec<NewEvent>>,
+    /// Initial thread properties.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub properties: Option<Properties>,
+}
+
+/// `chat` of `start_chat`.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct NewChat {
+    /// Initial chat properties.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub properties: Option<Properties>,
+    /// Access; default all agents.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub access: Option<Access>,
+    /// Existing users; only one customer is allowed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub users: Option<Vec<ChatUserRef>>,
+    /// Initial thread.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub thread: Option<InitialThread>,
+}
+
+/// `start_chat`: starts a chat (push: `incoming_chat`).
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct StartChat {
+    /// The chat to start.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub chat: Option<NewChat>,
+    /// Start as continuous (no online group required); default false.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub continuous: Option<bool>,
+}
+
+impl StartChat {
+    /// A chat started with these initial events (an empty list sends no `chat`).
+    pub fn with_events(events: Vec<NewEvent>) -> Self {
+        if events.is_empty() {
+            return StartChat::default();
+        }
+        StartChat {
+            chat: Some(NewChat {
+                thread: Some(InitialThread { events: Some(events), properties: None }),
+                ..Default::default()
+            }),
+            continuous: None,
+        }
+    }
+}
+
+/// `chat` of `activate_chat`.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct ChatToActivate {
+    /// The chat to restart.
+    pub id: String,
+    /// Access; default all agents.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub access: Option<Access>,
+    /// Initial chat properties.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub properties: Option<Properties>,
+    /// Initial thread.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub thread: Option<InitialThread>,
+}
+
+/// `activate_chat`: restarts an archived chat (push: `incoming_chat`).
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct ActivateChat {
+    /// The chat.
+    pub chat: ChatToActivate,
+    /// Set continuous mode; unset leaves it unchanged.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub continuous: Option<bool>,
+}
+
+impl ActivateChat {
+    /// Activates `chat_id`, optionally with initial events (an empty list sends no `thread`).
+    pub fn new(chat_id: impl Into<String>, events: Vec<NewEvent>) -> Self {
+        let thread =
+            if events.is_empty() { None } else { Some(InitialThread { events: Some(events), properties: None }) };
+        ActivateChat { chat: ChatToActivate { id: chat_id.into(), thread, ..Default::default() }, continuous: None }
+    }
+}
+
+/// `deactivate_chat`: closes the open thread.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct DeactivateChat {
+    /// The chat.
+    pub chat_id: String,
+}

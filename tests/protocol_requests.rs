@@ -1,0 +1,414 @@
+//! Every request serialises to the shape of its spec request table / REQUEST sample
+//! (spec: "Methods"), with unset optional fields absent.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use livechat_widget::protocol::request::*;
+use livechat_widget::protocol::{
+    Access, Answer, AnswerOption, ButtonType, FilledFormField, FormFieldType, FormType, MessagePostback, NewEvent,
+    Properties, Request, RichButton, RichElement, RichImage, RichMessage, TemplateId,
+};
+use serde_json::{json, Value};
+
+fn sample_payload(method: &str) -> Value {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("tests/fixtures/spec/request_{method}.json"));
+    let v: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    assert_eq!(v["action"], method);
+    v["payload"].clone()
+}
+
+fn assert_payload(req: impl Into<Request>, expected: Value) {
+    let req = req.into();
+    assert_eq!(req.payload(), expected, "{}", req.action());
+    // And the frame carries it unchanged.
+    let frame: Value = serde_json::from_str(&req.to_frame(Some("7"))).unwrap();
+    assert_eq!(frame, json!({"request_id": "7", "action": req.action(), "payload": expected}));
+}
+
+fn props(value: &str) -> Properties {
+    let mut inner = BTreeMap::new();
+    inner.insert("string_property".to_string(), json!(value));
+    let mut p = Properties::new();
+    p.insert("0805e283233042b37f460ed8fbf22160".to_string(), inner);
+    p
+}
+
+fn deleted() -> BTreeMap<String, Vec<String>> {
+    BTreeMap::from([("0805e283233042b37f460ed8fbf22160".to_string(), vec!["string_property".to_string()])])
+}
+
+fn session_fields() -> Vec<BTreeMap<String, String>> {
+    vec![
+        BTreeMap::from([("custom_key".to_string(), "custom_value".to_string())]),
+        BTreeMap::from([("another_custom_key".to_string(), "another_custom_value".to_string())]),
+    ]
+}
+
+#[test]
+fn methods_without_params_send_an_empty_payload_object() {
+    // spec "Access > Server pinging": {"action": "ping", "payload": {}}
+    assert_eq!(Request::Ping(Ping {}).to_frame(None), r#"{"action":"ping","payload":{}}"#);
+    assert_payload(Ping {}, sample_payload("ping"));
+    assert_payload(ListChats::default(), sample_payload("list_chats"));
+    assert_payload(StartChat::default(), sample_payload("start_chat"));
+    assert_payload(GetPredictedAgent {}, sample_payload("get_predicted_agent"));
+}
+
+#[test]
+fn get_customer_sends_empty_payload_not_the_samples_session_fields() {
+    // The get_customer REQUEST sample carries session_fields, but the method has no request
+    // table and only reads: we send `{}`.
+    assert!(sample_payload("get_customer").get("session_fields").is_some());
+    assert_payload(GetCustomer {}, json!({}));
+}
+
+#[test]
+fn chat_requests_match_spec_samples() {
+    assert_payload(ListThreads::new("PWJ8Y4THAV"), sample_payload("list_threads"));
+    assert_payload(
+        GetChat { chat_id: "PJ0MRSHTDG".into(), thread_id: Some("K600PKZON8".into()) },
+        sample_payload("get_chat"),
+    );
+    assert_payload(ActivateChat::new("PWJ8Y4THAV", vec![]), sample_payload("activate_chat"));
+    assert_payload(DeactivateChat { chat_id: "PJ0MRSHTDG".into() }, sample_payload("deactivate_chat"));
+}
+
+#[test]
+fn list_requests_with_every_optional_field() {
+    // spec "List Chats" / "List Threads" request tables.
+    assert_payload(
+        ListChats { limit: Some(25), sort_order: Some(SortOrder::Asc), page_id: Some("MTU=".into()) },
+        json!({"limit": 25, "sort_order": "asc", "page_id": "MTU="}),
+    );
+    assert_payload(
+        ListThreads { min_events_count: Some(20), sort_order: Some(SortOrder::Desc), ..ListThreads::new("C") },
+        json!({"chat_id": "C", "sort_order": "desc", "min_events_count": 20}),
+    );
+}
+
+#[test]
+fn start_chat_with_initial_events_matches_request_table() {
+    // spec "Start Chat": chat.{properties, access, users, thread.{events, properties}}, continuous.
+    let fields = vec![FilledFormField::text("154417206262603539", FormFieldType::Name, "Your name", "Thomas")];
+    let req = StartChat {
+        chat: Some(NewChat {
+            properties: Some(props("p")),
+            access: Some(Access { group_ids: vec![1] }),
+            users: Some(vec![ChatUserRef::customer("b7eff798")]),
+            thread: Some(InitialThread {
+                events: Some(vec![
+                    NewEvent::filled_form("1473433500211", fields).with_custom_id("c1"),
+                    NewEvent::message("Hi").with_custom_id("c2"),
+                ]),
+                properties: Some(props("t")),
+            }),
+        }),
+        continuous: Some(true),
+    };
+    assert_payload(
+        req,
+        json!({
+            "chat": {
+                "properties": {"0805e283233042b37f460ed8fbf22160": {"string_property": "p"}},
+                "access": {"group_ids": [1]},
+                "users": [{"id": "b7eff798", "type": "customer"}],
+                "thread": {
+                    "events": [
+                        {"custom_id": "c1", "type": "filled_form", "form_id": "1473433500211",
+                         "fields": [{"type": "name", "id": "154417206262603539", "label": "Your name", "answer": "Thomas"}]},
+                        {"custom_id": "c2", "type": "message", "text": "Hi"}
+                    ],
+                    "properties": {"0805e283233042b37f460ed8fbf22160": {"string_property": "t"}}
+                }
+            },
+            "continuous": true
+        }),
+    );
+    assert_payload(
+        StartChat::with_events(vec![NewEvent::message("Hi")]),
+        json!({"chat": {"thread": {"events": [{"type": "message", "text": "Hi"}]}}}),
+    );
+}
+
+#[test]
+fn activate_chat_with_events_and_continuous() {
+    let mut req = ActivateChat::new("PWJ8Y4THAV", vec![NewEvent::message("back").with_custom_id("c")]);
+    req.continuous = Some(false);
+    assert_payload(
+        req,
+        json!({"chat": {"id": "PWJ8Y4THAV", "thread": {"events": [{"custom_id": "c", "type": "message", "text": "back"}]}},
+               "continuous": false}),
+    );
+}
+
+#[test]
+fn send_event_omits_the_samples_recipients_as_the_request_tables_do() {
+    // The send_event REQUEST sample shows "recipients": "all", but no customer request table
+    // lists recipients/visibility (and "all" is the default), so we do not send it.
+    let mut expected = sample_payload("send_event");
+    expected["event"].as_object_mut().unwrap().remove("recipients");
+    assert_payload(SendEvent::new("PW94SJTGW6", NewEvent::message("hello world")), expected);
+    assert_payload(
+        SendEvent { attach_to_last_thread: Some(true), ..SendEvent::new("C", NewEvent::message("x")) },
+        json!({"chat_id": "C", "event": {"type": "message", "text": "x"}, "attach_to_last_thread": true}),
+    );
+    assert_eq!(
+        Request::send_message("C", "hi", "cid").payload(),
+        json!({"chat_id": "C", "event": {"custom_id": "cid", "type": "message", "text": "hi"}})
+    );
+}
+
+#[test]
+fn outgoing_events_carry_only_request_table_fields() {
+    // spec "Events > Message" request: custom_id, text, type, properties, postback{id, thread_id, event_id, type, value}.
+    let pb = MessagePostback {
+        id: "action_call".into(),
+        thread_id: "K600PKZON8".into(),
+        event_id: "75a9".into(),
+        postback_type: Some("phone".into()),
+        value: Some("790034890".into()),
+    };
+    let msg = NewEvent::postback_message("hello there", pb).with_custom_id("31").with_properties(props("v"));
+    assert_eq!(
+        msg.to_value(),
+        json!({"custom_id": "31", "type": "message", "text": "hello there",
+               "properties": {"0805e283233042b37f460ed8fbf22160": {"string_property": "v"}},
+               "postback": {"id": "action_call", "thread_id": "K600PKZON8", "event_id": "75a9", "type": "phone", "value": "790034890"}})
+    );
+    // "Events > File" request: url only.
+    assert_eq!(
+        NewEvent::file("https://cdn.livechat-files.com/a.png").to_value(),
+        json!({"type": "file", "url": "https://cdn.livechat-files.com/a.png"})
+    );
+    // "Events > Custom": content optional.
+    assert_eq!(NewEvent::custom(None).to_value(), json!({"type": "custom"}));
+    assert_eq!(NewEvent::custom(Some(json!({"a": 1}))).to_value(), json!({"type": "custom", "content": {"a": 1}}));
+    // "Events > System message": system_message_type required, text optional.
+    assert_eq!(
+        NewEvent::system_message("routing.assigned", None).to_value(),
+        json!({"type": "system_message", "system_message_type": "routing.assigned"})
+    );
+    // "Events > Rich message".
+    let rich = RichMessage {
+        template_id: TemplateId::Cards,
+        elements: vec![RichElement {
+            title: Some("T".into()),
+            subtitle: Some("S".into()),
+            image: Some(RichImage { url: "https://example.com/i.png".into(), ..Default::default() }),
+            buttons: vec![RichButton {
+                text: "yes".into(),
+                button_type: Some(ButtonType::Message),
+                value: Some("yes".into()),
+                postback_id: "action_yes".into(),
+                ..Default::default()
+            }],
+        }],
+    };
+    assert_eq!(
+        NewEvent::rich_message(rich).to_value(),
+        json!({"type": "rich_message", "template_id": "cards", "elements": [{"title": "T", "subtitle": "S",
+               "image": {"url": "https://example.com/i.png"},
+               "buttons": [{"text": "yes", "type": "message", "value": "yes", "postback_id": "action_yes", "user_ids": []}]}]})
+    );
+}
+
+#[test]
+fn filled_form_answers_serialise_per_field_type() {
+    // spec "Filled form fields": answer string / {id,label} / answers [...] / {id, group_id, label}.
+    let fields = vec![
+        FilledFormField::text("1", FormFieldType::Email, "E-mail", "t@example.com"),
+        FilledFormField {
+            id: "2".into(),
+            field_type: FormFieldType::Radio,
+            label: "Purpose".into(),
+            answer: Answer::Choice(AnswerOption { id: "0".into(), label: "Support".into(), group_id: None }),
+        },
+        FilledFormField {
+            id: "3".into(),
+            field_type: FormFieldType::Checkbox,
+            label: "Industry".into(),
+            answer: Answer::Choices(vec![AnswerOption { id: "1".into(), label: "it".into(), group_id: None }]),
+        },
+        FilledFormField {
+            id: "4".into(),
+            field_type: FormFieldType::GroupChooser,
+            label: "Department".into(),
+            answer: Answer::Choice(AnswerOption { id: "2".into(), label: "Marketing".into(), group_id: Some(1) }),
+        },
+    ];
+    assert_eq!(
+        NewEvent::filled_form("f", fields).to_value(),
+        json!({"type": "filled_form", "form_id": "f", "fields": [
+            {"type": "email", "id": "1", "label": "E-mail", "answer": "t@example.com"},
+            {"type": "radio", "id": "2", "label": "Purpose", "answer": {"id": "0", "label": "Support"}},
+            {"type": "checkbox", "id": "3", "label": "Industry", "answers": [{"id": "1", "label": "it"}]},
+            {"type": "group_chooser", "id": "4", "label": "Department", "answer": {"id": "2", "label": "Marketing", "group_id": 1}}
+        ]})
+    );
+}
+
+#[test]
+fn event_and_postback_requests_match_spec_samples() {
+    assert_payload(
+        SendRichMessagePostback {
+            chat_id: "PJ0MRSHTDG".into(),
+            thread_id: "K600PKZON8".into(),
+            event_id: "a0c22fdd-fb71-40b5-bfc6-a8a0bc3117f7".into(),
+            postback: RichMessagePostback { id: "Method URL_yes".into(), toggled: true },
+        },
+        sample_payload("send_rich_message_postback"),
+    );
+    assert_payload(
+        SendSneakPeek { chat_id: "PJ0MRSHTDG".into(), sneak_peek_text: "hello world".into() },
+        sample_payload("send_sneak_peek"),
+    );
+}
+
+#[test]
+fn property_requests_match_spec_samples() {
+    let (c, t, e) = ("Q1GZ3FNAT9".to_string(), "Q1GZ3FNAU9".to_string(), "Q1GZ3FNAU9_1".to_string());
+    assert_payload(
+        UpdateChatProperties { chat_id: c.clone(), properties: props("Chat property value updated by Customer") },
+        sample_payload("update_chat_properties"),
+    );
+    assert_payload(
+        DeleteChatProperties { chat_id: c.clone(), properties: deleted() },
+        sample_payload("delete_chat_properties"),
+    );
+    assert_payload(
+        UpdateThreadProperties {
+            chat_id: c.clone(),
+            thread_id: t.clone(),
+            properties: props("Thread property value updated by Customer"),
+        },
+        sample_payload("update_thread_properties"),
+    );
+    assert_payload(
+        DeleteThreadProperties { chat_id: c.clone(), thread_id: t.clone(), properties: deleted() },
+        sample_payload("delete_thread_properties"),
+    );
+    assert_payload(
+        UpdateEventProperties {
+            chat_id: c.clone(),
+            thread_id: t.clone(),
+            event_id: e.clone(),
+            properties: props("Event property value updated by Customer"),
+        },
+        sample_payload("update_event_properties"),
+    );
+    assert_payload(
+        DeleteEventProperties { chat_id: c, thread_id: t, event_id: e, properties: deleted() },
+        sample_payload("delete_event_properties"),
+    );
+}
+
+#[test]
+fn customer_requests_match_spec_samples() {
+    assert_payload(
+        UpdateCustomer {
+            name: Some("Thomas Anderson".into()),
+            email: Some("t.anderson@example.com".into()),
+            avatar: Some("example.com/avatars/1.png".into()),
+            session_fields: Some(session_fields()),
+        },
+        sample_payload("update_customer"),
+    );
+    assert_payload(UpdateCustomer { name: Some("N".into()), ..Default::default() }, json!({"name": "N"}));
+    assert_payload(
+        UpdateCustomerPage { url: "https://livechatinc.com/pricing".into(), title: None },
+        sample_payload("update_customer_page"),
+    );
+    assert_payload(
+        SetCustomerSessionFields { session_fields: session_fields() },
+        sample_payload("set_customer_session_fields"),
+    );
+}
+
+#[test]
+fn session_fields_keep_their_order() {
+    let sf = vec![
+        BTreeMap::from([("z".to_string(), "1".to_string())]),
+        BTreeMap::from([("a".to_string(), "2".to_string())]),
+    ];
+    let text = Request::from(SetCustomerSessionFields { session_fields: sf }).to_frame(None);
+    assert!(text.contains(r#"[{"z":"1"},{"a":"2"}]"#), "{text}");
+}
+
+#[test]
+fn login_matches_sample_and_request_table() {
+    assert_payload(Login::new("Bearer dal:test_1fgTbfXmgthj4cZSA"), sample_payload("login"));
+    let full = Login {
+        token: "Bearer dal:x".into(),
+        customer: Some(LoginCustomer {
+            name: Some("Thomas".into()),
+            email: Some("t@example.com".into()),
+            avatar: Some("https://example.com/a.png".into()),
+            session_fields: Some(session_fields()),
+        }),
+        customer_page: Some(CustomerPage { url: Some("https://shop.example/".into()), title: Some("Shop".into()) }),
+        customer_side_storage: Some(BTreeMap::from([("customer_visits".to_string(), "1".to_string())])),
+        is_mobile: Some(false),
+        group_id: Some(2),
+        referrer: Some("https://google.com/".into()),
+        application: Some(Application {
+            name: Some("livechat-widget".into()),
+            version: Some("0.1.0".into()),
+            channel_type: Some("code".into()),
+        }),
+    };
+    assert_payload(
+        full,
+        json!({
+            "token": "Bearer dal:x",
+            "customer": {"name": "Thomas", "email": "t@example.com", "avatar": "https://example.com/a.png",
+                         "session_fields": [{"custom_key": "custom_value"}, {"another_custom_key": "another_custom_value"}]},
+            "customer_page": {"url": "https://shop.example/", "title": "Shop"},
+            "customer_side_storage": {"customer_visits": "1"},
+            "is_mobile": false,
+            "group_id": 2,
+            "referrer": "https://google.com/",
+            "application": {"name": "livechat-widget", "version": "0.1.0", "channel_type": "code"}
+        }),
+    );
+}
+
+#[test]
+fn other_requests_match_spec_samples() {
+    assert_payload(ListGroupStatuses { all: Some(true), group_ids: None }, sample_payload("list_group_statuses"));
+    assert_payload(ListGroupStatuses { all: None, group_ids: Some(vec![1, 2]) }, json!({"group_ids": [1, 2]}));
+    assert_payload(GetForm { group_id: 0, form_type: FormType::Prechat }, sample_payload("get_form"));
+    assert_payload(GetUrlInfo { url: "https://livechatinc.com".into() }, sample_payload("get_url_info"));
+    assert_payload(
+        MarkEventsAsSeen { chat_id: "PJ0MRSHTDG".into(), seen_up_to: "2017-10-12T15:19:21.010200Z".into() },
+        sample_payload("mark_events_as_seen"),
+    );
+    assert_payload(
+        AcceptGreeting { greeting_id: 7, unique_id: "Q10X0W041P".into() },
+        sample_payload("accept_greeting"),
+    );
+    assert_payload(CancelGreeting { unique_id: "Q10X0W041P".into() }, sample_payload("cancel_greeting"));
+}
+
+#[test]
+fn request_ids_are_optional_in_frames() {
+    let with: Value = serde_json::from_str(&Request::from(Ping {}).to_frame(Some("r1"))).unwrap();
+    assert_eq!(with, json!({"request_id": "r1", "action": "ping", "payload": {}}));
+    let without: Value = serde_json::from_str(&Request::from(Ping {}).to_frame(None)).unwrap();
+    assert!(without.get("request_id").is_none());
+}
+
+#[test]
+fn request_actions_are_the_28_customer_methods() {
+    assert_eq!(Request::ACTIONS.len(), 28);
+    // Received events re-serialise for sending without server fields.
+    let e: livechat_widget::protocol::Event = serde_json::from_value(json!({
+        "id": "X_1", "created_at": "2017-10-12T15:19:21.010200Z", "author_id": "a", "visibility": "all",
+        "type": "message", "text": "hi", "custom_id": "c"
+    }))
+    .unwrap();
+    assert_eq!(
+        NewEvent::from_event(&e).unwrap().to_value(),
+        json!({"custom_id": "c", "type": "message", "text": "hi"})
+    );
+}
