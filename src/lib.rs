@@ -3,8 +3,12 @@
 //! - [`protocol`]: serde types of the Customer Chat RTM API v3.2 (no IO).
 //! - [`session`]: the sans-IO session engine (connect URL, login, ping, requests, reconnect policy).
 //! - [`chat`]: chat state and its reducer (no IO).
+//! - [`conversation`]: session + chat state + customer intents, still sans IO.
+//! - [`browser`]: the driver that owns the WebSocket, timers and storage (web-sys).
 //! - [`ui`]: Leptos components.
+//! - [`widget_config`]: the widget's configuration from its page URL.
 
+pub mod browser;
 pub mod chat;
 pub mod conversation;
 pub mod protocol;
@@ -12,7 +16,8 @@ pub mod session;
 pub mod ui;
 pub mod widget_config;
 
-/// Mounts the widget into the page's `<body>`; called by the binary's `main`.
+/// Starts the widget on its iframe page: reads the config from the URL, mounts
+/// the component tree and connects. Called by the binary's `main`.
 pub fn start() {
-    leptos::mount::mount_to_body(ui::App);
+    browser::start();
 }

@@ -147,7 +147,7 @@ fn login_payload_carries_every_configured_field() {
         name: Some("Thomas Anderson".into()),
         email: Some("t.anderson@example.com".into()),
         avatar: None,
-        session_fields: vec![BTreeMap::from([("custom_key".to_string(), "custom_value".to_string())])],
+        session_fields: Some(vec![BTreeMap::from([("custom_key".to_string(), "custom_value".to_string())])]),
     };
     c.customer_page = CustomerPage { url: Some("https://example.com/pricing".into()), title: Some("Pricing".into()) };
     c.is_mobile = Some(false);

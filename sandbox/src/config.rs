@@ -32,8 +32,9 @@ pub struct Config {
     pub max_frame_bytes: usize,
     /// Print one line per connection and admin action.
     pub verbose: bool,
-    /// Send the identity cookie as `SameSite=None; Secure` instead of `SameSite=Lax`.
-    pub cookie_samesite_none: bool,
+    /// Send the identity cookie as `SameSite=Lax` instead of the third-party
+    /// `SameSite=None; Secure; Partitioned` a widget in a customer's page needs.
+    pub cookie_samesite_lax: bool,
 }
 
 impl Default for Config {
@@ -51,7 +52,7 @@ impl Default for Config {
             time_scale: 1.0,
             max_frame_bytes: 256 * 1024,
             verbose: false,
-            cookie_samesite_none: false,
+            cookie_samesite_lax: false,
         }
     }
 }
@@ -118,9 +119,9 @@ pub struct Args {
     /// Log connections and admin actions to stderr.
     #[arg(long, short)]
     pub verbose: bool,
-    /// Send the identity cookie as `SameSite=None; Secure` (default `SameSite=Lax`).
+    /// Send the identity cookie as `SameSite=Lax` (default `SameSite=None; Secure; Partitioned`).
     #[arg(long)]
-    pub cookie_samesite_none: bool,
+    pub cookie_samesite_lax: bool,
 }
 
 impl From<Args> for Config {
@@ -142,7 +143,7 @@ impl From<Args> for Config {
             },
             max_frame_bytes: a.max_frame_bytes.max(1024),
             verbose: a.verbose,
-            cookie_samesite_none: a.cookie_samesite_none,
+            cookie_samesite_lax: a.cookie_samesite_lax,
         }
     }
 }

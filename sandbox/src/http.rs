@@ -402,10 +402,14 @@ fn issue_token(app: &Shared, headers: &HeaderMap, body: &Value) -> Response {
     });
     let mut resp = (StatusCode::OK, axum::Json(payload)).into_response();
     if fresh {
-        let attrs = if app.cfg.cookie_samesite_none {
-            "SameSite=None; Secure"
-        } else {
+        // The widget's iframe is third-party on the customer's site (and Chromium
+        // treats each `*.localhost` as its own site): only a `SameSite=None`
+        // cookie reaches the accounts host from there. Partitioned (CHIPS) keeps
+        // it working where third-party cookies are blocked, one identity per site.
+        let attrs = if app.cfg.cookie_samesite_lax {
             "SameSite=Lax"
+        } else {
+            "SameSite=None; Secure; Partitioned"
         };
         let c = format!("{name}={cid}; Path=/; HttpOnly; {attrs}; Max-Age=34560000");
         if let Ok(v) = HeaderValue::from_str(&c) {

@@ -33,7 +33,7 @@ async fn token_endpoint_sets_cookie_once_and_keeps_the_customer() {
     assert_eq!(r.header("access-control-allow-credentials"), Some("true"));
     let cookie = r.header("set-cookie").unwrap().to_string();
     assert!(
-        cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax") && cookie.contains("Path=/"),
+        cookie.contains("HttpOnly") && cookie.contains("SameSite=None; Secure; Partitioned") && cookie.contains("Path=/"),
         "{cookie}"
     );
     let pair = cookie.split(';').next().unwrap().to_string();

@@ -127,6 +127,10 @@ impl Conversation {
 
     /// Carries out a customer intent.
     pub fn handle_intent(&mut self, intent: Intent, now_ms: u64) {
+        // A paused session (inactivity, users limit) waits for the customer to act.
+        if matches!(self.status, ConnectionStatus::Paused { .. }) && intent.is_customer_action() {
+            self.session.handle_input(Input::Resume, now_ms);
+        }
         match intent {
             Intent::SendMessage(text) => self.send_message(&text, now_ms),
             Intent::RetryMessage { custom_id } => self.retry(&custom_id, now_ms),

@@ -45,3 +45,11 @@ pub enum Intent {
     /// Load the thread before the oldest one shown.
     LoadOlder,
 }
+
+impl Intent {
+    /// Whether this is the customer actively doing something (it resumes a
+    /// session paused for inactivity), as opposed to passive view changes.
+    pub fn is_customer_action(&self) -> bool {
+        !matches!(self, Intent::SetViewing(false) | Intent::Typing(_) | Intent::CancelGreeting)
+    }
+}

@@ -2,7 +2,7 @@
 
 use serde_json::{Map, Value};
 
-use super::login::{Application, CustomerPage, LoginCustomer};
+use crate::protocol::request::{Application, CustomerPage, LoginCustomer};
 use super::timers::Timings;
 
 /// An access token from the identity provider (spec: "Customer authorization flow").

@@ -10,7 +10,7 @@ use crate::protocol::OutgoingFrame;
 use super::backoff::Prng;
 use super::config::{SessionConfig, Token};
 use super::io::{ConnectionStatus, Input, Output, RequestError, SessionEvent};
-use super::login::{CustomerPage, LoginCustomer};
+use crate::protocol::request::{CustomerPage, LoginCustomer};
 use super::reconnect::Cause;
 use super::requests::{RequestId, Requests};
 use super::timers::earliest;

@@ -7,7 +7,7 @@ use super::backoff::backoff_delay;
 use super::config::Token;
 use super::engine::{Phase, Session};
 use super::io::{Output, RequestError, SessionEvent};
-use super::login::LoginRequest;
+use crate::protocol::request::Login;
 use super::reconnect::{policy, Action, Cause, Delay, PolicyContext};
 use super::requests::Pending;
 use super::timers::due;
@@ -74,13 +74,13 @@ impl Session {
     pub(super) fn send_login(&mut self, deadline: u64) {
         let Some(token) = self.token.as_ref() else { return };
         let c = &self.config;
-        let payload = LoginRequest {
+        let payload = Login {
             token: token.login_value(),
             customer: Some(c.customer.clone()).filter(|x| !x.is_empty()),
             customer_page: Some(c.customer_page.clone()).filter(|x| !x.is_empty()),
-            customer_side_storage: self.storage.clone(),
+            customer_side_storage: Some(self.storage.clone()).filter(|m| !m.is_empty()),
             is_mobile: c.is_mobile,
-            group_id: c.group_id,
+            group_id: c.group_id.and_then(|g| u32::try_from(g).ok()),
             referrer: c.referrer.clone(),
             application: c.application.clone(),
         };

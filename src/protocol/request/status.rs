@@ -1,8 +1,7 @@
 //! Status requests (spec: "Methods > Status": `login`, `list_group_statuses`).
 
-use std::collections::BTreeMap;
-
 use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
 
 use crate::protocol::user::SessionFields;
 
@@ -61,7 +60,7 @@ pub struct Login {
     pub customer_page: Option<CustomerPage>,
     /// The map from the last `customer_side_storage_updated` push.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub customer_side_storage: Option<BTreeMap<String, String>>,
+    pub customer_side_storage: Option<Map<String, Value>>,
     /// Whether the widget runs on a mobile device.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub is_mobile: Option<bool>,
@@ -74,6 +73,20 @@ pub struct Login {
     /// Application info.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub application: Option<Application>,
+}
+
+impl LoginCustomer {
+    /// True when no field is set (the login then omits `customer`).
+    pub fn is_empty(&self) -> bool {
+        self.name.is_none() && self.email.is_none() && self.avatar.is_none() && self.session_fields.as_ref().is_none_or(Vec::is_empty)
+    }
+}
+
+impl CustomerPage {
+    /// True when no field is set (the login then omits `customer_page`).
+    pub fn is_empty(&self) -> bool {
+        self.url.is_none() && self.title.is_none()
+    }
 }
 
 impl Login {

@@ -1,0 +1,64 @@
+/*! LiveChat widget loader: inserts the chat widget as an isolated, cross-origin
+ * iframe and sizes it to what the widget shows. No dependencies.
+ * Configure with window.__lc = { license: 12345678, group: 0, region: "fra", ... }. */
+(function (w, d) {
+  "use strict";
+  if (w.__lcLoaderStarted) return;
+  w.__lcLoaderStarted = true;
+
+  var cfg = w.__lc || {};
+  var warn = function (msg) { if (w.console) w.console.warn("LiveChat widget: " + msg); };
+  if (!cfg.license) { warn("`license` is required in window.__lc"); return; }
+
+  var script = d.currentScript;
+  var widgetUrl;
+  try {
+    widgetUrl = new URL(cfg.widget_url || "./", script ? script.src : w.location.href);
+  } catch (e) { warn("invalid `widget_url`"); return; }
+  var widgetOrigin = widgetUrl.origin;
+
+  var q = new URLSearchParams();
+  var keys = ["license", "group", "region", "api_host", "accounts_url", "client_id", "language", "accent_color"];
+  for (var i = 0; i < keys.length; i++) {
+    if (cfg[keys[i]] != null && cfg[keys[i]] !== "") q.set(keys[i], String(cfg[keys[i]]));
+  }
+  var params = Array.isArray(cfg.params) ? cfg.params : [];
+  for (var j = 0; j < params.length; j++) {
+    if (params[j] && params[j].name) q.append("param." + params[j].name, String(params[j].value == null ? "" : params[j].value));
+  }
+  q.set("origin", w.location.origin);
+  q.set("page_url", w.location.href);
+  if (d.title) q.set("page_title", d.title);
+  if (d.referrer) q.set("referrer", d.referrer);
+
+  // Sizes per layout the widget asks for; "maximized" fills small screens.
+  var SIZES = { minimized: [84, 84], greeting: [380, 300], maximized: [420, 700] };
+  var frame = d.createElement("iframe");
+  frame.title = "Chat widget";
+  frame.setAttribute("allow", "clipboard-write");
+  frame.style.cssText = "position:fixed;right:0;bottom:0;border:0;margin:0;padding:0;background:transparent;" +
+    "color-scheme:normal;z-index:2147483000;max-width:100%;max-height:100%;";
+
+  function layout(name) {
+    var size = SIZES[name] || SIZES.minimized;
+    var small = w.innerWidth < 480 && name === "maximized";
+    frame.style.width = small ? "100%" : size[0] + "px";
+    frame.style.height = small ? "100%" : size[1] + "px";
+  }
+  layout("minimized");
+
+  w.addEventListener("message", function (e) {
+    if (e.origin !== widgetOrigin || e.source !== frame.contentWindow) return;
+    var data = e.data;
+    if (!data || typeof data !== "object" || data.type !== "lc:layout" || typeof data.layout !== "string") return;
+    layout(data.layout);
+  });
+
+  // The wasm is fetched only after the host page has loaded, when the browser is idle.
+  function insert() {
+    frame.src = widgetUrl.href.split("?")[0] + "?" + q.toString();
+    d.body.appendChild(frame);
+  }
+  function whenIdle() { (w.requestIdleCallback || function (f) { setTimeout(f, 1); })(insert, { timeout: 2000 }); }
+  if (d.readyState === "complete") whenIdle(); else w.addEventListener("load", whenIdle);
+})(window, document);

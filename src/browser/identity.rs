@@ -1,0 +1,66 @@
+//! Customer access tokens from the accounts service, cookie grant
+//! (`POST {accounts}/v2/customer/token` with `grant_type: "cookie"` and the
+//! identity cookie included), as LiveChat's own widget gets them.
+
+use serde::{Deserialize, Serialize};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{Headers, Request, RequestCredentials, RequestInit, Response};
+
+use crate::session::Token;
+
+#[derive(Serialize)]
+struct CookieGrant<'a> {
+    grant_type: &'a str,
+    client_id: &'a str,
+    license_id: u64,
+    response_type: &'a str,
+    redirect_uri: &'a str,
+}
+
+/// The accounts service's answer (unknown fields ignored).
+#[derive(Debug, Clone, Deserialize)]
+pub struct TokenResponse {
+    /// The access token, for example `dal:...`.
+    pub access_token: String,
+    /// `Bearer`.
+    #[serde(default)]
+    pub token_type: Option<String>,
+    /// Lifetime in milliseconds.
+    #[serde(default)]
+    pub expires_in: Option<f64>,
+    /// The customer id.
+    #[serde(default)]
+    pub entity_id: Option<String>,
+}
+
+/// Fetches a token with the cookie grant. `now_ms` turns `expires_in` into an expiry time.
+pub async fn cookie_grant(accounts_url: &str, license: u64, client_id: &str, redirect_uri: &str, now_ms: u64) -> Result<Token, String> {
+    let body = serde_json::to_string(&CookieGrant { grant_type: "cookie", client_id, license_id: license, response_type: "token", redirect_uri })
+        .map_err(|e| e.to_string())?;
+    let init = RequestInit::new();
+    init.set_method("POST");
+    init.set_credentials(RequestCredentials::Include);
+    init.set_body(&body.into());
+    let headers = Headers::new().map_err(|e| format!("{e:?}"))?;
+    headers.set("Content-Type", "application/json").map_err(|e| format!("{e:?}"))?;
+    init.set_headers(&headers);
+    let url = format!("{accounts_url}/v2/customer/token");
+    let request = Request::new_with_str_and_init(&url, &init).map_err(|e| format!("{e:?}"))?;
+    let window = web_sys::window().ok_or("no window")?;
+    let response: Response = JsFuture::from(window.fetch_with_request(&request))
+        .await
+        .map_err(|e| format!("token request failed: {e:?}"))?
+        .dyn_into()
+        .map_err(|_| "not a Response".to_string())?;
+    if !response.ok() {
+        return Err(format!("token request answered {}", response.status()));
+    }
+    let json = JsFuture::from(response.json().map_err(|e| format!("{e:?}"))?).await.map_err(|e| format!("{e:?}"))?;
+    let token: TokenResponse = serde_wasm_bindgen::from_value(json).map_err(|e| format!("bad token response: {e}"))?;
+    Ok(Token {
+        token_type: token.token_type.unwrap_or_else(|| "Bearer".into()),
+        access_token: token.access_token,
+        expires_at_ms: token.expires_in.filter(|ms| ms.is_finite() && *ms > 0.0).map(|ms| now_ms.saturating_add(ms as u64)),
+    })
+}

@@ -1,0 +1,17 @@
+//! The browser driver: the only code that touches web-sys. It owns the
+//! WebSocket, the timer, storage and page lifecycle listeners, feeds what they
+//! report into the sans-IO [`Conversation`](crate::conversation::Conversation),
+//! and carries out what it asks for.
+
+mod bridge;
+mod driver;
+mod identity;
+mod page_events;
+mod socket;
+mod storage;
+
+pub use bridge::{post_layout, Layout};
+pub use driver::start;
+pub use identity::{cookie_grant, TokenResponse};
+pub use socket::{Socket, SocketEvent};
+pub use storage::Store;
