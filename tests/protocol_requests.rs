@@ -347,7 +347,7 @@ fn login_matches_sample_and_request_table() {
             session_fields: Some(session_fields()),
         }),
         customer_page: Some(CustomerPage { url: Some("https://shop.example/".into()), title: Some("Shop".into()) }),
-        customer_side_storage: Some(BTreeMap::from([("customer_visits".to_string(), "1".to_string())])),
+        customer_side_storage: json!({"customer_visits": "1"}).as_object().cloned(),
         is_mobile: Some(false),
         group_id: Some(2),
         referrer: Some("https://google.com/".into()),

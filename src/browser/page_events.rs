@@ -10,9 +10,12 @@ use web_sys::{Event, EventTarget, VisibilityState};
 
 use crate::session::Input;
 
+/// One registered listener: where, which event, and the closure that must outlive it.
+type Listener = (EventTarget, &'static str, Closure<dyn FnMut(Event)>);
+
 /// The registered listeners; dropping this removes them.
 pub struct PageEvents {
-    listeners: Vec<(EventTarget, &'static str, Closure<dyn FnMut(Event)>)>,
+    listeners: Vec<Listener>,
 }
 
 impl PageEvents {

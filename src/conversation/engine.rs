@@ -191,7 +191,7 @@ impl Conversation {
         let sneak = self
             .sneak_pending
             .as_ref()
-            .and_then(|_| self.sneak_sent_at)
+            .and(self.sneak_sent_at)
             .map(|t| t + self.config.sneak_peek_interval_ms);
         match (self.session.next_timeout(), sneak) {
             (Some(a), Some(b)) => Some(a.min(b)),
