@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what is missing, then runs every test layer; exits non-zero if any fails:
 # native tests of the core and the sandbox, clippy, browser tests (wasm-bindgen-test in
-# headless Chromium), and a release build of the widget with trunk.
+# headless Chromium), a release build of the widget with trunk, and the end-to-end tests
+# (the built widget on the demo website against the sandbox, in Chromium via Playwright).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$ROOT"
@@ -20,3 +21,7 @@ cargo test -p livechat-widget --target wasm32-unknown-unknown --locked "${browse
 
 stage "release build: trunk build --release"
 trunk build --release
+
+stage "end-to-end tests: node --test end2end/tests (Playwright + Debian Chromium + sandbox)"
+cargo build -p livechat-sandbox --locked
+(cd end2end && npm test)

@@ -10,7 +10,7 @@ use serde_json::{Map, Value};
 
 use crate::conversation::{Conversation, ConversationConfig};
 use crate::session::{Application, CustomerPage, Input, LoginCustomer, Output, SessionConfig};
-use crate::ui::{App, ChatContext};
+use crate::ui::{provide_language, App, ChatContext};
 use crate::widget_config::WidgetConfig;
 
 use super::bridge::{post_layout, Layout};
@@ -160,6 +160,7 @@ pub fn start() {
     };
     let store = Store::open();
     let host_origin = config.host_origin.clone();
+    let language = config.language.clone();
     let seed = (js_sys::Math::random() * (u64::MAX >> 11) as f64) as u64 ^ now_ms();
     let conversation = Conversation::new(
         session_config(&config, &store, seed),
@@ -182,6 +183,7 @@ pub fn start() {
     std::mem::forget(driver.clone());
     leptos::mount::mount_to_body(move || {
         ctx.provide();
+        provide_language(&language);
         view! { <App/> }
     });
     if let Some(origin) = host_origin {

@@ -1,13 +1,39 @@
-//! The root component.
+//! The root component: the launcher, the floating greeting and the chat window.
 
 use leptos::prelude::*;
 
-/// The widget's root: the region every other component lives in.
+use super::context::ChatContext;
+use super::greeting::GreetingCard;
+use super::i18n::{strings, Lang};
+use super::launcher::Launcher;
+use super::view_state::ViewState;
+use super::window::ChatWindow;
+
+/// The widget's root. Reads the [`ChatContext`] provided above it (and the
+/// language from [`super::i18n::provide_language`], English by default).
+/// The launcher is always there; the window shows while `ctx.open` is true; a
+/// greeting floats above the launcher while the window is closed.
 #[component]
 pub fn App() -> impl IntoView {
+    let ctx = ChatContext::expect();
+    let t = strings();
+    provide_context(Lang(t));
+    ViewState::provide();
+    let open = ctx.open;
+    let greeting = Memo::new(move |_| ctx.with_state(|s| s.greeting.clone()));
+    let floating_greeting = move || {
+        if open.get() {
+            return None;
+        }
+        greeting.get().map(|g| view! { <GreetingCard greeting=g floating=true/> })
+    };
     view! {
-        <main class="lc-widget" aria-label="Customer chat">
-            <h1 class="lc-title">"Chat with us"</h1>
+        <main class="lc-widget" class:lc-open=move || open.get() aria-label=t.widget_label lang=t.code>
+            <Show when=move || open.get()>
+                <ChatWindow/>
+            </Show>
+            {floating_greeting}
+            <Launcher/>
         </main>
     }
 }

@@ -1,6 +1,35 @@
 //! Leptos components of the widget. They read signals derived from the core's
 //! state and send intents; they never build a protocol frame.
+//!
+//! - [`App`] (`app.rs`): the root; [`launcher`], [`window`] with [`header`],
+//!   [`banner`] (connection), [`queue`], [`chat_view`] and [`message`] (the log),
+//!   [`rich`] (rich messages), [`webview`], [`composer`], [`form`] and
+//!   [`form_field`] (prechat and postchat), [`chat_end`], [`greeting`].
+//! - [`safe_url`]: the only gate for URLs from the network.
+//! - [`i18n`]: every user-facing string.
 
 mod app;
+pub mod avatar;
+pub mod banner;
+pub mod chat_end;
+pub mod chat_view;
+pub mod composer;
+pub mod context;
+pub mod form;
+pub mod form_field;
+pub mod form_model;
+pub mod greeting;
+pub mod header;
+pub mod i18n;
+pub mod launcher;
+pub mod message;
+pub mod queue;
+pub mod rich;
+pub mod safe_url;
+pub mod view_state;
+pub mod webview;
+pub mod window;
 
 pub use app::App;
+pub use context::ChatContext;
+pub use i18n::provide_language;

@@ -1,0 +1,63 @@
+// Starts the sandbox on a free loopback port for one test file and stops it after.
+import { spawn } from "node:child_process";
+import { once } from "node:events";
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import path from "node:path";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+
+/** The sandbox binary built by the test command (debug build, as `cargo test` leaves it). */
+export function sandboxBinary() {
+  const target = process.env.CARGO_TARGET_DIR || path.join(root, "target");
+  for (const profile of ["debug", "release"]) {
+    const bin = path.join(target, profile, "livechat-sandbox");
+    if (existsSync(bin)) return bin;
+  }
+  throw new Error("livechat-sandbox is not built: run `cargo build -p livechat-sandbox`");
+}
+
+/**
+ * Starts the sandbox with `args` (free port, the built widget in dist/).
+ * Returns { port, url(host, path), admin(path, body), stop() }.
+ */
+export async function startSandbox(args = []) {
+  const child = spawn(sandboxBinary(), ["--port", "0", "--widget-dir", path.join(root, "dist"), ...args], {
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const killed = () => { try { child.kill("SIGKILL"); } catch { /* already gone */ } };
+  process.once("exit", killed);
+  let out = "";
+  child.stderr.on("data", (d) => { out += d; });
+  const port = await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error("sandbox did not start:\n" + out)), 20_000);
+    child.stdout.on("data", (d) => {
+      out += d;
+      const m = /listening on http:\/\/127\.0\.0\.1:(\d+)/.exec(out);
+      if (m) { clearTimeout(timer); resolve(Number(m[1])); }
+    });
+    child.once("exit", (code) => { clearTimeout(timer); reject(new Error(`sandbox exited (${code}):\n${out}`)); });
+  });
+  return {
+    port,
+    url: (host, p = "/") => `http://${host}.localhost:${port}${p}`,
+    async admin(p, body) {
+      const res = await fetch(`http://127.0.0.1:${port}/admin/${p}`, {
+        method: body === undefined ? "GET" : "POST",
+        headers: { "content-type": "application/json" },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      if (!res.ok) throw new Error(`admin ${p}: ${res.status} ${await res.text()}`);
+      return res.json();
+    },
+    async stop() {
+      process.removeListener("exit", killed);
+      if (child.exitCode === null) {
+        child.kill("SIGTERM");
+        const timer = setTimeout(killed, 3_000);
+        await once(child, "exit");
+        clearTimeout(timer);
+      }
+    },
+  };
+}

@@ -1,0 +1,66 @@
+// The whole stack once: the snippet on the demo shop loads the widget iframe,
+// the widget logs in while minimised, a message goes to the sandbox's scripted
+// agent and its reply comes back; a reload restores the chat.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { startSandbox } from "../support/sandbox.mjs";
+import { launch } from "../support/browser.mjs";
+import { waitFor } from "../support/wait.mjs";
+
+let sandbox;
+let browser;
+
+before(async () => {
+  sandbox = await startSandbox(["--fast"]);
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await sandbox?.stop();
+});
+
+const widget = (page) => page.frameLocator('iframe[title="Chat widget"]');
+
+test("the snippet loads the widget, which logs in while minimised", async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  await page.goto(sandbox.url("shop"));
+  await widget(page).getByRole("button", { name: /^Open chat/ }).first().waitFor({ timeout: 20_000 });
+  await waitFor(async () => (await sandbox.admin("state")).connections.length === 1, 15_000, "one logged-in connection");
+  assert.deepEqual(errors, [], "no errors on the host page");
+  await context.close();
+});
+
+test("a message reaches the agent, the reply shows, and a reload restores the chat", async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(sandbox.url("shop"));
+  const w = widget(page);
+  await w.locator(".lc-launcher").click({ timeout: 20_000 });
+  // The sandbox's prechat form: fill the required fields.
+  const form = w.locator("form");
+  await form.waitFor();
+  await form.getByLabel(/^Name:/).fill("Ada Lovelace");
+  await form.getByLabel(/^E-mail:/).fill("ada@example.com");
+  await form.getByLabel("Product question").check();
+  await form.getByLabel(/^Choose a department:/).first().selectOption({ index: 1 }).catch(async () => {
+    await form.getByRole("radio").last().check();
+  });
+  await form.getByRole("button", { name: "Start the chat" }).click();
+  const composer = w.getByRole("textbox", { name: "Write a message" });
+  await composer.fill("Hello from the end-to-end test");
+  await composer.press("Enter");
+  const log = w.getByRole("log");
+  await log.getByText("Hello from the end-to-end test").waitFor();
+  await log.getByText(/Got it/).waitFor({ timeout: 30_000 });
+
+  await page.reload();
+  await widget(page).locator(".lc-launcher").click({ timeout: 20_000 });
+  await widget(page).getByRole("log").getByText("Hello from the end-to-end test").waitFor({ timeout: 20_000 });
+  const state = await sandbox.admin("state");
+  assert.equal(state.customers.length, 1, "the same customer after the reload (identity cookie kept)");
+  await context.close();
+});

@@ -1,0 +1,37 @@
+//! Avatars: the picture when its URL is safe, the initials otherwise.
+
+use leptos::prelude::*;
+
+use super::safe_url::{safe_url, WEB};
+
+/// Up to two initials of a name, for an avatar without a picture.
+pub fn initials(name: &str) -> String {
+    name.split_whitespace().filter_map(|w| w.chars().next()).take(2).flat_map(char::to_uppercase).collect()
+}
+
+/// A round avatar. Decorative: the name is always said next to it.
+#[component]
+pub fn Avatar(
+    /// The person's display name.
+    name: String,
+    /// The avatar URL from the network (checked with [`safe_url`]).
+    url: Option<String>,
+) -> impl IntoView {
+    match url.as_deref().and_then(|u| safe_url(u, WEB)) {
+        Some(src) => view! { <img class="lc-avatar" src=src alt="" loading="lazy"/> }.into_any(),
+        None => view! { <span class="lc-avatar lc-avatar-initials" aria-hidden="true">{initials(&name)}</span> }.into_any(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::initials;
+
+    #[test]
+    fn initials_of_names() {
+        assert_eq!(initials("agent smith"), "AS");
+        assert_eq!(initials("Anna Maria Nowak"), "AM");
+        assert_eq!(initials(""), "");
+        assert_eq!(initials("Łukasz"), "Ł");
+    }
+}

@@ -1,0 +1,87 @@
+//! The window's header: who the customer talks to, minimise, and end chat
+//! (with a confirmation step).
+
+use leptos::prelude::*;
+
+use crate::chat::Availability;
+use crate::conversation::Intent;
+
+use super::avatar::Avatar;
+use super::context::ChatContext;
+use super::i18n::strings;
+use super::view_state::ViewState;
+
+/// The header with the agent's avatar and name (or the widget's title), and
+/// the minimise and end-chat buttons.
+#[component]
+pub fn Header() -> impl IntoView {
+    let ctx = ChatContext::expect();
+    let view = ViewState::expect();
+    let t = strings();
+    let agent = Memo::new(move |_| {
+        ctx.with_state(|s| {
+            s.users
+                .values()
+                .find(|u| u.is_agent && u.present)
+                .map(|u| (u.name.clone().unwrap_or_else(|| t.agent_fallback.to_owned()), u.avatar.clone(), u.job_title.clone()))
+        })
+    });
+    let availability = Memo::new(move |_| ctx.with_state(|s| s.availability));
+    let can_end = Memo::new(move |_| ctx.with_state(|s| s.can_send()));
+    let confirming = RwSignal::new(false);
+    let title = move || agent.get().map_or_else(|| t.title.to_owned(), |a| a.0);
+    let subtitle = move || match agent.get() {
+        Some((_, _, Some(job))) if !job.is_empty() => job,
+        _ if availability.get() == Availability::Offline => t.subtitle_offline.to_owned(),
+        _ => t.subtitle_online.to_owned(),
+    };
+    let avatar = move || agent.get().map(|(name, url, _)| view! { <Avatar name=name url=url/> });
+    let minimise = move |_| {
+        ctx.set_open(false);
+        view.focus_launcher();
+    };
+    let end_controls = move || {
+        if !can_end.get() {
+            return None;
+        }
+        Some(if confirming.get() {
+            view! {
+                <div class="lc-confirm" role="group" aria-label=t.end_chat_question>
+                    <span>{t.end_chat_question}</span>
+                    <button type="button" class="lc-btn lc-btn-danger" on:click=move |_| {
+                        confirming.set(false);
+                        ctx.send(Intent::EndChat);
+                    }>{t.end_chat_confirm}</button>
+                    <button type="button" class="lc-btn" on:click=move |_| confirming.set(false)>{t.cancel}</button>
+                </div>
+            }
+            .into_any()
+        } else {
+            view! {
+                <button type="button" class="lc-header-btn lc-end" on:click=move |_| confirming.set(true)>
+                    {t.end_chat}
+                </button>
+            }
+            .into_any()
+        })
+    };
+    view! {
+        <header class="lc-header">
+            <div class="lc-header-who">
+                {avatar}
+                <div class="lc-header-text">
+                    <h1 id="lc-title" class="lc-title">{title}</h1>
+                    <p class="lc-subtitle">{subtitle}</p>
+                </div>
+            </div>
+            <div class="lc-header-actions">
+                {end_controls}
+                <button type="button" class="lc-header-btn lc-icon-btn" aria-label=t.minimise on:click=minimise>
+                    <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+                        <path d="M6 12h12" stroke="currentColor" stroke-width="2.2" stroke-linecap="round"/>
+                    </svg>
+                </button>
+            </div>
+        </header>
+    }
+}

@@ -1,0 +1,224 @@
+//! Every user-facing string of the widget, so that a translation is one file.
+//! English ([`en::EN`]) is the default; Polish ([`pl::PL`]) proves the seam.
+//! Components read the table with [`strings`]; the root provides it with
+//! [`provide_language`].
+
+use std::collections::BTreeMap;
+
+use leptos::prelude::*;
+
+pub mod en;
+pub mod pl;
+
+/// One language's strings. Plain text is `&'static str`; text with numbers or
+/// names is a function, so each language can do its own plurals and word order.
+pub struct Strings {
+    /// The language code (`en`, `pl`), for the `lang` attribute.
+    pub code: &'static str,
+    /// Accessible name of the whole widget region.
+    pub widget_label: &'static str,
+    /// Title in the chat window's header when no agent is known.
+    pub title: &'static str,
+    /// Subtitle when agents are online.
+    pub subtitle_online: &'static str,
+    /// Subtitle when nobody is available.
+    pub subtitle_offline: &'static str,
+    /// Launcher's accessible name while the window is closed.
+    pub launcher_open: &'static str,
+    /// Launcher's accessible name while the window is open.
+    pub launcher_close: &'static str,
+    /// "N unread messages", for the launcher badge.
+    pub unread: fn(u32) -> String,
+    /// Availability, said after the launcher's name.
+    pub agents_online: &'static str,
+    /// Availability, said after the launcher's name.
+    pub agents_offline: &'static str,
+    /// The header's minimise button.
+    pub minimise: &'static str,
+    /// The header's end-chat button.
+    pub end_chat: &'static str,
+    /// The end-chat confirmation question.
+    pub end_chat_question: &'static str,
+    /// Confirms ending the chat.
+    pub end_chat_confirm: &'static str,
+    /// Cancels a confirmation.
+    pub cancel: &'static str,
+    /// Greeting card: opens the chat.
+    pub greeting_open: &'static str,
+    /// Greeting card: dismisses the greeting.
+    pub greeting_dismiss: &'static str,
+    /// Greeting card's accessible name: "Message from {agent}".
+    pub greeting_from: fn(&str) -> String,
+    /// Name shown for an agent without one.
+    pub agent_fallback: &'static str,
+    /// How the customer's own messages are labelled for screen readers.
+    pub you: &'static str,
+    /// Accessible name of the message log.
+    pub log_label: &'static str,
+    /// Shown in the log before any message.
+    pub empty_chat: &'static str,
+    /// Loads the previous thread.
+    pub load_earlier: &'static str,
+    /// "{agent} is typing…".
+    pub typing_one: fn(&str) -> String,
+    /// Several agents typing.
+    pub typing_many: &'static str,
+    /// Own message not yet confirmed.
+    pub pending: &'static str,
+    /// Own message confirmed.
+    pub sent: &'static str,
+    /// Own message seen by an agent.
+    pub seen: &'static str,
+    /// Own message that failed.
+    pub failed: &'static str,
+    /// Sends a failed message again.
+    pub retry: &'static str,
+    /// Drops a failed message.
+    pub remove: &'static str,
+    /// Alt text of an image without one.
+    pub image_fallback: &'static str,
+    /// Name of a file without one.
+    pub file_fallback: &'static str,
+    /// "Download {name}".
+    pub download: fn(&str) -> String,
+    /// Said after links that open a new tab.
+    pub new_tab: &'static str,
+    /// Said on a button whose link was refused as unsafe.
+    pub link_unavailable: &'static str,
+    /// Summary line of a submitted form in the log.
+    pub form_sent: &'static str,
+    /// Accessible name of a rich message's quick replies.
+    pub quick_replies: &'static str,
+    /// The webview panel's default title.
+    pub webview_title: &'static str,
+    /// Closes the webview panel.
+    pub webview_close: &'static str,
+    /// Text of a system message without `text`, from its type and variables.
+    pub system_message: fn(&str, &BTreeMap<String, String>) -> Option<String>,
+    /// The composer's label.
+    pub composer_label: &'static str,
+    /// The composer's placeholder.
+    pub composer_placeholder: &'static str,
+    /// The send button.
+    pub send: &'static str,
+    /// "This long message will be sent in N parts".
+    pub message_parts: fn(usize) -> String,
+    /// Composer hint for the keyboard.
+    pub composer_hint: &'static str,
+    /// Prechat form heading.
+    pub prechat_title: &'static str,
+    /// Prechat submit button.
+    pub prechat_submit: &'static str,
+    /// Postchat form heading.
+    pub postchat_title: &'static str,
+    /// Postchat submit button.
+    pub postchat_submit: &'static str,
+    /// Skips the postchat form.
+    pub postchat_skip: &'static str,
+    /// Marks a required field (visually and for screen readers).
+    pub required: &'static str,
+    /// Error next to an empty required field.
+    pub field_required: &'static str,
+    /// Error next to a malformed e-mail.
+    pub email_invalid: &'static str,
+    /// First entry of a drop-down.
+    pub choose_option: &'static str,
+    /// Queue: "You are number N in the queue."
+    pub queue_position: fn(u64) -> String,
+    /// Queue without a position.
+    pub queue_waiting: &'static str,
+    /// Queue: "Expected wait: {human wait}."
+    pub queue_wait: fn(&str) -> String,
+    /// A wait under a minute.
+    pub wait_under_minute: &'static str,
+    /// "about N minutes".
+    pub wait_minutes: fn(u64) -> String,
+    /// "about N hours".
+    pub wait_hours: fn(u64) -> String,
+    /// Chat end notice.
+    pub chat_ended: &'static str,
+    /// Starts a new chat (focuses the composer).
+    pub start_new_chat: &'static str,
+    /// After the postchat form.
+    pub postchat_thanks: &'static str,
+    /// Banner: connecting.
+    pub connecting: &'static str,
+    /// Banner: "Reconnecting in N s…".
+    pub reconnecting_in: fn(u64) -> String,
+    /// Banner: reconnecting now.
+    pub reconnecting: &'static str,
+    /// Banner: the browser is offline.
+    pub offline: &'static str,
+    /// Banner: paused, the customer acts to resume.
+    pub paused: &'static str,
+    /// Banner: paused because too many customers are online.
+    pub paused_busy: &'static str,
+    /// Terminal: banned.
+    pub stopped_banned: &'static str,
+    /// Terminal: license missing, expired or wrong product.
+    pub stopped_license: &'static str,
+    /// Terminal: too many connections.
+    pub stopped_too_many: &'static str,
+    /// Terminal: version unsupported or changed.
+    pub stopped_version: &'static str,
+    /// Terminal: the widget was shut down.
+    pub stopped_closed: &'static str,
+    /// Terminal: anything else.
+    pub stopped_other: &'static str,
+}
+
+/// The strings for a language code (`en`, `pl`, also `pl-PL`); English for anything else.
+pub fn for_language(code: &str) -> &'static Strings {
+    let primary = code.split(['-', '_']).next().unwrap_or_default().to_ascii_lowercase();
+    match primary.as_str() {
+        "pl" => &pl::PL,
+        _ => &en::EN,
+    }
+}
+
+/// The strings in the component tree's context.
+#[derive(Clone, Copy)]
+pub struct Lang(pub &'static Strings);
+
+/// Provides the strings for `code` to the component tree below (call before mounting [`crate::ui::App`]).
+pub fn provide_language(code: &str) {
+    provide_context(Lang(for_language(code)));
+}
+
+/// The strings provided by [`provide_language`], or English.
+pub fn strings() -> &'static Strings {
+    use_context::<Lang>().map_or(&en::EN, |l| l.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn language_codes_pick_their_table_and_fall_back_to_english() {
+        assert_eq!(for_language("pl").code, "pl");
+        assert_eq!(for_language("PL-pl").code, "pl");
+        assert_eq!(for_language("en").code, "en");
+        assert_eq!(for_language("xx").code, "en");
+        assert_eq!(for_language("").code, "en");
+    }
+
+    #[test]
+    fn polish_plurals_follow_the_grammar() {
+        assert_eq!((pl::PL.wait_minutes)(1), "około 1 minuty");
+        assert_eq!((pl::PL.wait_minutes)(2), "około 2 minut");
+        assert_eq!((pl::PL.unread)(1), "1 nieprzeczytana wiadomość");
+        assert_eq!((pl::PL.unread)(3), "3 nieprzeczytane wiadomości");
+        assert_eq!((pl::PL.unread)(5), "5 nieprzeczytanych wiadomości");
+        assert_eq!((pl::PL.unread)(22), "22 nieprzeczytane wiadomości");
+        assert_eq!((pl::PL.unread)(12), "12 nieprzeczytanych wiadomości");
+    }
+
+    #[test]
+    fn english_plurals() {
+        assert_eq!((en::EN.wait_minutes)(1), "about 1 minute");
+        assert_eq!((en::EN.wait_minutes)(2), "about 2 minutes");
+        assert_eq!((en::EN.unread)(1), "1 unread message");
+        assert_eq!((en::EN.message_parts)(3), "This long message will be sent in 3 parts.");
+    }
+}

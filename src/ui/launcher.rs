@@ -1,0 +1,72 @@
+//! The launcher: the round bubble that opens and minimises the chat, with the
+//! unread count and the agents' availability.
+
+use leptos::prelude::*;
+
+use crate::chat::Availability;
+
+use super::context::ChatContext;
+use super::i18n::strings;
+use super::view_state::ViewState;
+
+/// The minimised bubble. Clicking toggles the window; its accessible name says
+/// what a click does, how many messages are unread and whether agents are online.
+#[component]
+pub fn Launcher() -> impl IntoView {
+    let ctx = ChatContext::expect();
+    let view = ViewState::expect();
+    let t = strings();
+    let unread = Memo::new(move |_| ctx.with_state(|s| s.unread));
+    let availability = Memo::new(move |_| ctx.with_state(|s| s.availability));
+    let open = ctx.open;
+    let label = move || {
+        let mut parts = vec![if open.get() { t.launcher_close.to_owned() } else { t.launcher_open.to_owned() }];
+        let n = unread.get();
+        if n > 0 && !open.get() {
+            parts.push((t.unread)(n));
+        }
+        match availability.get() {
+            Availability::Online => parts.push(t.agents_online.to_owned()),
+            Availability::Offline => parts.push(t.agents_offline.to_owned()),
+            Availability::Unknown => {}
+        }
+        parts.join(", ")
+    };
+    let toggle = move |_| {
+        let now_open = !open.get_untracked();
+        ctx.set_open(now_open);
+    };
+    let badge = move || {
+        let n = unread.get();
+        (n > 0 && !open.get()).then(|| {
+            let text = if n > 99 { "99+".to_owned() } else { n.to_string() };
+            view! { <span class="lc-badge" aria-hidden="true">{text}</span> }
+        })
+    };
+    view! {
+        <button
+            type="button"
+            class="lc-launcher"
+            node_ref=view.launcher
+            aria-label=label
+            aria-expanded=move || if open.get() { "true" } else { "false" }
+            aria-controls="lc-window"
+            on:click=toggle
+        >
+            <svg class="lc-launcher-icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+                {move || if open.get() {
+                    view! { <path d="M6 9l6 6 6-6" fill="none" stroke="currentColor" stroke-width="2.2" stroke-linecap="round" stroke-linejoin="round"/> }.into_any()
+                } else {
+                    view! { <path d="M4 5.5A2.5 2.5 0 0 1 6.5 3h11A2.5 2.5 0 0 1 20 5.5v8a2.5 2.5 0 0 1-2.5 2.5H10l-4.2 3.6c-.5.4-1.3.1-1.3-.6V16A2.5 2.5 0 0 1 4 13.5z" fill="currentColor"/> }.into_any()
+                }}
+            </svg>
+            <span
+                class="lc-presence"
+                class:lc-online=move || availability.get() == Availability::Online
+                class:lc-offline=move || availability.get() == Availability::Offline
+                aria-hidden="true"
+            ></span>
+            {badge}
+        </button>
+    }
+}

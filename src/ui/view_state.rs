@@ -1,0 +1,73 @@
+//! State of the widget's own view, shared by components that move focus or
+//! open panels: where focus goes back to, and the webview panel.
+
+use leptos::html;
+use leptos::prelude::*;
+
+/// How tall a webview panel is (`webview_height` of the button).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PanelHeight {
+    /// About a third of the window.
+    Compact,
+    /// Most of the window.
+    Tall,
+    /// The whole window.
+    Full,
+}
+
+/// A page opened from a webview button, shown in a sandboxed iframe.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Webview {
+    /// The checked `https` URL.
+    pub url: String,
+    /// The panel's height.
+    pub height: PanelHeight,
+    /// The iframe's title (the button's text).
+    pub title: String,
+}
+
+/// View-only state, provided by [`crate::ui::App`]; `Copy` like [`crate::ui::ChatContext`].
+#[derive(Clone, Copy)]
+pub struct ViewState {
+    /// The launcher button: focus returns here when the window closes.
+    pub launcher: NodeRef<html::Button>,
+    /// The composer's textarea.
+    pub composer: NodeRef<html::Textarea>,
+    /// The open webview panel, if any.
+    pub webview: RwSignal<Option<Webview>>,
+    /// The customer sent the postchat form (rather than skipping it): thank them.
+    pub postchat_sent: RwSignal<bool>,
+}
+
+impl ViewState {
+    /// Creates the state and provides it to the tree below.
+    pub fn provide() -> Self {
+        let state = ViewState {
+            launcher: NodeRef::new(),
+            composer: NodeRef::new(),
+            webview: RwSignal::new(None),
+            postchat_sent: RwSignal::new(false),
+        };
+        provide_context(state);
+        state
+    }
+
+    /// The state provided by [`crate::ui::App`].
+    pub fn expect() -> Self {
+        expect_context::<ViewState>()
+    }
+
+    /// Moves focus to the composer, if it is on screen.
+    pub fn focus_composer(&self) {
+        if let Some(el) = self.composer.get_untracked() {
+            let _ = el.focus();
+        }
+    }
+
+    /// Moves focus to the launcher.
+    pub fn focus_launcher(&self) {
+        if let Some(el) = self.launcher.get_untracked() {
+            let _ = el.focus();
+        }
+    }
+}

@@ -1,0 +1,82 @@
+//! The chat window: header, banners, the conversation, and the composer or
+//! the prechat form. Handles Escape and moves focus in on open.
+
+use leptos::html;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::chat::{ChatPhase, FormSlot};
+
+use super::banner::ConnectionBanner;
+use super::chat_end::ChatEnd;
+use super::chat_view::ChatView;
+use super::composer::Composer;
+use super::context::ChatContext;
+use super::form::{SurveyForm, SurveyKind};
+use super::header::Header;
+use super::queue::QueueBanner;
+use super::view_state::ViewState;
+use super::webview::WebviewPanel;
+
+/// What receives focus when the window opens: the first form control, else the composer.
+const FIRST_FOCUS: &str = "form.lc-form input, form.lc-form select, form.lc-form textarea, .lc-composer textarea";
+
+/// The open chat window (`id="lc-window"`, controlled by the launcher).
+#[component]
+pub fn ChatWindow() -> impl IntoView {
+    let ctx = ChatContext::expect();
+    let view = ViewState::expect();
+    let window_ref = NodeRef::<html::Section>::new();
+    let prechat = Memo::new(move |_| {
+        ctx.with_state(|s| match (&s.phase, &s.prechat) {
+            (ChatPhase::NoChat, FormSlot::Ready(form)) => Some(form.clone()),
+            _ => None,
+        })
+    });
+    // Focus moves into the window once it is on screen.
+    Effect::new(move |_| {
+        if let Some(section) = window_ref.get() {
+            if let Ok(Some(el)) = section.query_selector(FIRST_FOCUS) {
+                if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+                    let _ = el.focus();
+                }
+            }
+        }
+    });
+    let on_keydown = move |ev: web_sys::KeyboardEvent| {
+        if ev.key() != "Escape" {
+            return;
+        }
+        ev.prevent_default();
+        if view.webview.get_untracked().is_some() {
+            view.webview.set(None);
+            return;
+        }
+        ctx.set_open(false);
+        view.focus_launcher();
+    };
+    let prechat_view = move || prechat.get().map(|form| view! { <SurveyForm form=form kind=SurveyKind::Prechat/> });
+    view! {
+        <section
+            id="lc-window"
+            class="lc-window"
+            role="dialog"
+            aria-labelledby="lc-title"
+            node_ref=window_ref
+            on:keydown=on_keydown
+        >
+            <Header/>
+            <ConnectionBanner/>
+            <QueueBanner/>
+            <div class="lc-body">
+                <ChatView/>
+                <ChatEnd/>
+                {prechat_view}
+                <WebviewPanel/>
+            </div>
+            <Show when=move || prechat.with(Option::is_none)>
+                <Composer/>
+            </Show>
+        </section>
+    }
+}
