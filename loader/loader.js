@@ -31,7 +31,9 @@
   if (d.title) q.set("page_title", d.title);
   if (d.referrer) q.set("referrer", d.referrer);
 
-  // Sizes per layout the widget asks for; "maximized" fills small screens.
+  // Sizes per layout the widget asks for; "maximized" fills screens under 480 px and
+  // is 420 px wide elsewhere (the widget treats a narrower viewport as a phone).
+  // "maximized" is 420 px wide on desktop: the widget treats anything narrower as a phone.
   var SIZES = { minimized: [84, 84], greeting: [380, 300], maximized: [420, 700] };
   var frame = d.createElement("iframe");
   frame.title = "Chat widget";

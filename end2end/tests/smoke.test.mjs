@@ -68,5 +68,10 @@ test("a message reaches the agent, the reply shows, and a reload restores the ch
   await widget(page).getByRole("log").getByText("Hello from the end-to-end test").waitFor({ timeout: 20_000 });
   const state = await sandbox.admin("state");
   assert.equal(state.customers.length, customersBefore, "the same customer after the reload (identity cookie kept)");
+  // Spec "Login": the next login sends back the map of the last customer_side_storage_updated.
+  assert.ok(
+    state.customers.some((c) => c.customer_side_storage?.check === "ok"),
+    "the reloaded widget sent the stored customer_side_storage in its login",
+  );
   await context.close();
 });
