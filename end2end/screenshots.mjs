@@ -5,6 +5,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { startSandbox } from "./support/sandbox.mjs";
 import { launch } from "./support/browser.mjs";
+import { fillPrechat, widgetFrame } from "./support/widget.mjs";
 
 const out = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../docs/screenshots");
 const sandbox = await startSandbox(["--fast"]);
@@ -16,18 +17,14 @@ async function journey(viewport, prefix) {
   const context = await browser.newContext({ viewport, reducedMotion: "reduce" });
   const page = await context.newPage();
   await page.goto(sandbox.url("shop"));
-  const w = page.frameLocator('iframe[title="Chat widget"]');
+  const w = widgetFrame(page);
   await w.getByRole("button", { name: "Dismiss" }).waitFor({ timeout: 20_000 });
   await shot(page, `${prefix}-greeting`);
   await w.locator(".lc-launcher").click();
   const form = w.locator("form");
   await form.waitFor();
   await shot(page, `${prefix}-prechat`);
-  await form.getByLabel(/^Name:/).fill("Ada Lovelace");
-  await form.getByLabel(/^E-mail:/).fill("ada@example.com");
-  await form.getByLabel("Product question").check();
-  await form.getByRole("group", { name: /Choose a department/ }).getByRole("radio").last().check();
-  await form.getByRole("button", { name: "Start the chat" }).click();
+  await fillPrechat(w);
   const composer = w.getByRole("textbox", { name: "Write a message" });
   await composer.fill("Hi! Could you show me a lamp?");
   await composer.press("Enter");

@@ -6,6 +6,7 @@ import assert from "node:assert/strict";
 import { startSandbox } from "../support/sandbox.mjs";
 import { launch } from "../support/browser.mjs";
 import { waitFor } from "../support/wait.mjs";
+import { fillPrechat, widgetFrame as widget } from "../support/widget.mjs";
 
 let sandbox;
 let browser;
@@ -19,8 +20,6 @@ after(async () => {
   await browser?.close();
   await sandbox?.stop();
 });
-
-const widget = (page) => page.frameLocator('iframe[title="Chat widget"]');
 
 test("the snippet loads the widget, which logs in while minimised", async () => {
   const context = await browser.newContext();
@@ -40,15 +39,7 @@ test("a message reaches the agent, the reply shows, and a reload restores the ch
   await page.goto(sandbox.url("shop"));
   const w = widget(page);
   await w.locator(".lc-launcher").click({ timeout: 20_000 });
-  // The sandbox's prechat form: fill the required fields.
-  const form = w.locator("form");
-  await form.waitFor();
-  await form.getByLabel(/^Name:/).fill("Ada Lovelace");
-  await form.getByLabel(/^E-mail:/).fill("ada@example.com");
-  await form.getByLabel("Product question").check();
-  // The department (group_chooser) renders as radios when it has few options.
-  await form.getByRole("group", { name: /Choose a department/ }).getByRole("radio").last().check();
-  await form.getByRole("button", { name: "Start the chat" }).click();
+  await fillPrechat(w);
   const composer = w.getByRole("textbox", { name: "Write a message" });
   await composer.fill("Hello from the end-to-end test");
   await composer.press("Enter");

@@ -368,13 +368,13 @@ fn update_customer(app: &Shared, s: &Session, cid: &str, p: &Params) -> Result<V
         c.session_fields = v.clone();
     }
     let profile = customer_profile_json(c);
-    st.push_to_customer(
-        cid,
-        "customer_updated",
-        json!({ "customer": profile }),
-        origin(s),
-    );
+    push_customer_updated(&mut st, cid, profile, s);
     Ok(json!({}))
+}
+
+/// Tells the customer's connections what changed (spec: `customer_updated`).
+fn push_customer_updated(st: &mut State, cid: &str, profile: Value, s: &Session) {
+    st.push_to_customer(cid, "customer_updated", json!({ "customer": profile }), origin(s));
 }
 
 fn set_session_fields(app: &Shared, s: &Session, cid: &str, p: &Params) -> Result<Value, ApiError> {
@@ -387,12 +387,7 @@ fn set_session_fields(app: &Shared, s: &Session, cid: &str, p: &Params) -> Resul
         .ok_or_else(|| ApiError::new("internal", "customer vanished"))?;
     c.session_fields = sf.clone();
     let profile = customer_profile_json(c);
-    st.push_to_customer(
-        cid,
-        "customer_updated",
-        json!({ "customer": profile }),
-        origin(s),
-    );
+    push_customer_updated(&mut st, cid, profile, s);
     Ok(json!({}))
 }
 
