@@ -49,16 +49,41 @@
   }
   layout("minimized");
 
+  // The widget's storage lives here, first-party: browsers may deny storage to the
+  // third-party iframe. Only keys in the widget's namespace, only strings.
+  var prefix = "livechat:" + cfg.license + ":";
+  var MAX_VALUE = 200000;
+  function hostStorage() { try { return w.localStorage; } catch (e) { return null; } }
+  function snapshot() {
+    var ls = hostStorage(), snap = {};
+    if (!ls) return snap;
+    try {
+      for (var k = 0; k < ls.length; k++) {
+        var key = ls.key(k);
+        if (key && key.indexOf(prefix) === 0) snap[key] = ls.getItem(key);
+      }
+    } catch (e) { /* storage went away: start empty */ }
+    return snap;
+  }
+
   w.addEventListener("message", function (e) {
     if (e.origin !== widgetOrigin || e.source !== frame.contentWindow) return;
     var data = e.data;
-    if (!data || typeof data !== "object" || data.type !== "lc:layout" || typeof data.layout !== "string") return;
-    layout(data.layout);
+    if (!data || typeof data !== "object") return;
+    if (data.type === "lc:layout" && typeof data.layout === "string") {
+      layout(data.layout);
+    } else if (data.type === "lc:store" && typeof data.key === "string" && data.key.indexOf(prefix) === 0 &&
+               typeof data.value === "string" && data.value.length <= MAX_VALUE) {
+      var ls = hostStorage();
+      try { if (ls) ls.setItem(data.key, data.value); } catch (err) { /* quota: the widget keeps it in memory */ }
+    }
   });
 
   // The wasm is fetched only after the host page has loaded, when the browser is idle.
   function insert() {
-    frame.src = widgetUrl.href.split("?")[0] + "?" + q.toString();
+    // The fragment never reaches a server.
+    frame.src = widgetUrl.href.split("?")[0].split("#")[0] + "?" + q.toString() +
+      "#s=" + encodeURIComponent(JSON.stringify(snapshot()));
     d.body.appendChild(frame);
   }
   function whenIdle() { (w.requestIdleCallback || function (f) { setTimeout(f, 1); })(insert, { timeout: 2000 }); }

@@ -185,7 +185,7 @@ fn is_hex_color(s: &str) -> bool {
 }
 
 /// Decodes `application/x-www-form-urlencoded` text; invalid escapes stay as they are.
-fn percent_decode(s: &str) -> String {
+pub fn percent_decode(s: &str) -> String {
     let bytes = s.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;

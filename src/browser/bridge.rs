@@ -25,10 +25,27 @@ struct LayoutMessage {
 
 /// Posts the layout to the parent window at `host_origin`.
 pub fn post_layout(host_origin: &str, layout: Layout) {
+    post_to_host(host_origin, &LayoutMessage { kind: "lc:layout", layout });
+}
+
+fn post_to_host(host_origin: &str, message: &impl Serialize) {
     let Some(window) = web_sys::window() else { return };
     let Ok(Some(parent)) = window.parent() else { return };
-    let message = LayoutMessage { kind: "lc:layout", layout };
-    if let Ok(value) = serde_wasm_bindgen::to_value(&message) {
+    if let Ok(value) = serde_wasm_bindgen::to_value(message) {
         let _ = parent.post_message(&value, host_origin);
     }
+}
+
+#[derive(Serialize)]
+struct StoreMessage<'a> {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    key: &'a str,
+    value: &'a str,
+}
+
+/// Asks the loader to keep `key = value` in the host page's localStorage (the
+/// loader accepts only keys in the widget's namespace).
+pub fn post_store(host_origin: &str, key: &str, value: &str) {
+    post_to_host(host_origin, &StoreMessage { kind: "lc:store", key, value });
 }

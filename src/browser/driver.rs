@@ -17,7 +17,7 @@ use super::bridge::{post_layout, Layout};
 use super::identity::cookie_grant;
 use super::page_events::PageEvents;
 use super::socket::{Socket, SocketEvent};
-use super::storage::Store;
+use super::storage::{snapshot_from_fragment, Store};
 
 /// Milliseconds since the epoch (the engine's clock).
 fn now_ms() -> u64 {
@@ -158,8 +158,10 @@ pub fn start() {
             return;
         }
     };
-    let store = Store::open();
     let host_origin = config.host_origin.clone();
+    let fragment = location.hash().unwrap_or_default();
+    let namespace = format!("livechat:{}:", config.license);
+    let store = Store::open(snapshot_from_fragment(&fragment, &namespace), host_origin.clone());
     let language = config.language.clone();
     let seed = (js_sys::Math::random() * (u64::MAX >> 11) as f64) as u64 ^ now_ms();
     let conversation = Conversation::new(

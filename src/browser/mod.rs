@@ -10,8 +10,8 @@ mod page_events;
 mod socket;
 mod storage;
 
-pub use bridge::{post_layout, Layout};
+pub use bridge::{post_layout, post_store, Layout};
 pub use driver::start;
 pub use identity::{cookie_grant, TokenResponse};
 pub use socket::{Socket, SocketEvent};
-pub use storage::Store;
+pub use storage::{snapshot_from_fragment, Store};

@@ -1,48 +1,99 @@
-//! localStorage through gloo-storage, with an in-memory fallback when storage
-//! is unavailable (sandboxed iframe, private mode, quota) so the chat still works.
+//! Storage for what must survive a reload (`customer_side_storage`, the
+//! remembered region). Three layers, so the chat never breaks:
+//! - the host page's localStorage, through the loader: browsers may deny storage
+//!   to a third-party iframe (Chromium with third-party data blocked, Safari),
+//!   so the loader hands a snapshot in the iframe URL and keeps every write;
+//! - the iframe's own localStorage through gloo-storage, where allowed;
+//! - memory, when neither is available.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
 
 use gloo_storage::{LocalStorage, Storage};
 
-/// Key-value storage for `customer_side_storage`, the remembered region and the outbox.
+use super::bridge::post_store;
+
+/// Key-value storage for the widget.
 #[derive(Debug, Default)]
 pub struct Store {
-    available: bool,
+    local: bool,
     memory: RefCell<HashMap<String, String>>,
+    host_origin: Option<String>,
 }
 
 impl Store {
-    /// Probes localStorage once: accessing it can throw (SecurityError), which
-    /// gloo-storage would turn into a JS exception.
-    pub fn open() -> Store {
-        let available = web_sys::window()
+    /// Opens the store with the host's `snapshot` (keys in the widget's
+    /// namespace) and, when embedded, the host origin to mirror writes to.
+    pub fn open(snapshot: HashMap<String, String>, host_origin: Option<String>) -> Store {
+        // Accessing localStorage can throw (SecurityError), which gloo-storage
+        // would turn into a JS exception: probe it once through web-sys.
+        let local = web_sys::window()
             .and_then(|w| w.local_storage().ok().flatten())
             .is_some_and(|s| s.set_item("livechat:probe", "1").is_ok() && s.remove_item("livechat:probe").is_ok());
-        Store { available, memory: RefCell::new(HashMap::new()) }
+        Store { local, memory: RefCell::new(snapshot), host_origin }
     }
 
-    /// Whether values survive a reload.
+    /// Whether values survive a reload (the host keeps them, or local storage works).
     pub fn is_persistent(&self) -> bool {
-        self.available
+        self.local || self.host_origin.is_some()
     }
 
-    /// The raw text stored under `key`.
+    /// The text stored under `key`: the host's copy first (it is the durable one
+    /// when the iframe's storage is denied or partitioned), then local storage.
     pub fn get(&self, key: &str) -> Option<String> {
-        if self.available {
+        if let Some(v) = self.memory.borrow().get(key) {
+            return Some(v.clone());
+        }
+        if self.local {
             if let Ok(Some(v)) = LocalStorage::raw().get_item(key) {
                 return Some(v);
             }
         }
-        self.memory.borrow().get(key).cloned()
+        None
     }
 
-    /// Stores raw text under `key`; falls back to memory when storage refuses (quota).
+    /// Stores `value` under `key` in every layer available.
     pub fn set(&self, key: &str, value: &str) {
-        if self.available && LocalStorage::raw().set_item(key, value).is_ok() {
-            return;
+        if self.local {
+            let _ = LocalStorage::raw().set_item(key, value);
         }
         self.memory.borrow_mut().insert(key.to_owned(), value.to_owned());
+        if let Some(origin) = &self.host_origin {
+            post_store(origin, key, value);
+        }
+    }
+}
+
+/// Reads the host's snapshot from the iframe URL's fragment (`#s=<JSON object>`),
+/// keeping only string values under `namespace`. Anything malformed is ignored.
+pub fn snapshot_from_fragment(fragment: &str, namespace: &str) -> HashMap<String, String> {
+    let Some(encoded) = fragment.trim_start_matches('#').split('&').find_map(|p| p.strip_prefix("s=")) else {
+        return HashMap::new();
+    };
+    let json = crate::widget_config::percent_decode(encoded);
+    let Ok(serde_json::Value::Object(map)) = serde_json::from_str(&json) else { return HashMap::new() };
+    map.into_iter()
+        .filter(|(k, _)| k.starts_with(namespace))
+        .filter_map(|(k, v)| Some((k, v.as_str()?.to_owned())))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::snapshot_from_fragment;
+
+    #[test]
+    fn snapshot_keeps_only_string_values_in_the_namespace() {
+        let fragment = "#s=%7B%22livechat%3A1%3A0%3Aregion%22%3A%22fra%22%2C%22other%22%3A%22x%22%2C%22livechat%3A1%3An%22%3A5%7D";
+        let snap = snapshot_from_fragment(fragment, "livechat:1:");
+        assert_eq!(snap.len(), 1);
+        assert_eq!(snap["livechat:1:0:region"], "fra");
+    }
+
+    #[test]
+    fn malformed_fragments_give_an_empty_snapshot() {
+        for f in ["", "#", "#s=", "#s=%7B", "#s=[1,2]", "#x=1", "#s=%ZZ"] {
+            assert!(snapshot_from_fragment(f, "livechat:1:").is_empty(), "{f}");
+        }
     }
 }
