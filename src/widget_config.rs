@@ -107,7 +107,11 @@ impl WidgetConfig {
             .collect();
         let get = |key: &str| pairs.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v.trim().to_owned());
         let license = get("license").filter(|v| !v.is_empty()).ok_or(ConfigError::MissingLicense)?;
-        let license = license.parse::<u64>().ok().filter(|&l| l > 0).ok_or(ConfigError::Invalid { key: "license", value: license })?;
+        let license = license
+            .parse::<u64>()
+            .ok()
+            .filter(|&l| l > 0)
+            .ok_or(ConfigError::Invalid { key: "license", value: license })?;
         let mut config = WidgetConfig::new(license);
         if let Some(group) = get("group").filter(|v| !v.is_empty()) {
             config.group = group.parse().map_err(|_| ConfigError::Invalid { key: "group", value: group })?;
@@ -192,15 +196,13 @@ pub fn percent_decode(s: &str) -> String {
     while i < bytes.len() {
         match bytes[i] {
             b'+' => out.push(b' '),
-            b'%' if i + 2 < bytes.len() => {
-                match (hex(bytes[i + 1]), hex(bytes[i + 2])) {
-                    (Some(h), Some(l)) => {
-                        out.push(h * 16 + l);
-                        i += 2;
-                    }
-                    _ => out.push(b'%'),
+            b'%' if i + 2 < bytes.len() => match (hex(bytes[i + 1]), hex(bytes[i + 2])) {
+                (Some(h), Some(l)) => {
+                    out.push(h * 16 + l);
+                    i += 2;
                 }
-            }
+                _ => out.push(b'%'),
+            },
             b => out.push(b),
         }
         i += 1;

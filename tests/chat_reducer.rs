@@ -82,7 +82,9 @@ fn login_sets_customer_last_chat_and_unseen_greeting() {
 #[test]
 fn login_greeting_already_accepted_is_not_shown_again() {
     let mut s = ChatState::new(0);
-    s.apply_login(&login(json!({"greeting": {"id": 7, "unique_id": "U", "displayed_first_time": false, "accepted": true}})));
+    s.apply_login(&login(
+        json!({"greeting": {"id": 7, "unique_id": "U", "displayed_first_time": false, "accepted": true}}),
+    ));
     assert!(s.greeting.is_none());
 }
 
@@ -90,7 +92,8 @@ fn login_greeting_already_accepted_is_not_shown_again() {
 #[test]
 fn group_statuses_set_availability_of_the_configured_group() {
     let r: ListGroupStatusesResponse =
-        serde_json::from_value(json!({"groups_status": {"1": "online", "2": "offline", "3": "online_for_queue"}})).unwrap();
+        serde_json::from_value(json!({"groups_status": {"1": "online", "2": "offline", "3": "online_for_queue"}}))
+            .unwrap();
     for (group, want) in [(1, Availability::Online), (2, Availability::Offline), (3, Availability::Online)] {
         let mut s = ChatState::new(group);
         s.apply_group_statuses(&r.groups_status);
@@ -107,7 +110,8 @@ fn disabled_prechat_is_skipped_and_enabled_postchat_is_ready() {
     assert_eq!(s.prechat, FormSlot::Disabled);
     let enabled: GetFormResponse = serde_json::from_value(json!({"enabled": true, "form": {"id": "F", "fields": [
         {"id": "1", "type": "question", "label": "How did we do?", "required": false}
-    ]}})).unwrap();
+    ]}}))
+    .unwrap();
     s.apply_form(&FormType::Postchat, &enabled);
     assert!(matches!(s.postchat, FormSlot::Ready(ref f) if f.id == "F"));
 }
@@ -116,18 +120,27 @@ fn disabled_prechat_is_skipped_and_enabled_postchat_is_ready() {
 #[test]
 fn queued_chat_counts_down_and_leaves_the_queue_when_an_agent_joins() {
     let mut s = logged_in();
-    s.apply_push(&push("incoming_chat", json!({"chat": {"id": "PJ0MRSHTDG", "users": [], "thread": {
+    s.apply_push(&push(
+        "incoming_chat",
+        json!({"chat": {"id": "PJ0MRSHTDG", "users": [], "thread": {
         "id": "K600PKZON8", "active": true, "events": [],
-        "queue": {"position": 3, "wait_time": 120, "queued_at": "2020-05-07T07:11:28.288340Z"}}}})));
+        "queue": {"position": 3, "wait_time": 120, "queued_at": "2020-05-07T07:11:28.288340Z"}}}}),
+    ));
     assert_eq!(s.phase, ChatPhase::Queued);
     assert_eq!(s.queue.and_then(|q| q.position), Some(3));
 
-    s.apply_push(&push("queue_position_updated", json!({"chat_id": "PJ0MRSHTDG", "thread_id": "K600PKZON8",
-        "queue": {"position": 1, "wait_time": 30}})));
+    s.apply_push(&push(
+        "queue_position_updated",
+        json!({"chat_id": "PJ0MRSHTDG", "thread_id": "K600PKZON8",
+        "queue": {"position": 1, "wait_time": 30}}),
+    ));
     assert_eq!(s.queue.map(|q| (q.position, q.wait_time_s)), Some((Some(1), Some(30))));
 
-    s.apply_push(&push("user_added_to_chat", json!({"chat_id": "PJ0MRSHTDG", "thread_id": "K600PKZON8",
-        "user": {"id": AGENT, "type": "agent", "name": "Agent Smith", "present": true}, "reason": "manual"})));
+    s.apply_push(&push(
+        "user_added_to_chat",
+        json!({"chat_id": "PJ0MRSHTDG", "thread_id": "K600PKZON8",
+        "user": {"id": AGENT, "type": "agent", "name": "Agent Smith", "present": true}, "reason": "manual"}),
+    ));
     assert_eq!(s.phase, ChatPhase::Active);
     assert!(s.queue.is_none());
     assert_eq!(s.users[AGENT].name.as_deref(), Some("Agent Smith"));
@@ -137,8 +150,11 @@ fn queued_chat_counts_down_and_leaves_the_queue_when_an_agent_joins() {
 #[test]
 fn transfer_into_a_queue_shows_the_queue_again() {
     let mut s = active_chat();
-    s.apply_push(&push("chat_transferred", json!({"chat_id": "PJ0MRSHTDG", "thread_id": "K600PKZON8",
-        "transferred_to": {"group_ids": [1]}, "queue": {"position": 2, "wait_time": 60}})));
+    s.apply_push(&push(
+        "chat_transferred",
+        json!({"chat_id": "PJ0MRSHTDG", "thread_id": "K600PKZON8",
+        "transferred_to": {"group_ids": [1]}, "queue": {"position": 2, "wait_time": 60}}),
+    ));
     assert_eq!(s.phase, ChatPhase::Queued);
     assert_eq!(s.queue.and_then(|q| q.position), Some(2));
 }
@@ -147,16 +163,22 @@ fn transfer_into_a_queue_shows_the_queue_again() {
 #[test]
 fn agent_messages_count_as_unread_once_and_only_while_not_viewing() {
     let mut s = active_chat();
-    let e = push("incoming_event", json!({"chat_id": "PJ0MRSHTDG", "thread_id": "K600PKZON8",
-        "event": message("E2", AGENT, "2020-05-07T07:12:00.000000Z", "Anything else?")}));
+    let e = push(
+        "incoming_event",
+        json!({"chat_id": "PJ0MRSHTDG", "thread_id": "K600PKZON8",
+        "event": message("E2", AGENT, "2020-05-07T07:12:00.000000Z", "Anything else?")}),
+    );
     s.apply_push(&e);
     s.apply_push(&e); // a repeat must not show twice nor count twice
     assert_eq!(s.unread, 1);
     assert_eq!(texts(&s), ["Hello", "Anything else?"]);
     s.set_viewing(true);
     assert_eq!(s.unread, 0);
-    s.apply_push(&push("incoming_event", json!({"chat_id": "PJ0MRSHTDG", "thread_id": "K600PKZON8",
-        "event": message("E3", AGENT, "2020-05-07T07:13:00.000000Z", "Still there?")})));
+    s.apply_push(&push(
+        "incoming_event",
+        json!({"chat_id": "PJ0MRSHTDG", "thread_id": "K600PKZON8",
+        "event": message("E3", AGENT, "2020-05-07T07:13:00.000000Z", "Still there?")}),
+    ));
     assert_eq!(s.unread, 0);
 }
 
@@ -164,12 +186,17 @@ fn agent_messages_count_as_unread_once_and_only_while_not_viewing() {
 #[test]
 fn own_message_is_pending_then_sent_and_shows_once() {
     let mut s = active_chat();
-    let local = Event::from_value(json!({"id": "", "type": "message", "author_id": CUSTOMER, "text": "Hi!", "custom_id": "c1"}));
+    let local = Event::from_value(
+        json!({"id": "", "type": "message", "author_id": CUSTOMER, "text": "Hi!", "custom_id": "c1"}),
+    );
     s.send_local("c1".into(), local);
     assert_eq!(s.timeline.by_custom_id("c1").map(|e| e.delivery), Some(Delivery::Pending));
-    s.apply_push(&push("incoming_event", json!({"chat_id": "PJ0MRSHTDG", "thread_id": "K600PKZON8",
+    s.apply_push(&push(
+        "incoming_event",
+        json!({"chat_id": "PJ0MRSHTDG", "thread_id": "K600PKZON8",
         "event": {"id": "E9", "custom_id": "c1", "created_at": "2020-05-07T07:12:00.000000Z",
-                  "type": "message", "author_id": CUSTOMER, "text": "Hi!"}})));
+                  "type": "message", "author_id": CUSTOMER, "text": "Hi!"}}),
+    ));
     s.confirm_sent("c1", Some("E9".into()));
     assert_eq!(texts(&s), ["Hello", "Hi!"]);
     assert_eq!(s.timeline.by_event_id("E9").map(|e| e.delivery), Some(Delivery::Sent));
@@ -199,15 +226,23 @@ fn get_chat_after_reconnect_merges_without_duplicates() {
 #[test]
 fn typing_shows_until_stopped_or_the_agent_sends() {
     let mut s = active_chat();
-    let typing = |on: bool| push("incoming_typing_indicator", json!({"chat_id": "PJ0MRSHTDG", "thread_id": "K600PKZON8",
-        "typing_indicator": {"author_id": AGENT, "recipients": "all", "timestamp": 1574245378, "is_typing": on}}));
+    let typing = |on: bool| {
+        push(
+            "incoming_typing_indicator",
+            json!({"chat_id": "PJ0MRSHTDG", "thread_id": "K600PKZON8",
+        "typing_indicator": {"author_id": AGENT, "recipients": "all", "timestamp": 1574245378, "is_typing": on}}),
+        )
+    };
     s.apply_push(&typing(true));
     assert_eq!(s.typing_agents().map(|p| p.id.as_str()).collect::<Vec<_>>(), [AGENT]);
     s.apply_push(&typing(false));
     assert!(s.typing.is_empty());
     s.apply_push(&typing(true));
-    s.apply_push(&push("incoming_event", json!({"chat_id": "PJ0MRSHTDG", "thread_id": "K600PKZON8",
-        "event": message("E5", AGENT, "2020-05-07T07:14:00.000000Z", "Done")})));
+    s.apply_push(&push(
+        "incoming_event",
+        json!({"chat_id": "PJ0MRSHTDG", "thread_id": "K600PKZON8",
+        "event": message("E5", AGENT, "2020-05-07T07:14:00.000000Z", "Done")}),
+    ));
     assert!(s.typing.is_empty());
 }
 
@@ -230,8 +265,13 @@ fn deactivated_chat_ends_and_clears_queue_and_typing() {
 #[test]
 fn greetings_replace_each_other_and_close_only_on_their_own_id() {
     let mut s = logged_in();
-    let greeting = |uid: &str| push("incoming_greeting", json!({"id": 7, "unique_id": uid, "displayed_first_time": true,
-        "event": message("G", AGENT, "2020-01-01T00:00:00.000000Z", "Hi there"), "agent": {"id": AGENT, "name": "Agent Smith"}}));
+    let greeting = |uid: &str| {
+        push(
+            "incoming_greeting",
+            json!({"id": 7, "unique_id": uid, "displayed_first_time": true,
+        "event": message("G", AGENT, "2020-01-01T00:00:00.000000Z", "Hi there"), "agent": {"id": AGENT, "name": "Agent Smith"}}),
+        )
+    };
     s.apply_push(&greeting("A"));
     s.apply_push(&greeting("B"));
     assert_eq!(s.greeting.as_ref().map(|g| g.unique_id.as_str()), Some("B"));
@@ -245,13 +285,21 @@ fn greetings_replace_each_other_and_close_only_on_their_own_id() {
 #[test]
 fn rich_message_postback_toggles_the_button_for_the_user() {
     let mut s = active_chat();
-    s.apply_push(&push("incoming_event", json!({"chat_id": "PJ0MRSHTDG", "thread_id": "K600PKZON8", "event": {
+    s.apply_push(&push(
+        "incoming_event",
+        json!({"chat_id": "PJ0MRSHTDG", "thread_id": "K600PKZON8", "event": {
         "id": "RM1", "created_at": "2020-05-07T07:12:00.000000Z", "type": "rich_message", "author_id": AGENT,
         "template_id": "quick_replies", "elements": [{"title": "Pick one", "buttons": [
             {"text": "Yes", "type": "message", "value": "yes", "postback_id": "action_yes", "user_ids": []}
-        ]}]}})));
-    let postback = |toggled: bool| push("incoming_rich_message_postback", json!({"user_id": CUSTOMER, "chat_id": "PJ0MRSHTDG",
-        "thread_id": "K600PKZON8", "event_id": "RM1", "postback": {"id": "action_yes", "toggled": toggled}}));
+        ]}]}}),
+    ));
+    let postback = |toggled: bool| {
+        push(
+            "incoming_rich_message_postback",
+            json!({"user_id": CUSTOMER, "chat_id": "PJ0MRSHTDG",
+        "thread_id": "K600PKZON8", "event_id": "RM1", "postback": {"id": "action_yes", "toggled": toggled}}),
+        )
+    };
     let user_ids = |s: &ChatState| match &s.timeline.by_event_id("RM1").unwrap().event.body {
         livechat_widget::protocol::EventBody::RichMessage(r) => r.elements[0].buttons[0].user_ids.clone(),
         _ => unreachable!(),
@@ -266,8 +314,11 @@ fn rich_message_postback_toggles_the_button_for_the_user() {
 #[test]
 fn pushes_for_another_chat_are_ignored() {
     let mut s = active_chat();
-    assert!(!s.apply_push(&push("incoming_event", json!({"chat_id": "OTHER", "thread_id": "T",
-        "event": message("X1", AGENT, "2020-05-07T07:12:00.000000Z", "not yours")}))));
+    assert!(!s.apply_push(&push(
+        "incoming_event",
+        json!({"chat_id": "OTHER", "thread_id": "T",
+        "event": message("X1", AGENT, "2020-05-07T07:12:00.000000Z", "not yours")})
+    )));
     assert!(!s.apply_push(&push("chat_deactivated", json!({"chat_id": "OTHER", "thread_id": "T"}))));
     assert_eq!(texts(&s), ["Hello"]);
     assert_eq!(s.phase, ChatPhase::Active);
@@ -285,11 +336,17 @@ fn unknown_pushes_change_nothing() {
 #[test]
 fn event_properties_update_and_delete() {
     let mut s = active_chat();
-    s.apply_push(&push("event_properties_updated", json!({"chat_id": "PJ0MRSHTDG", "thread_id": "K600PKZON8",
-        "event_id": "E1", "properties": {"ns": {"p": "v"}}})));
+    s.apply_push(&push(
+        "event_properties_updated",
+        json!({"chat_id": "PJ0MRSHTDG", "thread_id": "K600PKZON8",
+        "event_id": "E1", "properties": {"ns": {"p": "v"}}}),
+    ));
     assert_eq!(s.timeline.by_event_id("E1").unwrap().event.properties["ns"]["p"], "v");
-    s.apply_push(&push("event_properties_deleted", json!({"chat_id": "PJ0MRSHTDG", "thread_id": "K600PKZON8",
-        "event_id": "E1", "properties": {"ns": ["p"]}})));
+    s.apply_push(&push(
+        "event_properties_deleted",
+        json!({"chat_id": "PJ0MRSHTDG", "thread_id": "K600PKZON8",
+        "event_id": "E1", "properties": {"ns": ["p"]}}),
+    ));
     assert!(s.timeline.by_event_id("E1").unwrap().event.properties["ns"].is_empty());
 }
 
@@ -304,7 +361,8 @@ fn older_threads_merge_before_the_current_one() {
     let older: Vec<livechat_widget::protocol::Thread> = serde_json::from_value(json!([{
         "id": "T1", "active": false, "created_at": "2020-05-07T00:00:00.000000Z",
         "events": [message("E1", AGENT, "2020-05-07T00:00:01.000000Z", "yesterday")]
-    }])).unwrap();
+    }]))
+    .unwrap();
     s.apply_older_threads("PJ0MRSHTDG", &older);
     assert_eq!(texts(&s), ["yesterday", "today"]);
     assert_eq!(s.older_thread_id, None);

@@ -156,11 +156,17 @@ fn quick_reply_sends_the_postback_and_a_message_with_the_postback_object() {
     let from = f.sent.len();
     f.intent(Intent::Postback { event_id: "RM1".into(), postback_id: "action_yes".into() });
     assert_eq!(f.actions_since(from), ["send_rich_message_postback", "send_event"]);
-    assert_eq!(f.sent[from]["payload"], json!({"chat_id": CHAT, "thread_id": "T1", "event_id": "RM1",
-        "postback": {"id": "action_yes", "toggled": true}}));
+    assert_eq!(
+        f.sent[from]["payload"],
+        json!({"chat_id": CHAT, "thread_id": "T1", "event_id": "RM1",
+        "postback": {"id": "action_yes", "toggled": true}})
+    );
     let event = &f.sent[from + 1]["payload"]["event"];
     assert_eq!(event["text"], "Yes please");
-    assert_eq!(event["postback"], json!({"id": "action_yes", "thread_id": "T1", "event_id": "RM1", "type": "message", "value": "yes"}));
+    assert_eq!(
+        event["postback"],
+        json!({"id": "action_yes", "thread_id": "T1", "event_id": "RM1", "type": "message", "value": "yes"})
+    );
 }
 
 // Spec: "Accept Greeting" / "Cancel Greeting" request tables.
@@ -168,9 +174,11 @@ fn quick_reply_sends_the_postback_and_a_message_with_the_postback_object() {
 fn greeting_accept_and_cancel_send_their_requests() {
     let mut f = Fake::new();
     f.login_fresh(json!({"enabled": false}));
-    let greeting = |uid: &str| json!({"id": 7, "unique_id": uid, "displayed_first_time": true,
+    let greeting = |uid: &str| {
+        json!({"id": 7, "unique_id": uid, "displayed_first_time": true,
         "agent": {"id": AGENT, "name": "Agent Smith"},
-        "event": {"id": format!("G-{uid}"), "type": "message", "text": "Can I help?", "created_at": "2026-01-01T00:00:00.000000Z"}});
+        "event": {"id": format!("G-{uid}"), "type": "message", "text": "Can I help?", "created_at": "2026-01-01T00:00:00.000000Z"}})
+    };
     f.push("incoming_greeting", greeting("A"));
     f.intent(Intent::CancelGreeting);
     assert_eq!(f.sent_with("cancel_greeting")[0]["payload"], json!({"unique_id": "A"}));
@@ -213,8 +221,11 @@ fn ending_the_chat_offers_the_postchat_form_and_a_new_message_reactivates() {
     f.push("chat_deactivated", json!({"chat_id": CHAT, "thread_id": "T1", "user_id": CUSTOMER}));
     assert_eq!(f.c.state().phase, ChatPhase::Ended);
     assert_eq!(f.pending("get_form")[0]["payload"], json!({"group_id": 0, "type": "postchat"}));
-    f.answer("get_form", json!({"enabled": true, "form": {"id": "POST", "fields": [
-        {"id": "r", "type": "radio", "label": "Rate us", "options": [{"id": "0", "label": "Good"}]}]}}));
+    f.answer(
+        "get_form",
+        json!({"enabled": true, "form": {"id": "POST", "fields": [
+        {"id": "r", "type": "radio", "label": "Rate us", "options": [{"id": "0", "label": "Good"}]}]}}),
+    );
     f.intent(Intent::SubmitPostchat(vec![FilledFormField {
         id: "r".into(),
         field_type: FormFieldType::Radio,
@@ -252,15 +263,21 @@ fn viewing_marks_events_seen_up_to_the_latest() {
 fn older_history_loads_one_thread_at_a_time() {
     let mut f = Fake::new();
     f.login_with(json!({"customer": {"id": CUSTOMER}, "has_active_thread": true, "chats": [{"chat_id": CHAT}]}));
-    f.answer("get_chat", json!({"id": CHAT, "users": [], "thread": {"id": "T2", "active": true, "previous_thread_id": "T1",
-        "events": [{"id": "E2", "type": "message", "text": "new", "created_at": "2026-01-02T00:00:00.000000Z"}]}}));
+    f.answer(
+        "get_chat",
+        json!({"id": CHAT, "users": [], "thread": {"id": "T2", "active": true, "previous_thread_id": "T1",
+        "events": [{"id": "E2", "type": "message", "text": "new", "created_at": "2026-01-02T00:00:00.000000Z"}]}}),
+    );
     f.intent(Intent::LoadOlder);
     f.intent(Intent::LoadOlder); // while loading: no second request
     assert_eq!(f.pending("get_chat").len(), 1);
     assert_eq!(f.pending("get_chat")[0]["payload"], json!({"chat_id": CHAT, "thread_id": "T1"}));
-    f.answer("get_chat", json!({"id": CHAT, "users": [], "thread": {"id": "T1", "active": false,
+    f.answer(
+        "get_chat",
+        json!({"id": CHAT, "users": [], "thread": {"id": "T1", "active": false,
         "created_at": "2026-01-01T00:00:00.000000Z",
-        "events": [{"id": "E1", "type": "message", "text": "old", "created_at": "2026-01-01T00:00:00.000000Z"}]}}));
+        "events": [{"id": "E1", "type": "message", "text": "old", "created_at": "2026-01-01T00:00:00.000000Z"}]}}),
+    );
     assert_eq!(f.texts(), ["old", "new"]);
     assert_eq!(f.c.state().older_thread_id, None);
 }

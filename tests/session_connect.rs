@@ -5,7 +5,9 @@
 mod common_session;
 
 use common_session::*;
-use livechat_widget::session::{Application, Cause, ConnectionStatus, CustomerPage, Input, LoginCustomer, Output, SessionEvent, Token};
+use livechat_widget::session::{
+    Application, Cause, ConnectionStatus, CustomerPage, Input, LoginCustomer, Output, SessionEvent, Token,
+};
 use serde_json::{json, Map};
 use std::collections::BTreeMap;
 
@@ -152,7 +154,8 @@ fn login_payload_carries_every_configured_field() {
     c.customer_page = CustomerPage { url: Some("https://example.com/pricing".into()), title: Some("Pricing".into()) };
     c.is_mobile = Some(false);
     c.referrer = Some("https://google.com".into());
-    c.application = Some(Application { name: Some("livechat-widget".into()), version: Some("0.1.0".into()), channel_type: None });
+    c.application =
+        Some(Application { name: Some("livechat-widget".into()), version: Some("0.1.0".into()), channel_type: None });
     c.customer_side_storage = Map::from_iter([("customer_visits".to_string(), json!("1"))]);
     let mut h = Harness::new(c);
     h.input(Input::Start);
@@ -191,7 +194,10 @@ fn customer_side_storage_round_trip_push_store_and_next_login() {
     assert_eq!(stores.len(), 1);
     assert_eq!(stores[0].0, key);
     assert_eq!(serde_json::from_str::<serde_json::Value>(&stores[0].1).unwrap(), storage);
-    assert!(h.events.iter().any(|e| matches!(e, SessionEvent::Push { action, .. } if action == "customer_side_storage_updated")));
+    assert!(h
+        .events
+        .iter()
+        .any(|e| matches!(e, SessionEvent::Push { action, .. } if action == "customer_side_storage_updated")));
 
     h.input(Input::Closed { code: 1006, reason: String::new() });
     h.take_sent();

@@ -174,7 +174,10 @@ fn connection_loss_without_a_reason_backs_off() {
     h.start_and_login();
     h.take_log();
     h.input(Input::Closed { code: 1006, reason: String::new() });
-    assert!(matches!(h.s.status(), ConnectionStatus::Reconnecting { reason: Cause::ConnectionLost { code: 1006, .. }, .. }));
+    assert!(matches!(
+        h.s.status(),
+        ConnectionStatus::Reconnecting { reason: Cause::ConnectionLost { code: 1006, .. }, .. }
+    ));
     assert!(h.connects().is_empty());
     h.reconnect_and_login();
 }
@@ -306,7 +309,10 @@ fn only_one_late_close_is_absorbed_after_an_immediate_reconnect() {
     let mut h = disconnected("access_token_expired", None);
     assert_eq!(h.s.status(), ConnectionStatus::Connecting { attempt: 1 }, "the server's close was absorbed");
     h.input(Input::Closed { code: 1006, reason: String::new() });
-    assert!(matches!(h.s.status(), ConnectionStatus::Reconnecting { attempt: 2, .. }), "the new socket failing is real");
+    assert!(
+        matches!(h.s.status(), ConnectionStatus::Reconnecting { attempt: 2, .. }),
+        "the new socket failing is real"
+    );
 }
 
 #[test]

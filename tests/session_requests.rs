@@ -121,7 +121,9 @@ fn error_frame_resolves_the_right_request() {
 fn failed_response_without_error_object_is_a_decode_error() {
     let mut h = connected();
     let id = h.request("get_customer", json!({}));
-    h.frame(&json!({ "request_id": id.wire(), "action": "get_customer", "type": "response", "success": false }).to_string());
+    h.frame(
+        &json!({ "request_id": id.wire(), "action": "get_customer", "type": "response", "success": false }).to_string(),
+    );
     assert!(matches!(&h.responses()[..], [(i, _, Err(RequestError::Decode(_)))] if *i == id));
 }
 

@@ -22,26 +22,19 @@ const LICENSE: u64 = 1520;
 const PINGS: usize = 3;
 
 async fn token(port: u16) -> Result<String, String> {
-    let mut s = TcpStream::connect(("127.0.0.1", port))
-        .await
-        .map_err(|e| e.to_string())?;
+    let mut s = TcpStream::connect(("127.0.0.1", port)).await.map_err(|e| e.to_string())?;
     let body = json!({ "grant_type": "cookie", "client_id": "load", "license_id": LICENSE, "response_type": "token", "redirect_uri": "x" }).to_string();
     let req = format!(
         "POST /v2/customer/token HTTP/1.1\r\nHost: accounts.localhost:{port}\r\nConnection: close\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\r\n{body}",
         body.len()
     );
-    s.write_all(req.as_bytes())
-        .await
-        .map_err(|e| e.to_string())?;
+    s.write_all(req.as_bytes()).await.map_err(|e| e.to_string())?;
     let mut buf = vec![];
     s.read_to_end(&mut buf).await.map_err(|e| e.to_string())?;
     let text = String::from_utf8_lossy(&buf);
     let json_part = text.split("\r\n\r\n").nth(1).ok_or("no body")?;
     let v: Value = serde_json::from_str(json_part).map_err(|e| e.to_string())?;
-    v["access_token"]
-        .as_str()
-        .map(str::to_string)
-        .ok_or_else(|| "no token".into())
+    v["access_token"].as_str().map(str::to_string).ok_or_else(|| "no token".into())
 }
 
 struct Outcome {
@@ -57,22 +50,11 @@ async fn customer(port: u16, barrier: Arc<Barrier>) -> Result<Outcome, String> {
         let mut req = format!("ws://127.0.0.1:{port}/v3.2/customer/rtm/ws?license_id={LICENSE}")
             .into_client_request()
             .map_err(|e| e.to_string())?;
-        req.headers_mut().insert(
-            "host",
-            format!("api.localhost:{port}")
-                .parse()
-                .map_err(|_| "host")?,
-        );
-        let tcp = TcpStream::connect(("127.0.0.1", port))
-            .await
-            .map_err(|e| e.to_string())?;
-        let (mut ws, _) = tokio_tungstenite::client_async(req, tcp)
-            .await
-            .map_err(|e| e.to_string())?;
+        req.headers_mut().insert("host", format!("api.localhost:{port}").parse().map_err(|_| "host")?);
+        let tcp = TcpStream::connect(("127.0.0.1", port)).await.map_err(|e| e.to_string())?;
+        let (mut ws, _) = tokio_tungstenite::client_async(req, tcp).await.map_err(|e| e.to_string())?;
         ws.send(Message::Text(
-            json!({ "request_id": "login", "action": "login", "payload": { "token": tok } })
-                .to_string()
-                .into(),
+            json!({ "request_id": "login", "action": "login", "payload": { "token": tok } }).to_string().into(),
         ))
         .await
         .map_err(|e| e.to_string())?;
@@ -88,13 +70,9 @@ async fn customer(port: u16, barrier: Arc<Barrier>) -> Result<Outcome, String> {
     for i in 0..PINGS {
         let t = Instant::now();
         let rid = format!("ping{i}");
-        ws.send(Message::Text(
-            json!({ "request_id": rid, "action": "ping", "payload": {} })
-                .to_string()
-                .into(),
-        ))
-        .await
-        .map_err(|e| e.to_string())?;
+        ws.send(Message::Text(json!({ "request_id": rid, "action": "ping", "payload": {} }).to_string().into()))
+            .await
+            .map_err(|e| e.to_string())?;
         wait_for(&mut ws, &rid).await?;
         ping_ms.push(t.elapsed().as_secs_f64() * 1000.0);
         tokio::time::sleep(Duration::from_millis(200)).await;
@@ -117,11 +95,7 @@ where
             Ok(Some(Ok(Message::Text(t)))) => {
                 let v: Value = serde_json::from_str(t.as_str()).map_err(|e| e.to_string())?;
                 if v["request_id"] == rid {
-                    return if v["success"] == json!(true) {
-                        Ok(())
-                    } else {
-                        Err(v.to_string())
-                    };
+                    return if v["success"] == json!(true) { Ok(()) } else { Err(v.to_string()) };
                 }
                 if v["action"] == "customer_disconnected" {
                     return Err(v.to_string());
@@ -142,21 +116,14 @@ fn pct(sorted: &[f64], p: f64) -> f64 {
 #[tokio::main]
 async fn main() {
     let mut args = std::env::args().skip(1);
-    let n: usize = args
-        .next()
-        .and_then(|a| a.parse().ok())
-        .unwrap_or(500)
-        .min(5000);
+    let n: usize = args.next().and_then(|a| a.parse().ok()).unwrap_or(500).min(5000);
     let port_arg: Option<u16> = args.next().and_then(|a| a.parse().ok());
     let _server;
     let port = match port_arg {
         Some(p) => p,
         None => {
-            let cfg = livechat_sandbox::Config {
-                port: 0,
-                scripted_agent: false,
-                ..livechat_sandbox::Config::default()
-            };
+            let cfg =
+                livechat_sandbox::Config { port: 0, scripted_agent: false, ..livechat_sandbox::Config::default() };
             let s = livechat_sandbox::start(cfg).await.expect("start sandbox");
             let p = s.port();
             _server = s;
@@ -166,9 +133,7 @@ async fn main() {
     println!("loadtest: {n} customers against 127.0.0.1:{port} (token, connect, login, {PINGS} pings each, all connected at once)");
     let barrier = Arc::new(Barrier::new(n));
     let started = Instant::now();
-    let tasks: Vec<_> = (0..n)
-        .map(|_| tokio::spawn(customer(port, barrier.clone())))
-        .collect();
+    let tasks: Vec<_> = (0..n).map(|_| tokio::spawn(customer(port, barrier.clone()))).collect();
     let mut ok = 0;
     let mut failed = 0;
     let mut logins = vec![];
@@ -193,10 +158,7 @@ async fn main() {
     }
     logins.sort_by(f64::total_cmp);
     pings.sort_by(f64::total_cmp);
-    println!(
-        "connected and logged in: {ok}, failed: {failed}, wall time {:.2} s",
-        started.elapsed().as_secs_f64()
-    );
+    println!("connected and logged in: {ok}, failed: {failed}, wall time {:.2} s", started.elapsed().as_secs_f64());
     println!(
         "token+connect+login ms: p50 {:.1}  p95 {:.1}  p99 {:.1}  max {:.1}",
         pct(&logins, 0.5),

@@ -46,27 +46,19 @@ fn body(b: &Bytes) -> Result<Map<String, Value>, (StatusCode, String)> {
 }
 
 fn s<'a>(m: &'a Map<String, Value>, k: &str) -> Result<&'a str, (StatusCode, String)> {
-    m.get(k)
-        .and_then(Value::as_str)
-        .ok_or_else(|| bad(format!("`{k}` (string) is required")))
+    m.get(k).and_then(Value::as_str).ok_or_else(|| bad(format!("`{k}` (string) is required")))
 }
 
 fn n(m: &Map<String, Value>, k: &str) -> Result<Option<u64>, (StatusCode, String)> {
     match m.get(k) {
         None | Some(Value::Null) => Ok(None),
-        Some(v) => v
-            .as_u64()
-            .map(Some)
-            .ok_or_else(|| bad(format!("`{k}` must be a non-negative integer"))),
+        Some(v) => v.as_u64().map(Some).ok_or_else(|| bad(format!("`{k}` must be a non-negative integer"))),
     }
 }
 
 /// `customer_id` of the body, or `None` for everyone (missing or `"*"`).
 fn target(m: &Map<String, Value>) -> Option<String> {
-    m.get("customer_id")
-        .and_then(Value::as_str)
-        .filter(|c| *c != ALL && !c.is_empty())
-        .map(str::to_string)
+    m.get("customer_id").and_then(Value::as_str).filter(|c| *c != ALL && !c.is_empty()).map(str::to_string)
 }
 
 fn chat_err(e: String) -> (StatusCode, String) {
@@ -79,19 +71,14 @@ fn chat_err(e: String) -> (StatusCode, String) {
 
 macro_rules! action {
     ($f:ident) => {
-        post(|State(app): State<Shared>, b: Bytes| async move {
-            answer(body(&b).and_then(|m| $f(&app, &m)))
-        })
+        post(|State(app): State<Shared>, b: Bytes| async move { answer(body(&b).and_then(|m| $f(&app, &m))) })
     };
 }
 
 /// The admin routes.
 pub fn router() -> Router<Shared> {
     Router::new()
-        .route(
-            "/admin/state",
-            get(|State(app): State<Shared>| async move { answer(Ok(state(&app))) }),
-        )
+        .route("/admin/state", get(|State(app): State<Shared>| async move { answer(Ok(state(&app))) }))
         .route("/admin/licenses", action!(license))
         .route("/admin/groups", action!(group))
         .route("/admin/agent", action!(agent_switch))
@@ -114,14 +101,7 @@ pub fn router() -> Router<Shared> {
         .route("/admin/faults/error", action!(f_error))
         .route("/admin/faults/reject_logins", action!(f_reject_logins))
         .route("/admin/faults/clear", action!(f_clear))
-        .route(
-            "/admin",
-            get(|| async {
-                answer(Ok(
-                    json!({ "see": "sandbox/README.md", "state": "/admin/state" }),
-                ))
-            }),
-        )
+        .route("/admin", get(|| async { answer(Ok(json!({ "see": "sandbox/README.md", "state": "/admin/state" }))) }))
 }
 
 /// Everything the console shows.
@@ -135,14 +115,20 @@ pub fn state(app: &Shared) -> Value {
             let present = st.is_present(&c.id);
             let mut v = customer_user_json(c, present);
             v["license_id"] = json!(c.license_id);
-            v["connections"] = json!(st.conns.values().filter(|x| x.customer_id.as_deref() == Some(c.id.as_str())).count());
+            v["connections"] =
+                json!(st.conns.values().filter(|x| x.customer_id.as_deref() == Some(c.id.as_str())).count());
             v["page"] = c.page.clone().unwrap_or(Value::Null);
             v["group_id"] = json!(c.group_id);
             v["visits"] = json!(c.visits);
             v["last_login_at"] = json!(c.last_login_at);
             v["application"] = c.application.clone().unwrap_or(Value::Null);
-            v["customer_side_storage"] = json!({ "sent": c.css_sent, "received_at_last_login": c.css_received, "check": c.css_check });
-            v["greeting"] = c.greeting.as_ref().map(|g| json!({ "id": g.id, "unique_id": g.unique_id, "accepted": g.accepted })).unwrap_or(Value::Null);
+            v["customer_side_storage"] =
+                json!({ "sent": c.css_sent, "received_at_last_login": c.css_received, "check": c.css_check });
+            v["greeting"] = c
+                .greeting
+                .as_ref()
+                .map(|g| json!({ "id": g.id, "unique_id": g.unique_id, "accepted": g.accepted }))
+                .unwrap_or(Value::Null);
             v["chat_ids"] = json!(c.chat_ids);
             v
         })
@@ -202,10 +188,7 @@ fn license(app: &Shared, m: &Map<String, Value>) -> R {
         return Err(bad("`region` must be dal or fra"));
     }
     let mut st = app.lock();
-    st.licenses
-        .entry(id)
-        .or_insert_with(|| License::new(id, region))
-        .region = region.to_string();
+    st.licenses.entry(id).or_insert_with(|| License::new(id, region)).region = region.to_string();
     Ok(json!({ "license_id": id, "region": region }))
 }
 
@@ -213,10 +196,7 @@ fn group(app: &Shared, m: &Map<String, Value>) -> R {
     let lid = n(m, "license_id")?.unwrap_or(app.cfg.license);
     let gid = n(m, "group_id")?.ok_or_else(|| bad("`group_id` is required"))?;
     let mut st = app.lock();
-    let l = st
-        .licenses
-        .get_mut(&lid)
-        .ok_or_else(|| (StatusCode::NOT_FOUND, format!("no license {lid}")))?;
+    let l = st.licenses.get_mut(&lid).ok_or_else(|| (StatusCode::NOT_FOUND, format!("no license {lid}")))?;
     let g = l.groups.entry(gid).or_insert_with(|| crate::model::Group {
         id: gid,
         name: format!("Group {gid}"),
@@ -245,17 +225,13 @@ fn group(app: &Shared, m: &Map<String, Value>) -> R {
 }
 
 fn agent_switch(app: &Shared, m: &Map<String, Value>) -> R {
-    let on = m
-        .get("enabled")
-        .and_then(Value::as_bool)
-        .ok_or_else(|| bad("`enabled` (bool) is required"))?;
+    let on = m.get("enabled").and_then(Value::as_bool).ok_or_else(|| bad("`enabled` (bool) is required"))?;
     app.lock().agent_enabled = on;
     Ok(json!({ "agent_enabled": on }))
 }
 
 fn chat_message(app: &Shared, m: &Map<String, Value>) -> R {
-    let ev = agent::post_event(app, s(m, "chat_id")?, content::message(s(m, "text")?))
-        .map_err(chat_err)?;
+    let ev = agent::post_event(app, s(m, "chat_id")?, content::message(s(m, "text")?)).map_err(chat_err)?;
     Ok(json!({ "event": ev }))
 }
 
@@ -265,11 +241,7 @@ fn chat_rich(app: &Shared, m: &Map<String, Value>) -> R {
         "cards" => content::card(app),
         "quick_replies" => content::quick_replies(
             "How would you like to continue?",
-            &[
-                ("Show me products", "qr_products"),
-                ("Send a photo", "qr_photo"),
-                ("Talk to a human", "qr_human"),
-            ],
+            &[("Show me products", "qr_products"), ("Send a photo", "qr_photo"), ("Talk to a human", "qr_human")],
         ),
         "sticker" => content::sticker(app),
         _ => return Err(bad("`template` must be cards, quick_replies or sticker")),
@@ -279,17 +251,13 @@ fn chat_rich(app: &Shared, m: &Map<String, Value>) -> R {
 }
 
 fn chat_file(app: &Shared, m: &Map<String, Value>) -> R {
-    let ev =
-        agent::post_event(app, s(m, "chat_id")?, content::file_event(app)).map_err(chat_err)?;
+    let ev = agent::post_event(app, s(m, "chat_id")?, content::file_event(app)).map_err(chat_err)?;
     Ok(json!({ "event": ev }))
 }
 
 fn chat_event(app: &Shared, m: &Map<String, Value>) -> R {
-    let mut ev = m
-        .get("event")
-        .and_then(Value::as_object)
-        .cloned()
-        .ok_or_else(|| bad("`event` (object) is required"))?;
+    let mut ev =
+        m.get("event").and_then(Value::as_object).cloned().ok_or_else(|| bad("`event` (object) is required"))?;
     for k in ["id", "created_at", "author_id"] {
         ev.remove(k);
     }
@@ -312,14 +280,9 @@ fn chat_queue(app: &Shared, m: &Map<String, Value>) -> R {
         Some(p) => p,
         None => {
             let st = app.lock();
-            let cur = st
-                .chats
-                .get(chat_id)
-                .and_then(|c| c.threads.last())
-                .and_then(|t| t.queue.as_ref())
-                .map(|q| q.position);
-            cur.ok_or_else(|| bad("the chat is not queued"))?
-                .saturating_sub(1)
+            let cur =
+                st.chats.get(chat_id).and_then(|c| c.threads.last()).and_then(|t| t.queue.as_ref()).map(|q| q.position);
+            cur.ok_or_else(|| bad("the chat is not queued"))?.saturating_sub(1)
         }
     };
     agent::set_queue(app, chat_id, pos).map_err(chat_err)?;
@@ -344,8 +307,7 @@ fn greeting(app: &Shared, m: &Map<String, Value>) -> R {
         Some("rich") | Some("rich_message") => Some(true),
         Some(_) => return Err(bad("`kind` must be message or rich")),
     };
-    let g =
-        agent::greet(app, s(m, "customer_id")?, rich).map_err(|e| (StatusCode::NOT_FOUND, e))?;
+    let g = agent::greet(app, s(m, "customer_id")?, rich).map_err(|e| (StatusCode::NOT_FOUND, e))?;
     Ok(json!({ "greeting": g }))
 }
 
@@ -360,10 +322,7 @@ fn raw_push(app: &Shared, m: &Map<String, Value>) -> R {
 fn f_disconnect(app: &Shared, m: &Map<String, Value>) -> R {
     let reason = s(m, "reason")?.to_string();
     if !DISCONNECT_REASONS.contains(&reason.as_str()) {
-        return Err(bad(format!(
-            "`reason` must be one of {}",
-            DISCONNECT_REASONS.join(", ")
-        )));
+        return Err(bad(format!("`reason` must be one of {}", DISCONNECT_REASONS.join(", "))));
     }
     let data = match m.get("data") {
         Some(d) if !d.is_null() => Some(d.clone()),
@@ -374,10 +333,7 @@ fn f_disconnect(app: &Shared, m: &Map<String, Value>) -> R {
         },
     };
     let t = target(m);
-    let sent = app.lock().signal(t.as_deref(), || Out::Disconnect {
-        reason: reason.clone(),
-        data: data.clone(),
-    });
+    let sent = app.lock().signal(t.as_deref(), || Out::Disconnect { reason: reason.clone(), data: data.clone() });
     Ok(json!({ "connections": sent }))
 }
 
@@ -405,11 +361,7 @@ fn f_ignore_pings(app: &Shared, m: &Map<String, Value>) -> R {
 fn f_delay(app: &Shared, m: &Map<String, Value>) -> R {
     let ms = n(m, "ms")?.ok_or_else(|| bad("`ms` is required"))?;
     let count = n(m, "count")?.map(|c| c as u32);
-    app.lock().faults.set_mut(&fault_key(m)).delay = if ms == 0 || count == Some(0) {
-        None
-    } else {
-        Some((ms, count))
-    };
+    app.lock().faults.set_mut(&fault_key(m)).delay = if ms == 0 || count == Some(0) { None } else { Some((ms, count)) };
     Ok(json!({ "ms": ms, "count": count }))
 }
 
@@ -427,37 +379,22 @@ fn f_reorder(app: &Shared, m: &Map<String, Value>) -> R {
 
 fn f_error(app: &Shared, m: &Map<String, Value>) -> R {
     let kind = s(m, "type")?;
-    let default = util::default_error_message(kind)
-        .ok_or_else(|| bad(format!("unknown error type `{kind}`")))?;
-    let message = m
-        .get("message")
-        .and_then(Value::as_str)
-        .unwrap_or(default)
-        .to_string();
+    let default = util::default_error_message(kind).ok_or_else(|| bad(format!("unknown error type `{kind}`")))?;
+    let message = m.get("message").and_then(Value::as_str).unwrap_or(default).to_string();
     let count = n(m, "count")?.unwrap_or(1).max(1) as u32;
     let action = m.get("action").and_then(Value::as_str).map(str::to_string);
-    app.lock()
-        .faults
-        .set_mut(&fault_key(m))
-        .errors
-        .push_back(ErrorFault {
-            kind: kind.into(),
-            message,
-            action,
-            remaining: count,
-        });
+    app.lock().faults.set_mut(&fault_key(m)).errors.push_back(ErrorFault {
+        kind: kind.into(),
+        message,
+        action,
+        remaining: count,
+    });
     Ok(json!({ "type": kind, "count": count }))
 }
 
 fn f_reject_logins(app: &Shared, m: &Map<String, Value>) -> R {
-    let reason = m
-        .get("reason")
-        .and_then(Value::as_str)
-        .unwrap_or("users_limit_reached")
-        .to_string();
-    if util::default_error_message(&reason).is_none()
-        && !DISCONNECT_REASONS.contains(&reason.as_str())
-    {
+    let reason = m.get("reason").and_then(Value::as_str).unwrap_or("users_limit_reached").to_string();
+    if util::default_error_message(&reason).is_none() && !DISCONNECT_REASONS.contains(&reason.as_str()) {
         return Err(bad("`reason` must be an error type (users_limit_reached, ...) or a disconnect reason (too_many_connections, ...)"));
     }
     let secs = m.get("seconds").and_then(Value::as_f64);
@@ -467,11 +404,8 @@ fn f_reject_logins(app: &Shared, m: &Map<String, Value>) -> R {
         (Some(s), _) => Some(Instant::now() + Duration::from_secs_f64(s.clamp(0.0, 86_400.0))),
         _ => None,
     };
-    app.lock().faults.set_mut(&fault_key(m)).reject_logins = Some(RejectLogins {
-        reason: reason.clone(),
-        until,
-        remaining: count,
-    });
+    app.lock().faults.set_mut(&fault_key(m)).reject_logins =
+        Some(RejectLogins { reason: reason.clone(), until, remaining: count });
     Ok(json!({ "reason": reason, "seconds": secs, "count": count }))
 }
 

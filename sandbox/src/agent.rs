@@ -10,15 +10,8 @@ use crate::util;
 use serde_json::{json, Map, Value};
 
 fn active_ids(st: &State, chat_id: &str) -> Result<(String, String), String> {
-    let chat = st
-        .chats
-        .get(chat_id)
-        .ok_or_else(|| format!("no chat {chat_id}"))?;
-    let t = chat
-        .threads
-        .last()
-        .filter(|t| t.active)
-        .ok_or_else(|| format!("chat {chat_id} is not active"))?;
+    let chat = st.chats.get(chat_id).ok_or_else(|| format!("no chat {chat_id}"))?;
+    let t = chat.threads.last().filter(|t| t.active).ok_or_else(|| format!("chat {chat_id} is not active"))?;
     Ok((chat.customer_id.clone(), t.id.clone()))
 }
 
@@ -26,20 +19,11 @@ fn active_ids(st: &State, chat_id: &str) -> Result<(String, String), String> {
 pub fn post_event(app: &Shared, chat_id: &str, ev: Map<String, Value>) -> Result<Value, String> {
     let mut st = app.lock();
     let (cid, tid) = active_ids(&st, chat_id)?;
-    let author = if ev.get("type").and_then(Value::as_str) == Some("system_message") {
-        None
-    } else {
-        Some(AGENT_ID)
-    };
+    let author = if ev.get("type").and_then(Value::as_str) == Some("system_message") { None } else { Some(AGENT_ID) };
     let chat = st.chats.get_mut(chat_id).ok_or("chat vanished")?;
     let t = chat.active_thread().ok_or("chat is not active")?;
     let stored = t.add_event(ev, author);
-    st.push_to_customer(
-        &cid,
-        "incoming_event",
-        json!({ "chat_id": chat_id, "thread_id": tid, "event": stored }),
-        None,
-    );
+    st.push_to_customer(&cid, "incoming_event", json!({ "chat_id": chat_id, "thread_id": tid, "event": stored }), None);
     Ok(stored)
 }
 
@@ -68,7 +52,8 @@ pub fn set_queue(app: &Shared, chat_id: &str, position: u64) -> Result<(), Strin
     let q = t.queue.as_mut().ok_or("the chat is not queued")?;
     q.position = position;
     q.wait_time = position * WAIT_PER_POSITION;
-    let payload = json!({ "chat_id": chat_id, "thread_id": tid, "queue": { "position": position, "wait_time": q.wait_time } });
+    let payload =
+        json!({ "chat_id": chat_id, "thread_id": tid, "queue": { "position": position, "wait_time": q.wait_time } });
     st.push_to_customer(&cid, "queue_position_updated", payload, None);
     Ok(())
 }
@@ -132,11 +117,7 @@ pub fn close(app: &Shared, chat_id: &str) -> Result<(), String> {
         json!({ "chat_id": chat_id, "thread_id": tid, "user_id": AGENT_ID }),
         None,
     );
-    st.note(
-        "chat_deactivated",
-        &cid,
-        json!({ "chat_id": chat_id, "by": "agent" }),
-    );
+    st.note("chat_deactivated", &cid, json!({ "chat_id": chat_id, "by": "agent" }));
     Ok(())
 }
 
@@ -146,11 +127,7 @@ pub fn transfer(app: &Shared, chat_id: &str, group_id: u64) -> Result<(), String
         let mut st = app.lock();
         let (cid, tid) = active_ids(&st, chat_id)?;
         let license = st.customers.get(&cid).map(|c| c.license_id).unwrap_or(0);
-        if !st
-            .licenses
-            .get(&license)
-            .is_some_and(|l| l.groups.contains_key(&group_id))
-        {
+        if !st.licenses.get(&license).is_some_and(|l| l.groups.contains_key(&group_id)) {
             return Err(format!("no group {group_id}"));
         }
         if let Some(chat) = st.chats.get_mut(chat_id) {
@@ -190,20 +167,10 @@ pub fn greet(app: &Shared, customer_id: &str, rich: Option<bool>) -> Result<Valu
     let id = if rich { 8 } else { 7 };
     let old = st.customers.get_mut(customer_id).and_then(|c| {
         c.greetings_shown += 1;
-        c.greeting.replace(Greeting {
-            id,
-            unique_id: unique_id.clone(),
-            event: event.clone(),
-            accepted: false,
-        })
+        c.greeting.replace(Greeting { id, unique_id: unique_id.clone(), event: event.clone(), accepted: false })
     });
     if let Some(old) = old {
-        st.push_to_customer(
-            customer_id,
-            "greeting_canceled",
-            json!({ "unique_id": old.unique_id }),
-            None,
-        );
+        st.push_to_customer(customer_id, "greeting_canceled", json!({ "unique_id": old.unique_id }), None);
     }
     let payload = json!({
         "id": id,
@@ -213,11 +180,7 @@ pub fn greet(app: &Shared, customer_id: &str, rich: Option<bool>) -> Result<Valu
         "agent": content::agent_profile(app),
     });
     st.push_to_customer(customer_id, "incoming_greeting", payload.clone(), None);
-    st.note(
-        "incoming_greeting",
-        customer_id,
-        json!({ "unique_id": unique_id, "rich": rich }),
-    );
+    st.note("incoming_greeting", customer_id, json!({ "unique_id": unique_id, "rich": rich }));
     Ok(payload)
 }
 
@@ -241,10 +204,7 @@ pub fn on_login(app: &Shared, customer_id: &str) {
             let c = st.customers.get(&cid);
             st.is_present(&cid)
                 && c.is_some_and(|c| c.greeting.is_none() && c.greetings_shown < c.visits)
-                && !st
-                    .chats
-                    .values()
-                    .any(|ch| ch.customer_id == cid && ch.is_active())
+                && !st.chats.values().any(|ch| ch.customer_id == cid && ch.is_active())
         };
         if ok {
             let _ = greet(&app, &cid, None);
@@ -254,30 +214,17 @@ pub fn on_login(app: &Shared, customer_id: &str) {
 
 fn thread_still(app: &Shared, chat_id: &str, thread_id: &str) -> bool {
     let st = app.lock();
-    st.chats
-        .get(chat_id)
-        .and_then(|c| c.threads.last())
-        .is_some_and(|t| t.active && t.id == thread_id)
+    st.chats.get(chat_id).and_then(|c| c.threads.last()).is_some_and(|t| t.active && t.id == thread_id)
 }
 
 fn agent_here(app: &Shared, chat_id: &str, thread_id: &str) -> bool {
-    thread_still(app, chat_id, thread_id)
-        && app
-            .lock()
-            .chats
-            .get(chat_id)
-            .is_some_and(|c| c.agent_present)
+    thread_still(app, chat_id, thread_id) && app.lock().chats.get(chat_id).is_some_and(|c| c.agent_present)
 }
 
 /// Script: the queue counts down (queue_position_updated), then the agent joins, says
 /// hello and answers what the customer wrote while waiting.
 pub fn on_thread_opened(app: &Shared, chat_id: &str, thread_id: &str) {
-    if let Some(c) = app
-        .lock()
-        .customers
-        .values_mut()
-        .find(|c| c.chat_ids.iter().any(|id| id == chat_id))
-    {
+    if let Some(c) = app.lock().customers.values_mut().find(|c| c.chat_ids.iter().any(|id| id == chat_id)) {
         c.greeting = None; // a started chat ends the greeting
     }
     if !enabled(app) {
@@ -291,11 +238,7 @@ pub fn on_thread_opened(app: &Shared, chat_id: &str, thread_id: &str) {
             }
             let pos = {
                 let st = app.lock();
-                st.chats
-                    .get(&chat_id)
-                    .and_then(|c| c.threads.last())
-                    .and_then(|t| t.queue.as_ref())
-                    .map(|q| q.position)
+                st.chats.get(&chat_id).and_then(|c| c.threads.last()).and_then(|t| t.queue.as_ref()).map(|q| q.position)
             };
             match pos {
                 Some(p) if p > 1 => {
@@ -314,17 +257,13 @@ pub fn on_thread_opened(app: &Shared, chat_id: &str, thread_id: &str) {
         let (name, pending) = {
             let st = app.lock();
             let chat = st.chats.get(&chat_id);
-            let name = chat
-                .and_then(|c| st.customers.get(&c.customer_id))
-                .and_then(|c| c.name.clone());
+            let name = chat.and_then(|c| st.customers.get(&c.customer_id)).and_then(|c| c.name.clone());
             let last = chat.and_then(|c| c.threads.last()).and_then(|t| {
                 t.events
                     .iter()
                     .rev()
                     .find(|e| {
-                        e.get("author_id")
-                            .and_then(Value::as_str)
-                            .is_some_and(|a| a != AGENT_ID)
+                        e.get("author_id").and_then(Value::as_str).is_some_and(|a| a != AGENT_ID)
                             && e.get("type").and_then(Value::as_str) == Some("message")
                     })
                     .cloned()
@@ -344,13 +283,7 @@ pub fn on_thread_opened(app: &Shared, chat_id: &str, thread_id: &str) {
     });
 }
 
-async fn say(
-    app: &Shared,
-    chat_id: &str,
-    tid: &str,
-    ev: Map<String, Value>,
-    typing_ms: u64,
-) -> bool {
+async fn say(app: &Shared, chat_id: &str, tid: &str, ev: Map<String, Value>, typing_ms: u64) -> bool {
     if !agent_here(app, chat_id, tid) {
         return false;
     }
@@ -367,20 +300,10 @@ pub fn on_customer_event(app: &Shared, chat_id: &str, thread_id: &str, event: &V
     if !enabled(app) || event.get("type").and_then(Value::as_str) != Some("message") {
         return;
     }
-    if !app
-        .lock()
-        .chats
-        .get(chat_id)
-        .is_some_and(|c| c.agent_present)
-    {
+    if !app.lock().chats.get(chat_id).is_some_and(|c| c.agent_present) {
         return; // still queued: the agent answers after joining
     }
-    let (app, chat_id, tid, ev) = (
-        app.clone(),
-        chat_id.to_string(),
-        thread_id.to_string(),
-        event.clone(),
-    );
+    let (app, chat_id, tid, ev) = (app.clone(), chat_id.to_string(), thread_id.to_string(), event.clone());
     tokio::spawn(async move {
         if app.pause(600).await {
             reply(app, chat_id, tid, ev).await;
@@ -389,11 +312,7 @@ pub fn on_customer_event(app: &Shared, chat_id: &str, thread_id: &str, event: &V
 }
 
 async fn reply(app: Shared, chat_id: String, tid: String, ev: Value) {
-    let text = ev
-        .get("text")
-        .and_then(Value::as_str)
-        .unwrap_or("")
-        .to_lowercase();
+    let text = ev.get("text").and_then(Value::as_str).unwrap_or("").to_lowercase();
     let step = {
         let mut st = app.lock();
         match st.chats.get_mut(&chat_id) {
@@ -427,29 +346,14 @@ async fn reply(app: Shared, chat_id: String, tid: String, ev: Value) {
     let (a, c, t) = (&app, chat_id.as_str(), tid.as_str());
     match kind {
         "close" => {
-            if say(
-                a,
-                c,
-                t,
-                content::message("Thanks for chatting with us. Have a great day!"),
-                900,
-            )
-            .await
+            if say(a, c, t, content::message("Thanks for chatting with us. Have a great day!"), 900).await
                 && app.pause(800).await
             {
                 let _ = close(a, c);
             }
         }
         "card" => {
-            if say(
-                a,
-                c,
-                t,
-                content::message("Here is the one everybody asks about:"),
-                1000,
-            )
-            .await
-            {
+            if say(a, c, t, content::message("Here is the one everybody asks about:"), 1000).await {
                 let _ = post_event(a, c, content::card(a));
             }
         }
@@ -460,26 +364,14 @@ async fn reply(app: Shared, chat_id: String, tid: String, ev: Value) {
                 t,
                 content::quick_replies(
                     "Sure! What can I help you with?",
-                    &[
-                        ("Order status", "qr_order"),
-                        ("Returns", "qr_returns"),
-                        ("Product advice", "qr_advice"),
-                    ],
+                    &[("Order status", "qr_order"), ("Returns", "qr_returns"), ("Product advice", "qr_advice")],
                 ),
                 1200,
             )
             .await;
         }
         "file" => {
-            if say(
-                a,
-                c,
-                t,
-                content::message("Let me show you a photo from our studio."),
-                1000,
-            )
-            .await
-            {
+            if say(a, c, t, content::message("Let me show you a photo from our studio."), 1000).await {
                 let _ = post_event(a, c, content::file_event(a));
             }
         }
@@ -489,13 +381,7 @@ async fn reply(app: Shared, chat_id: String, tid: String, ev: Value) {
             }
         }
         _ => {
-            let quoted: String = ev
-                .get("text")
-                .and_then(Value::as_str)
-                .unwrap_or("")
-                .chars()
-                .take(80)
-                .collect();
+            let quoted: String = ev.get("text").and_then(Value::as_str).unwrap_or("").chars().take(80).collect();
             let msg = format!("Got it: \u{201c}{quoted}\u{201d}. Ask me for a product card, a photo or quick options, or say bye to end the chat.");
             let _ = say(a, c, t, content::message(&msg), 1200).await;
         }
@@ -503,20 +389,8 @@ async fn reply(app: Shared, chat_id: String, tid: String, ev: Value) {
 }
 
 /// Script: answer a rich message postback.
-pub fn on_postback(
-    app: &Shared,
-    chat_id: &str,
-    thread_id: &str,
-    postback_id: &str,
-    button: Option<&str>,
-) {
-    if !enabled(app)
-        || !app
-            .lock()
-            .chats
-            .get(chat_id)
-            .is_some_and(|c| c.agent_present)
-    {
+pub fn on_postback(app: &Shared, chat_id: &str, thread_id: &str, postback_id: &str, button: Option<&str>) {
+    if !enabled(app) || !app.lock().chats.get(chat_id).is_some_and(|c| c.agent_present) {
         return;
     }
     let label = button.unwrap_or(postback_id).to_string();

@@ -14,13 +14,7 @@ pub const QUEUE_START: u64 = 3;
 pub const WAIT_PER_POSITION: u64 = 3;
 
 /// Runs a chat method for a logged-in customer.
-pub fn dispatch(
-    app: &Shared,
-    s: &Session,
-    cid: &str,
-    action: &str,
-    p: &Params,
-) -> Result<Value, ApiError> {
+pub fn dispatch(app: &Shared, s: &Session, cid: &str, action: &str, p: &Params) -> Result<Value, ApiError> {
     match action {
         "list_chats" => list_chats(app, cid, p),
         "list_threads" => list_threads(app, cid, p),
@@ -45,11 +39,7 @@ pub(crate) fn origin(s: &Session) -> Option<(u64, Option<&Value>)> {
     Some((s.conn_id, s.request_id.as_ref()))
 }
 
-pub(crate) fn own_chat<'a>(
-    st: &'a mut State,
-    cid: &str,
-    chat_id: &str,
-) -> Result<&'a mut Chat, ApiError> {
+pub(crate) fn own_chat<'a>(st: &'a mut State, cid: &str, chat_id: &str) -> Result<&'a mut Chat, ApiError> {
     match st.chats.get_mut(chat_id) {
         Some(c) if c.customer_id == cid => Ok(c),
         _ => Err(ApiError::not_found("Chat not found")),
@@ -66,10 +56,7 @@ fn sort_desc(p: &Params) -> Result<bool, ApiError> {
 
 /// Page ids are opaque to clients: `<offset>.<limit>.<a|d>` base-16 encoded.
 fn encode_page(offset: usize, limit: usize, desc: bool) -> String {
-    format!("{offset}.{limit}.{}", if desc { 'd' } else { 'a' })
-        .bytes()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    format!("{offset}.{limit}.{}", if desc { 'd' } else { 'a' }).bytes().map(|b| format!("{b:02x}")).collect()
 }
 
 fn decode_page(id: &str) -> Result<(usize, usize, bool), ApiError> {
@@ -86,11 +73,7 @@ fn decode_page(id: &str) -> Result<(usize, usize, bool), ApiError> {
     let mut it = s.split('.');
     let off = it.next().and_then(|v| v.parse().ok()).ok_or_else(bad)?;
     let off: usize = off;
-    let lim = it
-        .next()
-        .and_then(|v| v.parse().ok())
-        .filter(|l: &usize| (1..=100).contains(l))
-        .ok_or_else(bad)?;
+    let lim = it.next().and_then(|v| v.parse().ok()).filter(|l: &usize| (1..=100).contains(l)).ok_or_else(bad)?;
     if off > 1_000_000 {
         return Err(bad());
     }
@@ -106,9 +89,7 @@ fn limit(p: &Params, default: u64, max: u64) -> Result<usize, ApiError> {
     match p.opt_u64("limit")? {
         None => Ok(default as usize),
         Some(l) if (1..=max).contains(&l) => Ok(l as usize),
-        Some(_) => Err(ApiError::validation(format!(
-            "`limit` must be between 1 and {max}"
-        ))),
+        Some(_) => Err(ApiError::validation(format!("`limit` must be between 1 and {max}"))),
     }
 }
 
@@ -143,12 +124,8 @@ fn list_chats(app: &Shared, cid: &str, p: &Params) -> Result<Value, ApiError> {
     }
     let present = st.is_present(cid);
     let avatar = app.url("cdn", "/assets/agent.png");
-    let page: Vec<Value> = chats
-        .iter()
-        .skip(off)
-        .take(lim)
-        .map(|c| c.summary_json(customer, present, &avatar))
-        .collect();
+    let page: Vec<Value> =
+        chats.iter().skip(off).take(lim).map(|c| c.summary_json(customer, present, &avatar)).collect();
     let mut out = json!({ "chats_summary": page, "total_chats": chats.len() });
     paginate(chats.len(), off, lim, desc, &mut out);
     Ok(out)
@@ -158,15 +135,11 @@ fn list_threads(app: &Shared, cid: &str, p: &Params) -> Result<Value, ApiError> 
     let chat_id = p.req_str("chat_id")?;
     let min_events = p.opt_u64("min_events_count")?;
     if min_events.is_some() && p.get("limit").is_some() {
-        return Err(ApiError::validation(
-            "`limit` and `min_events_count` cannot be used together",
-        ));
+        return Err(ApiError::validation("`limit` and `min_events_count` cannot be used together"));
     }
     if let Some(m) = min_events {
         if !(1..=100).contains(&m) {
-            return Err(ApiError::validation(
-                "`min_events_count` must be between 1 and 100",
-            ));
+            return Err(ApiError::validation("`min_events_count` must be between 1 and 100"));
         }
     }
     let (off, lim, desc) = match p.opt_str("page_id")? {
@@ -216,18 +189,10 @@ fn get_chat(app: &Shared, cid: &str, p: &Params) -> Result<Value, ApiError> {
     let customer = st.customers.get(cid).cloned();
     let chat = own_chat(&mut st, cid, chat_id)?;
     let idx = match thread_id {
-        Some(t) => Some(
-            chat.thread_index(t)
-                .ok_or_else(|| ApiError::not_found("Thread not found"))?,
-        ),
+        Some(t) => Some(chat.thread_index(t).ok_or_else(|| ApiError::not_found("Thread not found"))?),
         None => chat.threads.len().checked_sub(1),
     };
-    Ok(chat.chat_json(
-        idx,
-        customer.as_ref(),
-        present,
-        &app.url("cdn", "/assets/agent.png"),
-    ))
+    Ok(chat.chat_json(idx, customer.as_ref(), present, &app.url("cdn", "/assets/agent.png")))
 }
 
 struct NewChat {
@@ -238,11 +203,7 @@ struct NewChat {
     continuous: Option<bool>,
 }
 
-fn parse_chat_arg(
-    cid: &str,
-    chat: Option<&Map<String, Value>>,
-    p: &Params,
-) -> Result<NewChat, ApiError> {
+fn parse_chat_arg(cid: &str, chat: Option<&Map<String, Value>>, p: &Params) -> Result<NewChat, ApiError> {
     let empty = Map::new();
     let c = Params(chat.unwrap_or(&empty));
     let properties = c.opt_obj("properties")?.cloned().unwrap_or_default();
@@ -251,9 +212,7 @@ fn parse_chat_arg(
         Some(a) => {
             let ids = Params(a).opt_arr("group_ids")?;
             if ids.is_some_and(|ids| ids.iter().any(|v| !v.is_u64())) {
-                return Err(ApiError::validation(
-                    "`chat.access.group_ids` must be an array of group ids",
-                ));
+                return Err(ApiError::validation("`chat.access.group_ids` must be an array of group ids"));
             }
             Some(Value::Object(a.clone()))
         }
@@ -261,19 +220,13 @@ fn parse_chat_arg(
     };
     if let Some(users) = c.opt_arr("users")? {
         if users.len() > 1 {
-            return Err(ApiError::validation(
-                "`chat.users` may hold only one user (the customer)",
-            ));
+            return Err(ApiError::validation("`chat.users` may hold only one user (the customer)"));
         }
         for u in users {
             let ok = u.get("type").and_then(Value::as_str) == Some("customer")
-                && u.get("id")
-                    .and_then(Value::as_str)
-                    .is_none_or(|id| id == cid);
+                && u.get("id").and_then(Value::as_str).is_none_or(|id| id == cid);
             if !ok {
-                return Err(ApiError::validation(
-                    "`chat.users` may hold only the requesting customer",
-                ));
+                return Err(ApiError::validation("`chat.users` may hold only the requesting customer"));
             }
         }
     }
@@ -291,21 +244,10 @@ fn parse_chat_arg(
             thread_properties = pr.clone();
         }
     }
-    Ok(NewChat {
-        properties,
-        access,
-        events,
-        thread_properties,
-        continuous: p.opt_bool("continuous")?,
-    })
+    Ok(NewChat { properties, access, events, thread_properties, continuous: p.opt_bool("continuous")? })
 }
 
-fn check_group_online(
-    st: &State,
-    s: &Session,
-    group: u64,
-    continuous: bool,
-) -> Result<(), ApiError> {
+fn check_group_online(st: &State, s: &Session, group: u64, continuous: bool) -> Result<(), ApiError> {
     let g = st
         .licenses
         .get(&s.license_id)
@@ -344,32 +286,15 @@ fn incoming_chat(app: &Shared, st: &State, s: &Session, cid: &str, chat_id: &str
         return;
     };
     let customer = st.customers.get(cid);
-    let body = chat.chat_json(
-        chat.threads.len().checked_sub(1),
-        customer,
-        true,
-        &app.url("cdn", "/assets/agent.png"),
-    );
-    st.push_to_customer(
-        cid,
-        "incoming_chat",
-        json!({ "requester_id": cid, "chat": body }),
-        origin(s),
-    );
+    let body = chat.chat_json(chat.threads.len().checked_sub(1), customer, true, &app.url("cdn", "/assets/agent.png"));
+    st.push_to_customer(cid, "incoming_chat", json!({ "requester_id": cid, "chat": body }), origin(s));
 }
 
 fn start_chat(app: &Shared, s: &Session, cid: &str, p: &Params) -> Result<Value, ApiError> {
     let nc = parse_chat_arg(cid, p.opt_obj("chat")?, p)?;
     let mut st = app.lock();
-    if st
-        .chats
-        .values()
-        .any(|c| c.customer_id == cid && c.is_active())
-    {
-        return Err(ApiError::new(
-            "limit_reached",
-            "The customer already has an active chat",
-        ));
+    if st.chats.values().any(|c| c.customer_id == cid && c.is_active()) {
+        return Err(ApiError::new("limit_reached", "The customer already has an active chat"));
     }
     let group = nc
         .access
@@ -385,10 +310,7 @@ fn start_chat(app: &Shared, s: &Session, cid: &str, p: &Params) -> Result<Value,
         id: util::short_id(),
         customer_id: cid.to_string(),
         properties: nc.properties.clone(),
-        access: nc
-            .access
-            .clone()
-            .unwrap_or_else(|| json!({ "group_ids": [group] })),
+        access: nc.access.clone().unwrap_or_else(|| json!({ "group_ids": [group] })),
         threads: vec![],
         agent_in_chat: false,
         agent_present: false,
@@ -402,11 +324,7 @@ fn start_chat(app: &Shared, s: &Session, cid: &str, p: &Params) -> Result<Value,
     if let Some(c) = st.customers.get_mut(cid) {
         c.chat_ids.push(chat_id.clone());
     }
-    st.note(
-        "start_chat",
-        cid,
-        json!({ "chat_id": chat_id, "thread_id": tid }),
-    );
+    st.note("start_chat", cid, json!({ "chat_id": chat_id, "thread_id": tid }));
     incoming_chat(app, &st, s, cid, &chat_id);
     drop(st);
     crate::agent::on_thread_opened(app, &chat_id, &tid);
@@ -419,9 +337,7 @@ fn start_chat(app: &Shared, s: &Session, cid: &str, p: &Params) -> Result<Value,
 
 fn activate_chat(app: &Shared, s: &Session, cid: &str, p: &Params) -> Result<Value, ApiError> {
     let chat_arg = p.req_obj("chat")?;
-    let chat_id = Params(chat_arg)
-        .req_str("id")
-        .map_err(|e| ApiError::validation(format!("chat.{}", e.message)))?;
+    let chat_id = Params(chat_arg).req_str("id").map_err(|e| ApiError::validation(format!("chat.{}", e.message)))?;
     let nc = parse_chat_arg(cid, Some(chat_arg), p)?;
     let mut st = app.lock();
     let group = {
@@ -429,11 +345,7 @@ fn activate_chat(app: &Shared, s: &Session, cid: &str, p: &Params) -> Result<Val
         if chat.is_active() {
             return Err(ApiError::new("not_allowed", "The chat is already active"));
         }
-        chat.access
-            .get("group_ids")
-            .and_then(|g| g.get(0))
-            .and_then(Value::as_u64)
-            .unwrap_or(0)
+        chat.access.get("group_ids").and_then(|g| g.get(0)).and_then(Value::as_u64).unwrap_or(0)
     };
     check_group_online(&st, s, group, nc.continuous.unwrap_or(false))?;
     let chat = own_chat(&mut st, cid, chat_id)?;
@@ -442,11 +354,7 @@ fn activate_chat(app: &Shared, s: &Session, cid: &str, p: &Params) -> Result<Val
         chat.access = a;
     }
     let (tid, event_ids) = open_thread(chat, cid, nc);
-    st.note(
-        "activate_chat",
-        cid,
-        json!({ "chat_id": chat_id, "thread_id": tid }),
-    );
+    st.note("activate_chat", cid, json!({ "chat_id": chat_id, "thread_id": tid }));
     incoming_chat(app, &st, s, cid, chat_id);
     drop(st);
     crate::agent::on_thread_opened(app, chat_id, &tid);
@@ -461,15 +369,9 @@ fn deactivate_chat(app: &Shared, s: &Session, cid: &str, p: &Params) -> Result<V
     let chat_id = p.req_str("chat_id")?;
     let mut st = app.lock();
     let chat = own_chat(&mut st, cid, chat_id)?;
-    let t = chat
-        .active_thread()
-        .ok_or_else(|| ApiError::new("chat_inactive", "No active chat thread"))?;
+    let t = chat.active_thread().ok_or_else(|| ApiError::new("chat_inactive", "No active chat thread"))?;
     let ev = t.add_event(
-        crate::content::system_message(
-            "manual_archived_customer",
-            "The customer closed the chat",
-            json!({}),
-        ),
+        crate::content::system_message("manual_archived_customer", "The customer closed the chat", json!({})),
         None,
     );
     t.active = false;
@@ -477,27 +379,15 @@ fn deactivate_chat(app: &Shared, s: &Session, cid: &str, p: &Params) -> Result<V
     let tid = t.id.clone();
     chat.agent_present = false;
     let o = origin(s);
-    st.push_to_customer(
-        cid,
-        "incoming_event",
-        json!({ "chat_id": chat_id, "thread_id": tid, "event": ev }),
-        o,
-    );
-    st.push_to_customer(
-        cid,
-        "chat_deactivated",
-        json!({ "chat_id": chat_id, "thread_id": tid, "user_id": cid }),
-        o,
-    );
+    st.push_to_customer(cid, "incoming_event", json!({ "chat_id": chat_id, "thread_id": tid, "event": ev }), o);
+    st.push_to_customer(cid, "chat_deactivated", json!({ "chat_id": chat_id, "thread_id": tid, "user_id": cid }), o);
     st.note("deactivate_chat", cid, json!({ "chat_id": chat_id }));
     Ok(json!({}))
 }
 
 fn send_event(app: &Shared, s: &Session, cid: &str, p: &Params) -> Result<Value, ApiError> {
     let chat_id = p.req_str("chat_id")?;
-    let raw = p
-        .get("event")
-        .ok_or_else(|| ApiError::validation("`event` is required"))?;
+    let raw = p.get("event").ok_or_else(|| ApiError::validation("`event` is required"))?;
     let ev = crate::events::validate_event(raw)?;
     let attach = p.opt_bool("attach_to_last_thread")?.unwrap_or(false);
     let mut st = app.lock();
@@ -514,10 +404,7 @@ fn send_event(app: &Shared, s: &Session, cid: &str, p: &Params) -> Result<Value,
     let tid = t.id.clone();
     let event_id = stored.get("id").cloned().unwrap_or(Value::Null);
     if let Some(c) = st.customers.get_mut(cid) {
-        c.events_seen_up_to = stored
-            .get("created_at")
-            .and_then(Value::as_str)
-            .map(str::to_string);
+        c.events_seen_up_to = stored.get("created_at").and_then(Value::as_str).map(str::to_string);
     }
     st.push_to_customer(
         cid,
@@ -538,17 +425,15 @@ fn send_postback(app: &Shared, s: &Session, cid: &str, p: &Params) -> Result<Val
     let event_id = p.req_str("event_id")?;
     let pb = p.req_obj("postback")?;
     let pp = Params(pb);
-    let pid = pp
-        .req_str("id")
-        .map_err(|_| ApiError::validation("`postback.id` is required and must be a string"))?;
-    let toggled = pp.opt_bool("toggled").ok().flatten().ok_or_else(|| {
-        ApiError::validation("`postback.toggled` is required and must be a boolean")
-    })?;
+    let pid = pp.req_str("id").map_err(|_| ApiError::validation("`postback.id` is required and must be a string"))?;
+    let toggled = pp
+        .opt_bool("toggled")
+        .ok()
+        .flatten()
+        .ok_or_else(|| ApiError::validation("`postback.toggled` is required and must be a boolean"))?;
     let mut st = app.lock();
     let chat = own_chat(&mut st, cid, chat_id)?;
-    let ti = chat
-        .thread_index(thread_id)
-        .ok_or_else(|| ApiError::not_found("Thread not found"))?;
+    let ti = chat.thread_index(thread_id).ok_or_else(|| ApiError::not_found("Thread not found"))?;
     let thread = &mut chat.threads[ti];
     let active = thread.active;
     let ev = thread
@@ -561,12 +446,7 @@ fn send_postback(app: &Shared, s: &Session, cid: &str, p: &Params) -> Result<Val
     }
     let mut button_text = None;
     if let Some(els) = ev.get_mut("elements").and_then(Value::as_array_mut) {
-        for b in els
-            .iter_mut()
-            .filter_map(|e| e.get_mut("buttons"))
-            .filter_map(Value::as_array_mut)
-            .flatten()
-        {
+        for b in els.iter_mut().filter_map(|e| e.get_mut("buttons")).filter_map(Value::as_array_mut).flatten() {
             if b.get("postback_id").and_then(Value::as_str) != Some(pid) {
                 continue;
             }
@@ -587,11 +467,7 @@ fn send_postback(app: &Shared, s: &Session, cid: &str, p: &Params) -> Result<Val
             origin(s),
         );
     }
-    st.note(
-        "postback",
-        cid,
-        json!({ "chat_id": chat_id, "postback_id": pid, "toggled": toggled }),
-    );
+    st.note("postback", cid, json!({ "chat_id": chat_id, "postback_id": pid, "toggled": toggled }));
     drop(st);
     if active && toggled {
         crate::agent::on_postback(app, chat_id, thread_id, pid, button_text.as_deref());

@@ -136,11 +136,7 @@ impl From<Args> for Config {
             login_timeout: Duration::from_millis(a.login_timeout_ms),
             ping_timeout: Duration::from_millis(a.ping_timeout_ms),
             scripted_agent: !a.no_agent,
-            time_scale: if a.fast {
-                0.05
-            } else {
-                a.time_scale.clamp(0.0, 100.0)
-            },
+            time_scale: if a.fast { 0.05 } else { a.time_scale.clamp(0.0, 100.0) },
             max_frame_bytes: a.max_frame_bytes.max(1024),
             verbose: a.verbose,
             cookie_samesite_lax: a.cookie_samesite_lax,

@@ -17,11 +17,7 @@ pub const MAX_PENDING: usize = 10;
 const REORDER_FLUSH: Duration = Duration::from_millis(1000);
 
 /// Builds a response frame.
-pub fn response_frame(
-    request_id: Option<&Value>,
-    action: Option<&str>,
-    result: Result<Value, ApiError>,
-) -> String {
+pub fn response_frame(request_id: Option<&Value>, action: Option<&str>, result: Result<Value, ApiError>) -> String {
     let mut m = Map::new();
     if let Some(r) = request_id {
         m.insert("request_id".into(), r.clone());
@@ -67,21 +63,14 @@ pub async fn serve(app: Shared, mut ws: WebSocket, license_id: Option<u64>, regi
     // The license must exist and live in this data centre.
     let license_region = {
         let st = app.lock();
-        license_id
-            .and_then(|id| st.licenses.get(&id))
-            .map(|l| l.region.clone())
+        license_id.and_then(|id| st.licenses.get(&id)).map(|l| l.region.clone())
     };
     let (Some(license_id), Some(lregion)) = (license_id, license_region) else {
         let _ = disconnect(&mut ws, "license_not_found", None).await;
         return;
     };
     if lregion != region {
-        let _ = disconnect(
-            &mut ws,
-            "misdirected_connection",
-            Some(json!({ "region": lregion })),
-        )
-        .await;
+        let _ = disconnect(&mut ws, "misdirected_connection", Some(json!({ "region": lregion }))).await;
         return;
     }
 
@@ -102,9 +91,7 @@ pub async fn serve(app: Shared, mut ws: WebSocket, license_id: Option<u64>, regi
         );
         id
     };
-    app.log(format!(
-        "conn {conn_id}: connected license {license_id} ({region})"
-    ));
+    app.log(format!("conn {conn_id}: connected license {license_id} ({region})"));
     let mut c = Conn {
         s: Session {
             conn_id,
@@ -126,16 +113,11 @@ pub async fn serve(app: Shared, mut ws: WebSocket, license_id: Option<u64>, regi
     };
     let mut shutdown = app.shutdown.clone();
     let flow = loop {
-        let deadline = [
-            c.login_deadline,
-            c.ping_deadline,
-            c.token_deadline,
-            c.held_until,
-        ]
-        .into_iter()
-        .flatten()
-        .min()
-        .unwrap_or_else(|| Instant::now() + Duration::from_secs(3600));
+        let deadline = [c.login_deadline, c.ping_deadline, c.token_deadline, c.held_until]
+            .into_iter()
+            .flatten()
+            .min()
+            .unwrap_or_else(|| Instant::now() + Duration::from_secs(3600));
         let flow = tokio::select! {
             msg = ws.recv() => match msg {
                 None => Flow::Abort,
@@ -183,12 +165,7 @@ pub async fn serve(app: Shared, mut ws: WebSocket, license_id: Option<u64>, regi
             }
         }
         Flow::Close => {
-            let _ = ws
-                .send(Message::Close(Some(CloseFrame {
-                    code: 1000,
-                    reason: "".into(),
-                })))
-                .await;
+            let _ = ws.send(Message::Close(Some(CloseFrame { code: 1000, reason: "".into() }))).await;
         }
         _ => {}
     }
@@ -214,24 +191,13 @@ fn unregister(app: &Shared, conn_id: u64) {
     }
 }
 
-async fn disconnect(
-    ws: &mut WebSocket,
-    reason: &str,
-    data: Option<Value>,
-) -> Result<(), axum::Error> {
+async fn disconnect(ws: &mut WebSocket, reason: &str, data: Option<Value>) -> Result<(), axum::Error> {
     let mut payload = json!({ "reason": reason });
     if let Some(d) = data {
         payload["data"] = d;
     }
-    ws.send(Message::Text(
-        push_frame("customer_disconnected", &payload, None).into(),
-    ))
-    .await?;
-    ws.send(Message::Close(Some(CloseFrame {
-        code: 1000,
-        reason: reason.to_string().into(),
-    })))
-    .await
+    ws.send(Message::Text(push_frame("customer_disconnected", &payload, None).into())).await?;
+    ws.send(Message::Close(Some(CloseFrame { code: 1000, reason: reason.to_string().into() }))).await
 }
 
 impl Conn {
@@ -244,11 +210,7 @@ impl Conn {
 
     /// Sends a response now or as the faults say.
     async fn respond(&mut self, ws: &mut WebSocket, frame: String) -> Flow {
-        let fault = self
-            .app
-            .lock()
-            .faults
-            .take_response(self.s.customer_id.as_deref());
+        let fault = self.app.lock().faults.take_response(self.s.customer_id.as_deref());
         match fault {
             ResponseFault::Drop => {
                 self.pending = self.pending.saturating_sub(1);
@@ -292,27 +254,16 @@ impl Conn {
         let v: Value = match serde_json::from_str(text) {
             Ok(v) => v,
             Err(e) => {
-                let f = response_frame(
-                    None,
-                    None,
-                    Err(ApiError::validation(format!("invalid JSON: {e}"))),
-                );
+                let f = response_frame(None, None, Err(ApiError::validation(format!("invalid JSON: {e}"))));
                 return self.send(ws, f).await;
             }
         };
         let Value::Object(req) = v else {
-            let f = response_frame(
-                None,
-                None,
-                Err(ApiError::validation("a request must be a JSON object")),
-            );
+            let f = response_frame(None, None, Err(ApiError::validation("a request must be a JSON object")));
             return self.send(ws, f).await;
         };
         let request_id = req.get("request_id").filter(|v| !v.is_null()).cloned();
-        let action = req
-            .get("action")
-            .and_then(Value::as_str)
-            .map(str::to_string);
+        let action = req.get("action").and_then(Value::as_str).map(str::to_string);
         let early = if !request_id.as_ref().is_none_or(Value::is_string) {
             Some(ApiError::validation("`request_id` must be a string"))
         } else if action.is_none() {
@@ -341,12 +292,7 @@ impl Conn {
                 return Flow::Continue; // ping before login is a no-op
             }
             self.ping_deadline = Some(Instant::now() + self.app.cfg.ping_timeout);
-            if self
-                .app
-                .lock()
-                .faults
-                .ignores_pings(self.s.customer_id.as_deref())
-            {
+            if self.app.lock().faults.ignores_pings(self.s.customer_id.as_deref()) {
                 return Flow::Continue;
             }
         }
@@ -356,11 +302,7 @@ impl Conn {
             return self.send(ws, f).await;
         }
         self.pending += 1;
-        let injected = self
-            .app
-            .lock()
-            .faults
-            .take_error(self.s.customer_id.as_deref(), &action);
+        let injected = self.app.lock().faults.take_error(self.s.customer_id.as_deref(), &action);
         self.s.request_id = request_id.clone();
         let was_logged_in = self.s.logged_in;
         let result = match (injected, payload) {
@@ -401,8 +343,7 @@ impl Conn {
                 self.flush_held(ws).await
             }
             Out::Disconnect { reason, data } => {
-                self.app
-                    .log(format!("conn {}: disconnect {reason}", self.s.conn_id));
+                self.app.log(format!("conn {}: disconnect {reason}", self.s.conn_id));
                 match disconnect(ws, &reason, data).await {
                     Ok(()) => Flow::Abort, // close frame already sent
                     Err(_) => Flow::Abort,
@@ -418,29 +359,11 @@ impl Conn {
         if self.held_until.is_some_and(|t| t <= now) {
             return self.flush_held(ws).await;
         }
-        if self.login_deadline.is_some_and(|t| t <= now)
-            || self.ping_deadline.is_some_and(|t| t <= now)
-        {
-            return self
-                .on_out(
-                    ws,
-                    Out::Disconnect {
-                        reason: "connection_timeout".into(),
-                        data: None,
-                    },
-                )
-                .await;
+        if self.login_deadline.is_some_and(|t| t <= now) || self.ping_deadline.is_some_and(|t| t <= now) {
+            return self.on_out(ws, Out::Disconnect { reason: "connection_timeout".into(), data: None }).await;
         }
         if self.token_deadline.is_some_and(|t| t <= now) {
-            return self
-                .on_out(
-                    ws,
-                    Out::Disconnect {
-                        reason: "access_token_expired".into(),
-                        data: None,
-                    },
-                )
-                .await;
+            return self.on_out(ws, Out::Disconnect { reason: "access_token_expired".into(), data: None }).await;
         }
         Flow::Continue
     }

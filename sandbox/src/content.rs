@@ -53,13 +53,7 @@ pub fn agent_profile(app: &App) -> Value {
 }
 
 fn opts(labels: &[&str]) -> Value {
-    Value::Array(
-        labels
-            .iter()
-            .enumerate()
-            .map(|(i, l)| json!({ "id": i.to_string(), "label": l }))
-            .collect(),
-    )
+    Value::Array(labels.iter().enumerate().map(|(i, l)| json!({ "id": i.to_string(), "label": l })).collect())
 }
 
 /// The prechat form of a group: every field type the widget must render.
@@ -127,7 +121,9 @@ fn image(app: &App, file: &str, bytes: &[u8], alt: &str) -> Value {
 pub fn quick_replies(title: &str, options: &[(&str, &str)]) -> Map<String, Value> {
     let buttons: Vec<Value> = options
         .iter()
-        .map(|(text, pid)| json!({ "text": text, "type": "message", "value": text, "postback_id": pid, "user_ids": [] }))
+        .map(
+            |(text, pid)| json!({ "text": text, "type": "message", "value": text, "postback_id": pid, "user_ids": [] }),
+        )
         .collect();
     obj(json!({
         "type": "rich_message",
@@ -184,9 +180,7 @@ pub fn file_event(app: &App) -> Map<String, Value> {
 
 /// A system message event.
 pub fn system_message(kind: &str, text: &str, vars: Value) -> Map<String, Value> {
-    obj(
-        json!({ "type": "system_message", "system_message_type": kind, "text": text, "text_vars": vars }),
-    )
+    obj(json!({ "type": "system_message", "system_message_type": kind, "text": text, "text_vars": vars }))
 }
 
 /// The greeting event: a plain message or a rich message card.
@@ -206,9 +200,7 @@ pub fn greeting_event(app: &App, rich: bool, id: &str) -> Value {
             }]
         }))
     } else {
-        message(&format!(
-            "Hi there! I'm {AGENT_NAME}. Can I help you find something today?"
-        ))
+        message(&format!("Hi there! I'm {AGENT_NAME}. Can I help you find something today?"))
     };
     ev.insert("id".into(), Value::from(id));
     ev.insert("created_at".into(), Value::from(crate::util::now_rfc3339()));

@@ -102,11 +102,7 @@ impl Faults {
             let Some(set) = self.sets.get_mut(&k) else {
                 continue;
             };
-            if let Some(pos) = set
-                .errors
-                .iter()
-                .position(|e| e.action.as_deref().is_none_or(|a| a == action))
-            {
+            if let Some(pos) = set.errors.iter().position(|e| e.action.as_deref().is_none_or(|a| a == action)) {
                 let e = &mut set.errors[pos];
                 let err = ApiError::new(&e.kind, e.message.clone());
                 e.remaining = e.remaining.saturating_sub(1);
@@ -147,9 +143,7 @@ impl Faults {
 
     /// Whether pings from this customer are ignored.
     pub fn ignores_pings(&self, customer: Option<&str>) -> bool {
-        Self::keys(customer)
-            .iter()
-            .any(|k| self.sets.get(k).is_some_and(|s| s.ignore_pings))
+        Self::keys(customer).iter().any(|k| self.sets.get(k).is_some_and(|s| s.ignore_pings))
     }
 
     /// The refusal reason for a login of this customer, counting it down.

@@ -78,35 +78,18 @@ pub fn site_of(host: &str) -> Option<Site> {
 pub async fn host_guard(req: Request, next: Next) -> Response {
     let host = host_name(req.headers(), req.uri());
     if site_of(&host).is_none() {
-        return (
-            StatusCode::MISDIRECTED_REQUEST,
-            format!("The sandbox does not serve host `{host}`.\n"),
-        )
+        return (StatusCode::MISDIRECTED_REQUEST, format!("The sandbox does not serve host `{host}`.\n"))
             .into_response();
     }
     next.run(req).await
 }
 
 fn html(body: String) -> Response {
-    (
-        [
-            (header::CONTENT_TYPE, "text/html; charset=utf-8"),
-            (header::CACHE_CONTROL, "no-store"),
-        ],
-        body,
-    )
-        .into_response()
+    ([(header::CONTENT_TYPE, "text/html; charset=utf-8"), (header::CACHE_CONTROL, "no-store")], body).into_response()
 }
 
 fn typed(ct: &'static str, body: impl Into<Body>) -> Response {
-    (
-        [
-            (header::CONTENT_TYPE, ct),
-            (header::CACHE_CONTROL, "no-store"),
-        ],
-        body.into(),
-    )
-        .into_response()
+    ([(header::CONTENT_TYPE, ct), (header::CACHE_CONTROL, "no-store")], body.into()).into_response()
 }
 
 fn not_found(what: &str) -> Response {
@@ -153,14 +136,7 @@ fn asset(path: &str) -> Response {
         "/assets/sticker.png" => crate::content::STICKER,
         _ => return not_found(path),
     };
-    (
-        [
-            (header::CONTENT_TYPE, "image/png"),
-            (header::CACHE_CONTROL, "public, max-age=3600"),
-        ],
-        bytes,
-    )
-        .into_response()
+    ([(header::CONTENT_TYPE, "image/png"), (header::CACHE_CONTROL, "public, max-age=3600")], bytes).into_response()
 }
 
 fn index_page(app: &Shared) -> String {
@@ -189,42 +165,27 @@ async fn rtm(app: Shared, req: Request, region: &'static str) -> Response {
     let (mut parts, _body) = req.into_parts();
     let upgrade = match WebSocketUpgrade::from_request_parts(&mut parts, &()).await {
         Ok(u) => u,
-        Err(e) => {
-            return (
-                StatusCode::BAD_REQUEST,
-                format!("expected a WebSocket upgrade: {e}\n"),
-            )
-                .into_response()
-        }
+        Err(e) => return (StatusCode::BAD_REQUEST, format!("expected a WebSocket upgrade: {e}\n")).into_response(),
     };
     let max = app.cfg.max_frame_bytes;
     let supported = path == "/v3.2/customer/rtm/ws";
-    upgrade
-        .max_message_size(max)
-        .max_frame_size(max)
-        .on_upgrade(move |mut ws| async move {
-            if !supported {
-                let f = crate::state::push_frame(
-                    "customer_disconnected",
-                    &json!({ "reason": "unsupported_version" }),
-                    None,
-                );
-                let _ = ws.send(axum::extract::ws::Message::Text(f.into())).await;
-                let _ = ws.send(axum::extract::ws::Message::Close(None)).await;
-                return;
-            }
-            crate::conn::serve(app, ws, license_id, region).await
-        })
+    upgrade.max_message_size(max).max_frame_size(max).on_upgrade(move |mut ws| async move {
+        if !supported {
+            let f =
+                crate::state::push_frame("customer_disconnected", &json!({ "reason": "unsupported_version" }), None);
+            let _ = ws.send(axum::extract::ws::Message::Text(f.into())).await;
+            let _ = ws.send(axum::extract::ws::Message::Close(None)).await;
+            return;
+        }
+        crate::conn::serve(app, ws, license_id, region).await
+    })
 }
 
 fn cors(headers: &HeaderMap, mut resp: Response) -> Response {
     if let Some(origin) = headers.get(header::ORIGIN) {
         let h = resp.headers_mut();
         h.insert(header::ACCESS_CONTROL_ALLOW_ORIGIN, origin.clone());
-        h.insert(
-            header::ACCESS_CONTROL_ALLOW_CREDENTIALS,
-            HeaderValue::from_static("true"),
-        );
+        h.insert(header::ACCESS_CONTROL_ALLOW_CREDENTIALS, HeaderValue::from_static("true"));
         h.insert(header::VARY, HeaderValue::from_static("Origin"));
     }
     resp
@@ -243,19 +204,11 @@ fn read_cookie(headers: &HeaderMap, name: &str) -> Option<String> {
         .filter_map(|kv| kv.trim().split_once('='))
         .find(|(k, _)| *k == name)
         .map(|(_, v)| v.to_string())
-        .filter(|v| {
-            !v.is_empty()
-                && v.len() <= 64
-                && v.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
-        })
+        .filter(|v| !v.is_empty() && v.len() <= 64 && v.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-'))
 }
 
 fn token_error(status: StatusCode, error: &str, description: &str) -> Response {
-    (
-        status,
-        axum::Json(json!({ "error": error, "error_description": description })),
-    )
-        .into_response()
+    (status, axum::Json(json!({ "error": error, "error_description": description }))).into_response()
 }
 
 async fn accounts(app: Shared, req: Request) -> Response {
@@ -267,38 +220,22 @@ async fn accounts(app: Shared, req: Request) -> Response {
     if parts.method == Method::OPTIONS {
         let mut r = StatusCode::NO_CONTENT.into_response();
         let h = r.headers_mut();
-        h.insert(
-            header::ACCESS_CONTROL_ALLOW_METHODS,
-            HeaderValue::from_static("POST, OPTIONS"),
-        );
+        h.insert(header::ACCESS_CONTROL_ALLOW_METHODS, HeaderValue::from_static("POST, OPTIONS"));
         let allow = headers
             .get(header::ACCESS_CONTROL_REQUEST_HEADERS)
             .cloned()
             .unwrap_or(HeaderValue::from_static("content-type"));
         h.insert(header::ACCESS_CONTROL_ALLOW_HEADERS, allow);
-        h.insert(
-            header::ACCESS_CONTROL_MAX_AGE,
-            HeaderValue::from_static("600"),
-        );
+        h.insert(header::ACCESS_CONTROL_MAX_AGE, HeaderValue::from_static("600"));
         return cors(&headers, r);
     }
     if parts.method != Method::POST {
-        return cors(
-            &headers,
-            (StatusCode::METHOD_NOT_ALLOWED, "use POST\n").into_response(),
-        );
+        return cors(&headers, (StatusCode::METHOD_NOT_ALLOWED, "use POST\n").into_response());
     }
     let bytes: Bytes = match axum::body::to_bytes(body, 64 * 1024).await {
         Ok(b) => b,
         Err(_) => {
-            return cors(
-                &headers,
-                token_error(
-                    StatusCode::PAYLOAD_TOO_LARGE,
-                    "invalid_request",
-                    "body too large",
-                ),
-            )
+            return cors(&headers, token_error(StatusCode::PAYLOAD_TOO_LARGE, "invalid_request", "body too large"))
         }
     };
     let req_json: Value = if bytes.iter().all(u8::is_ascii_whitespace) {
@@ -309,11 +246,7 @@ async fn accounts(app: Shared, req: Request) -> Response {
             _ => {
                 return cors(
                     &headers,
-                    token_error(
-                        StatusCode::BAD_REQUEST,
-                        "invalid_request",
-                        "the body must be a JSON object",
-                    ),
+                    token_error(StatusCode::BAD_REQUEST, "invalid_request", "the body must be a JSON object"),
                 )
             }
         }
@@ -352,19 +285,11 @@ fn issue_token(app: &Shared, headers: &HeaderMap, body: &Value) -> Response {
         Some(_) => None,
     };
     let Some(license_id) = license_id else {
-        return token_error(
-            StatusCode::BAD_REQUEST,
-            "invalid_request",
-            "`license_id` must be a license number",
-        );
+        return token_error(StatusCode::BAD_REQUEST, "invalid_request", "`license_id` must be a license number");
     };
     let mut st = app.lock();
     let Some(region) = st.licenses.get(&license_id).map(|l| l.region.clone()) else {
-        return token_error(
-            StatusCode::BAD_REQUEST,
-            "invalid_request",
-            "license not found",
-        );
+        return token_error(StatusCode::BAD_REQUEST, "invalid_request", "license not found");
     };
     let name = cookie_name(license_id);
     let cookie_id = read_cookie(headers, &name);
@@ -372,9 +297,7 @@ fn issue_token(app: &Shared, headers: &HeaderMap, body: &Value) -> Response {
         Some(id) => (id, false),
         None => (util::uuid(), true),
     };
-    st.customers
-        .entry(cid.clone())
-        .or_insert_with(|| crate::methods::new_customer(&cid, license_id));
+    st.customers.entry(cid.clone()).or_insert_with(|| crate::methods::new_customer(&cid, license_id));
     let token = format!("{region}:{}", util::token_body());
     let lifetime = app.cfg.token_lifetime;
     // Expired tokens are forgotten lazily so the map does not grow forever.
@@ -382,14 +305,7 @@ fn issue_token(app: &Shared, headers: &HeaderMap, body: &Value) -> Response {
     if st.tokens.len() > 10_000 {
         st.tokens.retain(|_, t| t.expires_at > now);
     }
-    st.tokens.insert(
-        token.clone(),
-        TokenInfo {
-            customer_id: cid.clone(),
-            license_id,
-            expires_at: now + lifetime,
-        },
-    );
+    st.tokens.insert(token.clone(), TokenInfo { customer_id: cid.clone(), license_id, expires_at: now + lifetime });
     st.note("token", &cid, json!({ "new_customer": fresh }));
     drop(st);
     let payload = json!({
@@ -406,18 +322,13 @@ fn issue_token(app: &Shared, headers: &HeaderMap, body: &Value) -> Response {
         // treats each `*.localhost` as its own site): only a `SameSite=None`
         // cookie reaches the accounts host from there. Partitioned (CHIPS) keeps
         // it working where third-party cookies are blocked, one identity per site.
-        let attrs = if app.cfg.cookie_samesite_lax {
-            "SameSite=Lax"
-        } else {
-            "SameSite=None; Secure; Partitioned"
-        };
+        let attrs = if app.cfg.cookie_samesite_lax { "SameSite=Lax" } else { "SameSite=None; Secure; Partitioned" };
         let c = format!("{name}={cid}; Path=/; HttpOnly; {attrs}; Max-Age=34560000");
         if let Ok(v) = HeaderValue::from_str(&c) {
             resp.headers_mut().insert(header::SET_COOKIE, v);
         }
     }
-    resp.headers_mut()
-        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    resp.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     resp
 }
 
@@ -431,20 +342,13 @@ async fn widget(app: Shared, req: Request) -> Response {
 or start the sandbox with <code>--widget-dir PATH</code>.</p>",
             dir.display()
         );
-        return (
-            StatusCode::NOT_FOUND,
-            [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
-            msg,
-        )
-            .into_response();
+        return (StatusCode::NOT_FOUND, [(header::CONTENT_TYPE, "text/html; charset=utf-8")], msg).into_response();
     }
     let svc = tower_http::services::ServeDir::new(dir);
     match svc.oneshot(req).await {
         Ok(r) => {
             let (mut parts, body) = r.into_parts();
-            parts
-                .headers
-                .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+            parts.headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
             Response::from_parts(parts, Body::new(body))
         }
         Err(e) => (StatusCode::INTERNAL_SERVER_ERROR, format!("{e}\n")).into_response(),
@@ -452,9 +356,7 @@ or start the sandbox with <code>--widget-dir PATH</code>.</p>",
 }
 
 fn fill(app: &Shared, template: &str) -> String {
-    template
-        .replace("{{PORT}}", &app.port.to_string())
-        .replace("{{LICENSE}}", &app.cfg.license.to_string())
+    template.replace("{{PORT}}", &app.port.to_string()).replace("{{LICENSE}}", &app.cfg.license.to_string())
 }
 
 fn shop(app: &Shared, path: &str) -> Response {

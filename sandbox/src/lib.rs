@@ -60,24 +60,15 @@ pub async fn start(cfg: Config) -> std::io::Result<ServerHandle> {
     let listener = tokio::net::TcpListener::bind(("127.0.0.1", cfg.port)).await?;
     let addr = listener.local_addr()?;
     let (tx, rx) = watch::channel(false);
-    let mut st = State {
-        agent_enabled: cfg.scripted_agent,
-        ..State::default()
-    };
-    st.licenses
-        .insert(cfg.license, model::License::new(cfg.license, "dal"));
+    let mut st = State { agent_enabled: cfg.scripted_agent, ..State::default() };
+    st.licenses.insert(cfg.license, model::License::new(cfg.license, "dal"));
     for id in &cfg.dal_licenses {
         st.licenses.insert(*id, model::License::new(*id, "dal"));
     }
     for id in &cfg.fra_licenses {
         st.licenses.insert(*id, model::License::new(*id, "fra"));
     }
-    let app: Shared = Arc::new(App {
-        cfg,
-        port: addr.port(),
-        st: Mutex::new(st),
-        shutdown: rx,
-    });
+    let app: Shared = Arc::new(App { cfg, port: addr.port(), st: Mutex::new(st), shutdown: rx });
     let router = admin::router()
         .fallback(http::dispatch)
         .layer(axum::middleware::from_fn(http::host_guard))
@@ -90,10 +81,5 @@ pub async fn start(cfg: Config) -> std::io::Result<ServerHandle> {
             _ = stop.changed() => {}
         }
     });
-    Ok(ServerHandle {
-        addr,
-        app,
-        shutdown: tx,
-        task,
-    })
+    Ok(ServerHandle { addr, app, shutdown: tx, task })
 }

@@ -20,18 +20,12 @@ async fn main() {
     println!("LiveChat sandbox listening on http://127.0.0.1:{p}");
     println!("  demo shop      http://shop.localhost:{p}/   (strict CSP: /strict-csp.html)");
     println!("  agent console  http://console.localhost:{p}/");
-    println!(
-        "  widget files   http://widget.localhost:{p}/  (from {})",
-        server.app.cfg.widget_dir.display()
-    );
+    println!("  widget files   http://widget.localhost:{p}/  (from {})", server.app.cfg.widget_dir.display());
     println!("  RTM dal        ws://api.localhost:{p}/v3.2/customer/rtm/ws?license_id={lic}");
     println!("  RTM fra        ws://api-fra.localhost:{p}/v3.2/customer/rtm/ws?license_id=N");
     println!("  token          POST http://accounts.localhost:{p}/v2/customer/token");
     println!("  admin API      http://127.0.0.1:{p}/admin/state");
-    println!(
-        "  scripted agent {}; time scale {scale}",
-        if agent { "on" } else { "off" }
-    );
+    println!("  scripted agent {}; time scale {scale}", if agent { "on" } else { "off" });
     let _ = tokio::signal::ctrl_c().await;
     drop(server);
 }

@@ -84,10 +84,7 @@ pub fn dispatch(
         return login(app, s, &p);
     }
     let Some(cid) = s.customer_id.clone().filter(|_| s.logged_in) else {
-        return Err(ApiError::new(
-            "authentication",
-            "log in first: send the `login` request",
-        ));
+        return Err(ApiError::new("authentication", "log in first: send the `login` request"));
     };
     let v = match action {
         "ping" => json!({}),
@@ -96,11 +93,7 @@ pub fn dispatch(
         "update_customer_page" => update_customer_page(app, s, &cid, &p)?,
         "get_customer" => {
             let st = app.lock();
-            customer_profile_json(
-                st.customers
-                    .get(&cid)
-                    .ok_or_else(|| ApiError::new("internal", "customer vanished"))?,
-            )
+            customer_profile_json(st.customers.get(&cid).ok_or_else(|| ApiError::new("internal", "customer vanished"))?)
         }
         "list_group_statuses" => list_group_statuses(app, s, &p)?,
         "get_form" => get_form(app, s, &p)?,
@@ -119,10 +112,7 @@ fn origin(s: &Session) -> Option<(u64, Option<&Value>)> {
 
 fn login(app: &Shared, s: &mut Session, p: &Params) -> Result<Outcome, ApiError> {
     if s.logged_in {
-        return Err(ApiError::new(
-            "not_allowed",
-            "this connection is already logged in",
-        ));
+        return Err(ApiError::new("not_allowed", "this connection is already logged in"));
     }
     let token = p.req_str("token")?;
     let token = token.strip_prefix("Bearer ").unwrap_or(token).trim();
@@ -130,8 +120,7 @@ fn login(app: &Shared, s: &mut Session, p: &Params) -> Result<Outcome, ApiError>
     if let Some(c) = cust {
         let cp = Params(c);
         for k in ["avatar", "email", "name"] {
-            cp.opt_str(k)
-                .map_err(|e| ApiError::validation(format!("customer.{}", e.message)))?;
+            cp.opt_str(k).map_err(|e| ApiError::validation(format!("customer.{}", e.message)))?;
         }
         if let Some(sf) = cp.opt_arr("session_fields")? {
             util::check_session_fields(sf, 100)?;
@@ -154,25 +143,15 @@ fn login(app: &Shared, s: &mut Session, p: &Params) -> Result<Outcome, ApiError>
     }
 
     let mut st = app.lock();
-    let info = st
-        .tokens
-        .get(token)
-        .cloned()
-        .ok_or_else(|| ApiError::new("authentication", "Invalid access token"))?;
+    let info = st.tokens.get(token).cloned().ok_or_else(|| ApiError::new("authentication", "Invalid access token"))?;
     if info.expires_at <= Instant::now() {
         return Err(ApiError::new("authentication", "Access token expired"));
     }
     if info.license_id != s.license_id {
-        return Err(ApiError::new(
-            "authentication",
-            "The access token was issued for another license",
-        ));
+        return Err(ApiError::new("authentication", "The access token was issued for another license"));
     }
-    let groups: Vec<u64> = st
-        .licenses
-        .get(&s.license_id)
-        .map(|l| l.groups.keys().copied().collect())
-        .unwrap_or_default();
+    let groups: Vec<u64> =
+        st.licenses.get(&s.license_id).map(|l| l.groups.keys().copied().collect()).unwrap_or_default();
     if let Some(g) = group_id {
         if !groups.contains(&g) {
             return Err(ApiError::new("group_not_found", "Group not found"));
@@ -187,10 +166,7 @@ fn login(app: &Shared, s: &mut Session, p: &Params) -> Result<Outcome, ApiError>
         return Ok(Outcome::Disconnect(reason, data));
     }
     let cid = info.customer_id.clone();
-    let c = st
-        .customers
-        .entry(cid.clone())
-        .or_insert_with(|| new_customer(&cid, s.license_id));
+    let c = st.customers.entry(cid.clone()).or_insert_with(|| new_customer(&cid, s.license_id));
     if let Some(cu) = cust {
         let cp = Params(cu);
         if let Ok(Some(v)) = cp.opt_str("name") {
@@ -207,9 +183,7 @@ fn login(app: &Shared, s: &mut Session, p: &Params) -> Result<Outcome, ApiError>
         }
     }
     if let Some(pg) = page {
-        c.page = Some(
-            json!({ "url": pg.get("url"), "title": pg.get("title"), "timestamp": util::now_secs() }),
-        );
+        c.page = Some(json!({ "url": pg.get("url"), "title": pg.get("title"), "timestamp": util::now_secs() }));
     }
     c.application = application.map(|a| Value::Object(a.clone()));
     c.group_id = group_id.unwrap_or(0);
@@ -239,34 +213,21 @@ fn login(app: &Shared, s: &mut Session, p: &Params) -> Result<Outcome, ApiError>
         conn.customer_id = Some(cid.clone());
         conn.status = "logged_in";
     }
-    st.note(
-        "login",
-        &cid,
-        json!({ "conn_id": s.conn_id, "customer_side_storage_check": check }),
-    );
+    st.note("login", &cid, json!({ "conn_id": s.conn_id, "customer_side_storage_check": check }));
     let payload = login_payload(app, &st, &cid, s.license_id);
     Ok(Outcome::Reply(payload))
 }
 
 /// A new customer record.
 pub fn new_customer(id: &str, license_id: u64) -> Customer {
-    Customer {
-        id: id.to_string(),
-        license_id,
-        visitor_id: util::short_id(),
-        ..Customer::default()
-    }
+    Customer { id: id.to_string(), license_id, visitor_id: util::short_id(), ..Customer::default() }
 }
 
 fn login_payload(app: &Shared, st: &State, cid: &str, license_id: u64) -> Value {
     let Some(c) = st.customers.get(cid) else {
         return json!({});
     };
-    let chats: Vec<&crate::model::Chat> = c
-        .chat_ids
-        .iter()
-        .filter_map(|id| st.chats.get(id))
-        .collect();
+    let chats: Vec<&crate::model::Chat> = c.chat_ids.iter().filter_map(|id| st.chats.get(id)).collect();
     let mut customer = customer_profile_json(c);
     customer["statistics"] = json!({
         "chats_count": chats.len(),
@@ -279,13 +240,7 @@ fn login_payload(app: &Shared, st: &State, cid: &str, license_id: u64) -> Value 
     let online: Vec<u64> = st
         .licenses
         .get(&license_id)
-        .map(|l| {
-            l.groups
-                .values()
-                .filter(|g| g.status != "offline")
-                .map(|g| g.id)
-                .collect()
-        })
+        .map(|l| l.groups.values().filter(|g| g.status != "offline").map(|g| g.id).collect())
         .unwrap_or_default();
     let mut out = json!({
         "customer": customer,
@@ -320,11 +275,7 @@ pub fn after_login(app: &Shared, s: &Session) {
     };
     {
         let st = app.lock();
-        let css = st
-            .customers
-            .get(cid)
-            .and_then(|c| c.css_sent.clone())
-            .unwrap_or_default();
+        let css = st.customers.get(cid).and_then(|c| c.css_sent.clone()).unwrap_or_default();
         if let Some(conn) = st.conns.get(&s.conn_id) {
             let f = push_frame(
                 "customer_side_storage_updated",
@@ -346,15 +297,10 @@ fn update_customer(app: &Shared, s: &Session, cid: &str, p: &Params) -> Result<V
         util::check_session_fields(sf, 100)?;
     }
     if name.is_none() && email.is_none() && avatar.is_none() && sf.is_none() {
-        return Err(ApiError::validation(
-            "at least one of `name`, `email`, `avatar`, `session_fields` is required",
-        ));
+        return Err(ApiError::validation("at least one of `name`, `email`, `avatar`, `session_fields` is required"));
     }
     let mut st = app.lock();
-    let c = st
-        .customers
-        .get_mut(cid)
-        .ok_or_else(|| ApiError::new("internal", "customer vanished"))?;
+    let c = st.customers.get_mut(cid).ok_or_else(|| ApiError::new("internal", "customer vanished"))?;
     if let Some(v) = name {
         c.name = Some(v.into());
     }
@@ -381,22 +327,14 @@ fn set_session_fields(app: &Shared, s: &Session, cid: &str, p: &Params) -> Resul
     let sf = p.req_arr("session_fields")?;
     util::check_session_fields(sf, 100)?;
     let mut st = app.lock();
-    let c = st
-        .customers
-        .get_mut(cid)
-        .ok_or_else(|| ApiError::new("internal", "customer vanished"))?;
+    let c = st.customers.get_mut(cid).ok_or_else(|| ApiError::new("internal", "customer vanished"))?;
     c.session_fields = sf.clone();
     let profile = customer_profile_json(c);
     push_customer_updated(&mut st, cid, profile, s);
     Ok(json!({}))
 }
 
-fn update_customer_page(
-    app: &Shared,
-    s: &Session,
-    cid: &str,
-    p: &Params,
-) -> Result<Value, ApiError> {
+fn update_customer_page(app: &Shared, s: &Session, cid: &str, p: &Params) -> Result<Value, ApiError> {
     let url = p.req_str("url")?;
     let title = p.opt_str("title")?;
     let mut st = app.lock();
@@ -418,19 +356,13 @@ fn list_group_statuses(app: &Shared, s: &Session, p: &Params) -> Result<Value, A
     let ids: Option<Vec<u64>> = match ids {
         Some(a) => Some(
             a.iter()
-                .map(|v| {
-                    v.as_u64().ok_or_else(|| {
-                        ApiError::validation("`group_ids` must be an array of group ids")
-                    })
-                })
+                .map(|v| v.as_u64().ok_or_else(|| ApiError::validation("`group_ids` must be an array of group ids")))
                 .collect::<Result<_, _>>()?,
         ),
         None => None,
     };
     if !all && ids.is_none() {
-        return Err(ApiError::validation(
-            "one of `all` (true) or `group_ids` is required",
-        ));
+        return Err(ApiError::validation("one of `all` (true) or `group_ids` is required"));
     }
     let st = app.lock();
     let mut out = Map::new();
@@ -448,34 +380,18 @@ fn get_form(app: &Shared, s: &Session, p: &Params) -> Result<Value, ApiError> {
     let group_id = p.req_u64("group_id")?;
     let ty = p.req_str("type")?;
     if ty != "prechat" && ty != "postchat" {
-        return Err(ApiError::validation(
-            "`type` must be `prechat` or `postchat`",
-        ));
+        return Err(ApiError::validation("`type` must be `prechat` or `postchat`"));
     }
     let st = app.lock();
-    let l = st
-        .licenses
-        .get(&s.license_id)
-        .ok_or_else(|| ApiError::new("internal", "license vanished"))?;
-    let g = l
-        .groups
-        .get(&group_id)
-        .ok_or_else(|| ApiError::new("group_not_found", "Group not found"))?;
-    let enabled = if ty == "prechat" {
-        g.prechat
-    } else {
-        g.postchat
-    };
+    let l = st.licenses.get(&s.license_id).ok_or_else(|| ApiError::new("internal", "license vanished"))?;
+    let g = l.groups.get(&group_id).ok_or_else(|| ApiError::new("group_not_found", "Group not found"))?;
+    let enabled = if ty == "prechat" { g.prechat } else { g.postchat };
     if !enabled {
         return Ok(json!({ "enabled": false }));
     }
     let form = if ty == "prechat" {
-        let groups: Vec<(u64, String)> = l
-            .groups
-            .values()
-            .filter(|g| g.status != "offline")
-            .map(|g| (g.id, g.name.clone()))
-            .collect();
+        let groups: Vec<(u64, String)> =
+            l.groups.values().filter(|g| g.status != "offline").map(|g| (g.id, g.name.clone())).collect();
         content::prechat_form(group_id, &groups)
     } else {
         content::postchat_form(group_id)
@@ -483,17 +399,10 @@ fn get_form(app: &Shared, s: &Session, p: &Params) -> Result<Value, ApiError> {
     Ok(json!({ "form": form, "enabled": true }))
 }
 
-fn get_predicted_agent(
-    app: &Shared,
-    s: &Session,
-    cid: &str,
-    p: &Params,
-) -> Result<Value, ApiError> {
+fn get_predicted_agent(app: &Shared, s: &Session, cid: &str, p: &Params) -> Result<Value, ApiError> {
     let asked = p.opt_u64("group_id")?;
     let st = app.lock();
-    let group = asked
-        .or_else(|| st.customers.get(cid).map(|c| c.group_id))
-        .unwrap_or(0);
+    let group = asked.or_else(|| st.customers.get(cid).map(|c| c.group_id)).unwrap_or(0);
     let g = st
         .licenses
         .get(&s.license_id)
@@ -501,10 +410,7 @@ fn get_predicted_agent(
         .ok_or_else(|| ApiError::new("group_not_found", "Group not found"))?;
     match g.status.as_str() {
         "offline" => Err(ApiError::new("group_offline", "Group is offline")),
-        "online_for_queue" => Err(ApiError::new(
-            "group_unavailable",
-            "No agent available for group",
-        )),
+        "online_for_queue" => Err(ApiError::new("group_unavailable", "No agent available for group")),
         _ => Ok(content::agent_profile(app)),
     }
 }
@@ -531,26 +437,17 @@ fn get_url_info(p: &Params) -> Result<Value, ApiError> {
     }))
 }
 
-fn mark_events_as_seen(
-    app: &Shared,
-    s: &Session,
-    cid: &str,
-    p: &Params,
-) -> Result<Value, ApiError> {
+fn mark_events_as_seen(app: &Shared, s: &Session, cid: &str, p: &Params) -> Result<Value, ApiError> {
     let chat_id = p.req_str("chat_id")?;
     let seen = p.req_str("seen_up_to")?;
-    let us = util::parse_rfc3339(seen)
-        .ok_or_else(|| ApiError::validation("`seen_up_to` must be an RFC 3339 date-time"))?;
+    let us =
+        util::parse_rfc3339(seen).ok_or_else(|| ApiError::validation("`seen_up_to` must be an RFC 3339 date-time"))?;
     let mut st = app.lock();
     if st.chats.get(chat_id).is_none_or(|c| c.customer_id != cid) {
         return Err(ApiError::not_found("Chat not found"));
     }
     if let Some(c) = st.customers.get_mut(cid) {
-        let newer = c
-            .events_seen_up_to
-            .as_deref()
-            .and_then(util::parse_rfc3339)
-            .is_none_or(|old| us > old);
+        let newer = c.events_seen_up_to.as_deref().and_then(util::parse_rfc3339).is_none_or(|old| us > old);
         if newer {
             c.events_seen_up_to = Some(util::rfc3339_micros(us));
         }
@@ -564,28 +461,12 @@ fn mark_events_as_seen(
     Ok(json!({}))
 }
 
-fn greeting_answer(
-    app: &Shared,
-    s: &Session,
-    cid: &str,
-    action: &str,
-    p: &Params,
-) -> Result<Value, ApiError> {
-    let gid = if action == "accept_greeting" {
-        Some(p.req_u64("greeting_id")?)
-    } else {
-        None
-    };
+fn greeting_answer(app: &Shared, s: &Session, cid: &str, action: &str, p: &Params) -> Result<Value, ApiError> {
+    let gid = if action == "accept_greeting" { Some(p.req_u64("greeting_id")?) } else { None };
     let unique_id = p.req_str("unique_id")?;
     let mut st = app.lock();
-    let c = st
-        .customers
-        .get_mut(cid)
-        .ok_or_else(|| ApiError::new("internal", "customer vanished"))?;
-    let matches = c
-        .greeting
-        .as_ref()
-        .is_some_and(|g| g.unique_id == unique_id && gid.is_none_or(|id| id == g.id));
+    let c = st.customers.get_mut(cid).ok_or_else(|| ApiError::new("internal", "customer vanished"))?;
+    let matches = c.greeting.as_ref().is_some_and(|g| g.unique_id == unique_id && gid.is_none_or(|id| id == g.id));
     if !matches {
         return Err(ApiError::new("greeting_not_found", "Greeting not found"));
     }

@@ -43,20 +43,10 @@ impl License {
         ] {
             groups.insert(
                 gid,
-                Group {
-                    id: gid,
-                    name: name.into(),
-                    status: status.into(),
-                    prechat: gid != 3,
-                    postchat: true,
-                },
+                Group { id: gid, name: name.into(), status: status.into(), prechat: gid != 3, postchat: true },
             );
         }
-        License {
-            id,
-            region: region.into(),
-            groups,
-        }
+        License { id, region: region.into(), groups }
     }
 }
 
@@ -275,12 +265,7 @@ impl Chat {
     }
 
     /// The users array: the customer and, once joined, the agent.
-    pub fn users_json(
-        &self,
-        customer: Option<&Customer>,
-        customer_present: bool,
-        avatar: &str,
-    ) -> Value {
+    pub fn users_json(&self, customer: Option<&Customer>, customer_present: bool, avatar: &str) -> Value {
         let mut users = vec![match customer {
             Some(c) => customer_user_json(c, customer_present),
             None => {
@@ -288,10 +273,7 @@ impl Chat {
             }
         }];
         if self.agent_in_chat {
-            users.push(crate::content::agent_user(
-                self.agent_present && self.is_active(),
-                avatar,
-            ));
+            users.push(crate::content::agent_user(self.agent_present && self.is_active(), avatar));
         }
         Value::Array(users)
     }
@@ -344,15 +326,10 @@ impl Chat {
 
     /// Whether there are events after `seen` (RFC 3339) not written by the customer.
     pub fn has_unread(&self, seen: Option<&str>) -> bool {
-        let seen_us = seen
-            .and_then(crate::util::parse_rfc3339)
-            .unwrap_or(i64::MIN);
+        let seen_us = seen.and_then(crate::util::parse_rfc3339).unwrap_or(i64::MIN);
         self.threads.iter().flat_map(|t| &t.events).any(|e| {
             e.get("author_id").and_then(Value::as_str) != Some(self.customer_id.as_str())
-                && e.get("created_at")
-                    .and_then(Value::as_str)
-                    .and_then(crate::util::parse_rfc3339)
-                    .unwrap_or(0)
+                && e.get("created_at").and_then(Value::as_str).and_then(crate::util::parse_rfc3339).unwrap_or(0)
                     > seen_us
         })
     }

@@ -8,25 +8,11 @@ use crate::util::{self, ApiError, Params};
 use serde_json::{json, Map, Value};
 
 /// Runs one of the property methods.
-pub fn properties(
-    app: &Shared,
-    s: &Session,
-    cid: &str,
-    action: &str,
-    p: &Params,
-) -> Result<Value, ApiError> {
+pub fn properties(app: &Shared, s: &Session, cid: &str, action: &str, p: &Params) -> Result<Value, ApiError> {
     let chat_id = p.req_str("chat_id")?;
     let level = action.split('_').nth(1).unwrap_or("chat"); // chat | thread | event
-    let thread_id = if level != "chat" {
-        Some(p.req_str("thread_id")?)
-    } else {
-        None
-    };
-    let event_id = if level == "event" {
-        Some(p.req_str("event_id")?)
-    } else {
-        None
-    };
+    let thread_id = if level != "chat" { Some(p.req_str("thread_id")?) } else { None };
+    let event_id = if level == "event" { Some(p.req_str("event_id")?) } else { None };
     let props = p.req_obj("properties")?;
     let update = action.starts_with("update");
     if update {
@@ -39,9 +25,7 @@ pub fn properties(
     let target: &mut Map<String, Value> = match (thread_id, event_id) {
         (None, _) => &mut chat.properties,
         (Some(t), ev) => {
-            let ti = chat
-                .thread_index(t)
-                .ok_or_else(|| ApiError::not_found("Thread not found"))?;
+            let ti = chat.thread_index(t).ok_or_else(|| ApiError::not_found("Thread not found"))?;
             let thread = &mut chat.threads[ti];
             match ev {
                 None => &mut thread.properties,
@@ -54,15 +38,11 @@ pub fn properties(
                     let Some(obj) = ev.as_object_mut() else {
                         return Err(ApiError::new("internal", "bad event"));
                     };
-                    let entry = obj
-                        .entry("properties")
-                        .or_insert_with(|| Value::Object(Map::new()));
+                    let entry = obj.entry("properties").or_insert_with(|| Value::Object(Map::new()));
                     if !entry.is_object() {
                         *entry = Value::Object(Map::new());
                     }
-                    entry
-                        .as_object_mut()
-                        .ok_or_else(|| ApiError::new("internal", "bad event"))?
+                    entry.as_object_mut().ok_or_else(|| ApiError::new("internal", "bad event"))?
                 }
             }
         }
@@ -79,10 +59,7 @@ pub fn properties(
     if let Some(e) = event_id {
         payload["event_id"] = Value::from(e);
     }
-    let push = format!(
-        "{level}_properties_{}",
-        if update { "updated" } else { "deleted" }
-    );
+    let push = format!("{level}_properties_{}", if update { "updated" } else { "deleted" });
     st.push_to_customer(cid, &push, payload, origin(s));
     Ok(json!({}))
 }

@@ -154,20 +154,12 @@ impl State {
 
     /// Whether the customer has a logged-in connection.
     pub fn is_present(&self, customer_id: &str) -> bool {
-        self.conns
-            .values()
-            .any(|c| c.customer_id.as_deref() == Some(customer_id) && c.status == "logged_in")
+        self.conns.values().any(|c| c.customer_id.as_deref() == Some(customer_id) && c.status == "logged_in")
     }
 
     /// Sends a push to every logged-in connection of a customer; the requester's copy
     /// carries its request_id. Returns how many connections got it.
-    pub fn push_to_customer(
-        &self,
-        customer_id: &str,
-        action: &str,
-        payload: Value,
-        origin: Origin<'_>,
-    ) -> usize {
+    pub fn push_to_customer(&self, customer_id: &str, action: &str, payload: Value, origin: Origin<'_>) -> usize {
         let plain = push_frame(action, &payload, None);
         let mut n = 0;
         for (id, c) in &self.conns {
@@ -189,9 +181,7 @@ impl State {
     pub fn signal(&self, customer_id: Option<&str>, make: impl Fn() -> Out) -> usize {
         let mut n = 0;
         for c in self.conns.values() {
-            if customer_id.is_none_or(|id| c.customer_id.as_deref() == Some(id))
-                && c.tx.send(make()).is_ok()
-            {
+            if customer_id.is_none_or(|id| c.customer_id.as_deref() == Some(id)) && c.tx.send(make()).is_ok() {
                 n += 1;
             }
         }
@@ -200,7 +190,9 @@ impl State {
 
     /// Adds an entry to the console's activity log (keeps the last 300).
     pub fn note(&mut self, kind: &str, customer_id: &str, detail: Value) {
-        self.log.push(json!({ "at": crate::util::now_rfc3339(), "kind": kind, "customer_id": customer_id, "detail": detail }));
+        self.log.push(
+            json!({ "at": crate::util::now_rfc3339(), "kind": kind, "customer_id": customer_id, "detail": detail }),
+        );
         if self.log.len() > 300 {
             let extra = self.log.len() - 300;
             self.log.drain(..extra);

@@ -28,9 +28,7 @@ pub fn rand_u64() -> u64 {
 }
 
 fn rand_from(alphabet: &[u8], len: usize) -> String {
-    (0..len)
-        .map(|_| alphabet[(rand_u64() % alphabet.len() as u64) as usize] as char)
-        .collect()
+    (0..len).map(|_| alphabet[(rand_u64() % alphabet.len() as u64) as usize] as char).collect()
 }
 
 /// An id in the style of LiveChat chat and thread ids (`PJ0MRSHTDG`).
@@ -40,10 +38,7 @@ pub fn short_id() -> String {
 
 /// A random opaque token body.
 pub fn token_body() -> String {
-    rand_from(
-        b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_",
-        27,
-    )
+    rand_from(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_", 27)
 }
 
 /// A version-4 style UUID, the shape of customer ids.
@@ -62,10 +57,7 @@ pub fn uuid() -> String {
 
 /// Microseconds since the Unix epoch.
 pub fn now_micros() -> i64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map(|d| d.as_micros() as i64)
-        .unwrap_or(0)
+    SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_micros() as i64).unwrap_or(0)
 }
 
 /// Seconds since the Unix epoch.
@@ -108,12 +100,7 @@ pub fn rfc3339_micros(us: i64) -> String {
     let frac = us.rem_euclid(1_000_000);
     let (y, mo, d) = civil_from_days(secs.div_euclid(86_400));
     let sod = secs.rem_euclid(86_400);
-    format!(
-        "{y:04}-{mo:02}-{d:02}T{:02}:{:02}:{:02}.{frac:06}Z",
-        sod / 3600,
-        (sod / 60) % 60,
-        sod % 60
-    )
+    format!("{y:04}-{mo:02}-{d:02}T{:02}:{:02}:{:02}.{frac:06}Z", sod / 3600, (sod / 60) % 60, sod % 60)
 }
 
 /// Parses an RFC 3339 date-time (`Z` or a numeric offset, optional fraction) into
@@ -133,12 +120,7 @@ pub fn parse_rfc3339(s: &str) -> Option<i64> {
     };
     let (y, mo, d) = (num(0..4)?, num(5..7)?, num(8..10)?);
     let (h, mi, se) = (num(11..13)?, num(14..16)?, num(17..19)?);
-    if b[4] != b'-'
-        || b[7] != b'-'
-        || !matches!(b[10], b'T' | b't' | b' ')
-        || b[13] != b':'
-        || b[16] != b':'
-    {
+    if b[4] != b'-' || b[7] != b'-' || !matches!(b[10], b'T' | b't' | b' ') || b[13] != b':' || b[16] != b':' {
         return None;
     }
     if !(1..=12).contains(&mo) || !(1..=31).contains(&d) || h > 23 || mi > 59 || se > 60 {
@@ -189,11 +171,7 @@ pub struct ApiError {
 impl ApiError {
     /// An error of the given type and message.
     pub fn new(kind: &str, message: impl Into<String>) -> Self {
-        ApiError {
-            kind: kind.to_string(),
-            message: message.into(),
-            data: None,
-        }
+        ApiError { kind: kind.to_string(), message: message.into(), data: None }
     }
     /// A `validation` error ("Wrong format of request").
     pub fn validation(message: impl Into<String>) -> Self {
@@ -331,10 +309,7 @@ impl<'a> Params<'a> {
     pub fn opt_u64(&self, key: &str) -> Result<Option<u64>, ApiError> {
         match self.get(key) {
             None => Ok(None),
-            Some(v) => v
-                .as_u64()
-                .map(Some)
-                .ok_or_else(|| type_err(key, "a non-negative integer")),
+            Some(v) => v.as_u64().map(Some).ok_or_else(|| type_err(key, "a non-negative integer")),
         }
     }
 }
@@ -342,18 +317,12 @@ impl<'a> Params<'a> {
 /// Checks `session_fields`: an array of objects whose values are strings.
 pub fn check_session_fields(v: &[Value], max: usize) -> Result<(), ApiError> {
     if v.len() > max {
-        return Err(ApiError::validation(format!(
-            "`session_fields` may hold at most {max} items"
-        )));
+        return Err(ApiError::validation(format!("`session_fields` may hold at most {max} items")));
     }
     for f in v {
         match f.as_object() {
             Some(m) if m.values().all(Value::is_string) => {}
-            _ => {
-                return Err(ApiError::validation(
-                    "`session_fields` must be an array of {\"key\": \"value\"} objects",
-                ))
-            }
+            _ => return Err(ApiError::validation("`session_fields` must be an array of {\"key\": \"value\"} objects")),
         }
     }
     Ok(())
@@ -363,9 +332,7 @@ pub fn check_session_fields(v: &[Value], max: usize) -> Result<(), ApiError> {
 pub fn check_properties_set(m: &Map<String, Value>) -> Result<(), ApiError> {
     for (ns, v) in m {
         if !v.is_object() {
-            return Err(ApiError::validation(format!(
-                "`properties.{ns}` must be an object"
-            )));
+            return Err(ApiError::validation(format!("`properties.{ns}` must be an object")));
         }
     }
     Ok(())
@@ -376,11 +343,7 @@ pub fn check_properties_delete(m: &Map<String, Value>) -> Result<(), ApiError> {
     for (ns, v) in m {
         match v.as_array() {
             Some(a) if a.iter().all(Value::is_string) => {}
-            _ => {
-                return Err(ApiError::validation(format!(
-                    "`properties.{ns}` must be an array of property names"
-                )))
-            }
+            _ => return Err(ApiError::validation(format!("`properties.{ns}` must be an array of property names"))),
         }
     }
     Ok(())
@@ -389,9 +352,7 @@ pub fn check_properties_delete(m: &Map<String, Value>) -> Result<(), ApiError> {
 /// Merges `{ns: {k: v}}` into a properties map.
 pub fn merge_properties(target: &mut Map<String, Value>, upd: &Map<String, Value>) {
     for (ns, vals) in upd {
-        let entry = target
-            .entry(ns.clone())
-            .or_insert_with(|| Value::Object(Map::new()));
+        let entry = target.entry(ns.clone()).or_insert_with(|| Value::Object(Map::new()));
         if let (Some(t), Some(v)) = (entry.as_object_mut(), vals.as_object()) {
             for (k, val) in v {
                 t.insert(k.clone(), val.clone());
@@ -403,10 +364,7 @@ pub fn merge_properties(target: &mut Map<String, Value>, upd: &Map<String, Value
 /// Deletes `{ns: [k, ...]}` from a properties map.
 pub fn delete_properties(target: &mut Map<String, Value>, del: &Map<String, Value>) {
     for (ns, names) in del {
-        if let (Some(t), Some(names)) = (
-            target.get_mut(ns).and_then(Value::as_object_mut),
-            names.as_array(),
-        ) {
+        if let (Some(t), Some(names)) = (target.get_mut(ns).and_then(Value::as_object_mut), names.as_array()) {
             for n in names.iter().filter_map(Value::as_str) {
                 t.remove(n);
             }

@@ -26,42 +26,25 @@ async fn token_endpoint_sets_cookie_once_and_keeps_the_customer() {
     assert_eq!(v["license_id"], json!(LICENSE));
     assert!(v["expires_in"].as_u64().unwrap() > 0);
     assert!(v["creation_date"].as_i64().unwrap() > 1_600_000_000);
-    assert_eq!(
-        r.header("access-control-allow-origin"),
-        Some("http://widget.localhost:1")
-    );
+    assert_eq!(r.header("access-control-allow-origin"), Some("http://widget.localhost:1"));
     assert_eq!(r.header("access-control-allow-credentials"), Some("true"));
     let cookie = r.header("set-cookie").unwrap().to_string();
     assert!(
-        cookie.contains("HttpOnly") && cookie.contains("SameSite=None; Secure; Partitioned") && cookie.contains("Path=/"),
+        cookie.contains("HttpOnly")
+            && cookie.contains("SameSite=None; Secure; Partitioned")
+            && cookie.contains("Path=/"),
         "{cookie}"
     );
     let pair = cookie.split(';').next().unwrap().to_string();
 
     // Same cookie: same customer, no new cookie, a different token.
-    let r2 = http(
-        p,
-        "POST",
-        "accounts.localhost",
-        "/v2/customer/token",
-        Some(&body),
-        &[("Cookie", &pair)],
-    )
-    .await;
+    let r2 = http(p, "POST", "accounts.localhost", "/v2/customer/token", Some(&body), &[("Cookie", &pair)]).await;
     assert_eq!(r2.json()["entity_id"], v["entity_id"]);
     assert_ne!(r2.json()["access_token"], v["access_token"]);
     assert!(r2.header("set-cookie").is_none());
 
     // Missing optional fields are tolerated; empty body uses the demo license.
-    let r3 = http(
-        p,
-        "POST",
-        "accounts.localhost",
-        "/v2/customer/token",
-        Some("{}"),
-        &[],
-    )
-    .await;
+    let r3 = http(p, "POST", "accounts.localhost", "/v2/customer/token", Some("{}"), &[]).await;
     assert_eq!(r3.status, 200);
     assert_ne!(r3.json()["entity_id"], v["entity_id"]);
     // Preflight.
@@ -79,34 +62,13 @@ async fn token_endpoint_sets_cookie_once_and_keeps_the_customer() {
     )
     .await;
     assert!(pre.status == 204 || pre.status == 200);
-    assert_eq!(
-        pre.header("access-control-allow-origin"),
-        Some("http://widget.localhost:9")
-    );
-    assert!(pre
-        .header("access-control-allow-methods")
-        .unwrap()
-        .contains("POST"));
+    assert_eq!(pre.header("access-control-allow-origin"), Some("http://widget.localhost:9"));
+    assert!(pre.header("access-control-allow-methods").unwrap().contains("POST"));
     // Bad requests.
-    let bad = http(
-        p,
-        "POST",
-        "accounts.localhost",
-        "/v2/customer/token",
-        Some("{\"grant_type\":\"password\"}"),
-        &[],
-    )
-    .await;
+    let bad =
+        http(p, "POST", "accounts.localhost", "/v2/customer/token", Some("{\"grant_type\":\"password\"}"), &[]).await;
     assert_eq!(bad.status, 400);
-    let unknown = http(
-        p,
-        "POST",
-        "accounts.localhost",
-        "/v2/customer/token",
-        Some("{\"license_id\":999}"),
-        &[],
-    )
-    .await;
+    let unknown = http(p, "POST", "accounts.localhost", "/v2/customer/token", Some("{\"license_id\":999}"), &[]).await;
     assert_eq!(unknown.status, 400);
     // A fra license gets a fra token.
     let (tok, _, _) = token(p, FRA_LICENSE, None).await;
@@ -119,19 +81,13 @@ async fn sites_are_routed_by_host() {
     let p = s.port();
     let shop = http(p, "GET", "shop.localhost", "/", None, &[]).await;
     assert_eq!(shop.status, 200);
-    assert!(shop
-        .body
-        .contains(&format!("widget_url: \"http://widget.localhost:{p}/\"")));
-    assert!(shop.body.contains(&format!(
-        "<script async src=\"http://widget.localhost:{p}/loader.js\"></script>"
-    )));
+    assert!(shop.body.contains(&format!("widget_url: \"http://widget.localhost:{p}/\"")));
+    assert!(shop.body.contains(&format!("<script async src=\"http://widget.localhost:{p}/loader.js\"></script>")));
     assert!(shop.body.contains("license: 1520"));
     let strict = http(p, "GET", "shop.localhost", "/strict-csp.html", None, &[]).await;
     assert_eq!(
         strict.header("content-security-policy").unwrap(),
-        format!(
-            "script-src 'self' http://widget.localhost:{p}; frame-src http://widget.localhost:{p}"
-        )
+        format!("script-src 'self' http://widget.localhost:{p}; frame-src http://widget.localhost:{p}")
     );
     let widget = http(p, "GET", "widget.localhost", "/loader.js", None, &[]).await;
     assert_eq!(widget.status, 404);
@@ -195,44 +151,21 @@ async fn login_answers_state_and_customer_side_storage_round_trips() {
     let (tok2, cid2, _) = token(p, LICENSE, cookie.as_deref()).await;
     assert_eq!(cid2, cid);
     let mut c2 = Client::connect(p, LICENSE).await;
-    let r = c2
-        .request(
-            "login",
-            json!({ "token": tok2, "customer_side_storage": storage }),
-        )
-        .await;
+    let r = c2.request("login", json!({ "token": tok2, "customer_side_storage": storage })).await;
     assert_eq!(r["success"], json!(true));
     let css2 = c2.push("customer_side_storage_updated").await;
-    assert_eq!(
-        css2["payload"]["customer_side_storage"]["customer_visits"],
-        "2"
-    );
+    assert_eq!(css2["payload"]["customer_side_storage"]["customer_visits"], "2");
     let st = admin_state(p).await;
-    let cust = st["customers"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|x| x["id"] == cid.as_str())
-        .unwrap()
-        .clone();
+    let cust = st["customers"].as_array().unwrap().iter().find(|x| x["id"] == cid.as_str()).unwrap().clone();
     assert_eq!(cust["customer_side_storage"]["check"], "ok");
-    assert_eq!(
-        cust["customer_side_storage"]["received_at_last_login"],
-        storage
-    );
+    assert_eq!(cust["customer_side_storage"]["received_at_last_login"], storage);
 
     // A third login that forgets it is flagged.
     let (tok3, _, _) = token(p, LICENSE, cookie.as_deref()).await;
     let mut c3 = Client::connect(p, LICENSE).await;
     c3.request("login", json!({ "token": tok3 })).await;
     let st = admin_state(p).await;
-    let cust = st["customers"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|x| x["id"] == cid.as_str())
-        .unwrap()
-        .clone();
+    let cust = st["customers"].as_array().unwrap().iter().find(|x| x["id"] == cid.as_str()).unwrap().clone();
     assert_eq!(cust["customer_side_storage"]["check"], "missing");
 }
 
@@ -242,41 +175,18 @@ async fn login_errors() {
     let p = s.port();
     let mut c = Client::connect(p, LICENSE).await;
     assert_error(&c.request("login", json!({})).await, "validation");
-    assert_error(
-        &c.request("login", json!({ "token": 5 })).await,
-        "validation",
-    );
-    assert_error(
-        &c.request("login", json!({ "token": "dal:nope" })).await,
-        "authentication",
-    );
+    assert_error(&c.request("login", json!({ "token": 5 })).await, "validation");
+    assert_error(&c.request("login", json!({ "token": "dal:nope" })).await, "authentication");
     let (tok, _, _) = token(p, 1521, None).await; // another dal license
-    assert_error(
-        &c.request("login", json!({ "token": tok })).await,
-        "authentication",
-    );
+    assert_error(&c.request("login", json!({ "token": tok })).await, "authentication");
     let (tok, _, _) = token(p, LICENSE, None).await;
-    assert_error(
-        &c.request("login", json!({ "token": tok, "group_id": 77 }))
-            .await,
-        "group_not_found",
-    );
-    assert_error(
-        &c.request("login", json!({ "token": tok, "customer": { "name": 3 } }))
-            .await,
-        "validation",
-    );
+    assert_error(&c.request("login", json!({ "token": tok, "group_id": 77 })).await, "group_not_found");
+    assert_error(&c.request("login", json!({ "token": tok, "customer": { "name": 3 } })).await, "validation");
     // Methods before login.
-    assert_error(
-        &c.request("get_customer", json!({})).await,
-        "authentication",
-    );
+    assert_error(&c.request("get_customer", json!({})).await, "authentication");
     let ok = c.request("login", json!({ "token": tok })).await;
     assert_eq!(ok["success"], json!(true));
-    assert_error(
-        &c.request("login", json!({ "token": tok })).await,
-        "not_allowed",
-    );
+    assert_error(&c.request("login", json!({ "token": tok })).await, "not_allowed");
 }
 
 #[tokio::test]
@@ -290,17 +200,11 @@ async fn expired_token_is_refused_and_a_live_one_expires() {
     let p = s.port();
     let (tok, _, _) = token(p, LICENSE, None).await;
     let mut c = Client::connect(p, LICENSE).await;
-    assert_eq!(
-        c.request("login", json!({ "token": tok })).await["success"],
-        json!(true)
-    );
+    assert_eq!(c.request("login", json!({ "token": tok })).await["success"], json!(true));
     let d = c.disconnected().await;
     assert_eq!(d["reason"], "access_token_expired");
     let mut c2 = Client::connect(p, LICENSE).await;
-    assert_error(
-        &c2.request("login", json!({ "token": tok })).await,
-        "authentication",
-    );
+    assert_error(&c2.request("login", json!({ "token": tok })).await, "authentication");
 }
 
 #[tokio::test]
@@ -312,20 +216,16 @@ async fn frame_level_validation() {
     assert_eq!(r["action"], "no_such_action");
     c.send(json!({ "request_id": "x1", "payload": {} })).await;
     assert_error(&c.response("x1").await, "validation");
-    c.send(json!({ "request_id": "x2", "action": "get_customer", "payload": [] }))
-        .await;
+    c.send(json!({ "request_id": "x2", "action": "get_customer", "payload": [] })).await;
     assert_error(&c.response("x2").await, "validation");
-    c.send(json!({ "request_id": 7, "action": "get_customer" }))
-        .await;
+    c.send(json!({ "request_id": 7, "action": "get_customer" })).await;
     let f = c.next_frame(WAIT).await.unwrap();
     assert_eq!(f["payload"]["error"]["type"], "validation");
     // No payload at all is fine for methods without parameters.
-    c.send(json!({ "request_id": "x3", "action": "get_customer" }))
-        .await;
+    c.send(json!({ "request_id": "x3", "action": "get_customer" })).await;
     assert_eq!(c.response("x3").await["success"], json!(true));
     // Without a request_id the response has none.
-    c.send(json!({ "action": "get_customer", "payload": {} }))
-        .await;
+    c.send(json!({ "action": "get_customer", "payload": {} })).await;
     let f = c.next_frame(WAIT).await.unwrap();
     assert!(f.get("request_id").is_none());
     assert_eq!(f["action"], "get_customer");
@@ -336,12 +236,10 @@ async fn ping_before_and_after_login() {
     let s = start_quiet().await;
     let p = s.port();
     let mut c = Client::connect(p, LICENSE).await;
-    c.send(json!({ "request_id": "p0", "action": "ping", "payload": {} }))
-        .await;
+    c.send(json!({ "request_id": "p0", "action": "ping", "payload": {} })).await;
     // No answer to the ping before login: the next frame is the login response.
     let (tok, _, _) = token(p, LICENSE, None).await;
-    c.send(json!({ "request_id": "l", "action": "login", "payload": { "token": tok } }))
-        .await;
+    c.send(json!({ "request_id": "l", "action": "login", "payload": { "token": tok } })).await;
     let f = c.next_frame(WAIT).await.unwrap();
     assert_eq!(f["request_id"], "l");
     let r = c.request("ping", json!({})).await;
@@ -368,20 +266,19 @@ async fn chats_lifecycle_and_events() {
     assert_eq!(ic["request_id"], r["request_id"]);
     assert_eq!(ic["payload"]["chat"]["id"], chat_id.as_str());
     assert_eq!(ic["payload"]["chat"]["thread"]["id"], thread_id.as_str());
-    assert_eq!(
-        ic["payload"]["chat"]["thread"]["queue"]["position"],
-        json!(3)
-    );
-    assert_eq!(
-        ic["payload"]["chat"]["thread"]["events"][0]["custom_id"],
-        "c-1"
-    );
+    assert_eq!(ic["payload"]["chat"]["thread"]["queue"]["position"], json!(3));
+    assert_eq!(ic["payload"]["chat"]["thread"]["events"][0]["custom_id"], "c-1");
     assert_eq!(ic["payload"]["chat"]["properties"]["ns"]["a"], json!(1));
 
     // Second active chat is refused.
     assert_error(&c.request("start_chat", json!({})).await, "limit_reached");
 
-    let r = c.request("send_event", json!({ "chat_id": chat_id, "event": { "type": "message", "text": "hello", "custom_id": "cid-9" } })).await;
+    let r = c
+        .request(
+            "send_event",
+            json!({ "chat_id": chat_id, "event": { "type": "message", "text": "hello", "custom_id": "cid-9" } }),
+        )
+        .await;
     assert_eq!(r["success"], json!(true));
     let eid = r["payload"]["event_id"].as_str().unwrap().to_string();
     let ie = c.push("incoming_event").await;
@@ -402,9 +299,7 @@ async fn chats_lifecycle_and_events() {
         json!({ "type": "system_message", "system_message_type": "x", "text": "t" }),
         json!({ "type": "rich_message", "template_id": "quick_replies", "elements": [{ "title": "t", "buttons": [] }] }),
     ] {
-        let r = c
-            .request("send_event", json!({ "chat_id": chat_id, "event": ev }))
-            .await;
+        let r = c.request("send_event", json!({ "chat_id": chat_id, "event": ev })).await;
         assert_eq!(r["success"], json!(true), "{r}");
         c.push("incoming_event").await;
     }
@@ -420,25 +315,19 @@ async fn chats_lifecycle_and_events() {
         json!({ "text": "no type" }),
         json!({ "type": "rich_message", "template_id": "carousel" }),
     ] {
-        assert_error(
-            &c.request("send_event", json!({ "chat_id": chat_id, "event": ev }))
-                .await,
-            "validation",
-        );
+        assert_error(&c.request("send_event", json!({ "chat_id": chat_id, "event": ev })).await, "validation");
     }
-    let ok16k = c.request("send_event", json!({ "chat_id": chat_id, "event": { "type": "message", "text": "é".repeat(8 * 1024) } })).await;
+    let ok16k = c
+        .request(
+            "send_event",
+            json!({ "chat_id": chat_id, "event": { "type": "message", "text": "é".repeat(8 * 1024) } }),
+        )
+        .await;
     assert_eq!(ok16k["success"], json!(true));
     c.push("incoming_event").await;
+    assert_error(&c.request("send_event", json!({ "chat_id": chat_id })).await, "validation");
     assert_error(
-        &c.request("send_event", json!({ "chat_id": chat_id })).await,
-        "validation",
-    );
-    assert_error(
-        &c.request(
-            "send_event",
-            json!({ "chat_id": "NOPE", "event": { "type": "message", "text": "x" } }),
-        )
-        .await,
+        &c.request("send_event", json!({ "chat_id": "NOPE", "event": { "type": "message", "text": "x" } })).await,
         "not_found",
     );
 
@@ -446,19 +335,8 @@ async fn chats_lifecycle_and_events() {
     let g = c.request("get_chat", json!({ "chat_id": chat_id })).await;
     assert_eq!(g["payload"]["id"], chat_id.as_str());
     assert_eq!(g["payload"]["thread"]["id"], thread_id.as_str());
-    assert!(g["payload"]["users"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .any(|u| u["id"] == cid.as_str()));
-    assert_error(
-        &c.request(
-            "get_chat",
-            json!({ "chat_id": chat_id, "thread_id": "NOPE" }),
-        )
-        .await,
-        "not_found",
-    );
+    assert!(g["payload"]["users"].as_array().unwrap().iter().any(|u| u["id"] == cid.as_str()));
+    assert_error(&c.request("get_chat", json!({ "chat_id": chat_id, "thread_id": "NOPE" })).await, "not_found");
     assert_error(&c.request("get_chat", json!({})).await, "validation");
     let lc = c.request("list_chats", json!({})).await;
     assert_eq!(lc["payload"]["total_chats"], json!(1));
@@ -469,40 +347,26 @@ async fn chats_lifecycle_and_events() {
     assert!(sum["last_event_per_type"]["message"]["event"].is_object());
 
     // Sneak peek: no push, visible to the console.
-    let r = c
-        .request(
-            "send_sneak_peek",
-            json!({ "chat_id": chat_id, "sneak_peek_text": "typing th" }),
-        )
-        .await;
+    let r = c.request("send_sneak_peek", json!({ "chat_id": chat_id, "sneak_peek_text": "typing th" })).await;
     assert_eq!(r["success"], json!(true));
     let st = admin_state(s.port()).await;
     assert_eq!(st["chats"][0]["sneak_peek"]["text"], "typing th");
 
     // mark_events_as_seen.
     let r = c
-        .request(
-            "mark_events_as_seen",
-            json!({ "chat_id": chat_id, "seen_up_to": "2030-01-01T00:00:00.000000Z" }),
-        )
+        .request("mark_events_as_seen", json!({ "chat_id": chat_id, "seen_up_to": "2030-01-01T00:00:00.000000Z" }))
         .await;
     assert_eq!(r["success"], json!(true));
     let seen = c.push("events_marked_as_seen").await;
     assert_eq!(seen["payload"]["chat_id"], chat_id.as_str());
     assert_eq!(seen["payload"]["user_id"], cid.as_str());
     assert_error(
-        &c.request(
-            "mark_events_as_seen",
-            json!({ "chat_id": chat_id, "seen_up_to": "yesterday" }),
-        )
-        .await,
+        &c.request("mark_events_as_seen", json!({ "chat_id": chat_id, "seen_up_to": "yesterday" })).await,
         "validation",
     );
 
     // deactivate, then events need attach_to_last_thread.
-    let r = c
-        .request("deactivate_chat", json!({ "chat_id": chat_id }))
-        .await;
+    let r = c.request("deactivate_chat", json!({ "chat_id": chat_id })).await;
     assert_eq!(r["success"], json!(true));
     let sys = c.push("incoming_event").await;
     assert_eq!(sys["payload"]["event"]["type"], "system_message");
@@ -510,17 +374,9 @@ async fn chats_lifecycle_and_events() {
     assert_eq!(d["payload"]["chat_id"], chat_id.as_str());
     assert_eq!(d["payload"]["thread_id"], thread_id.as_str());
     assert_eq!(d["payload"]["user_id"], cid.as_str());
+    assert_error(&c.request("deactivate_chat", json!({ "chat_id": chat_id })).await, "chat_inactive");
     assert_error(
-        &c.request("deactivate_chat", json!({ "chat_id": chat_id }))
-            .await,
-        "chat_inactive",
-    );
-    assert_error(
-        &c.request(
-            "send_event",
-            json!({ "chat_id": chat_id, "event": { "type": "message", "text": "x" } }),
-        )
-        .await,
+        &c.request("send_event", json!({ "chat_id": chat_id, "event": { "type": "message", "text": "x" } })).await,
         "chat_inactive",
     );
     let r = c.request("send_event", json!({ "chat_id": chat_id, "attach_to_last_thread": true, "event": { "type": "message", "text": "late" } })).await;
@@ -529,111 +385,50 @@ async fn chats_lifecycle_and_events() {
 
     // activate_chat opens a new thread.
     assert_error(&c.request("activate_chat", json!({})).await, "validation");
-    assert_error(
-        &c.request("activate_chat", json!({ "chat": {} })).await,
-        "validation",
-    );
-    let r = c.request("activate_chat", json!({ "chat": { "id": chat_id, "thread": { "events": [{ "type": "message", "text": "back" }] } } })).await;
+    assert_error(&c.request("activate_chat", json!({ "chat": {} })).await, "validation");
+    let r = c
+        .request(
+            "activate_chat",
+            json!({ "chat": { "id": chat_id, "thread": { "events": [{ "type": "message", "text": "back" }] } } }),
+        )
+        .await;
     assert_eq!(r["success"], json!(true), "{r}");
     let t2 = r["payload"]["thread_id"].as_str().unwrap().to_string();
     assert_ne!(t2, thread_id);
     assert_eq!(r["payload"]["event_ids"].as_array().unwrap().len(), 1);
     let ic = c.push("incoming_chat").await;
     assert_eq!(ic["payload"]["chat"]["thread"]["id"], t2.as_str());
-    assert_eq!(
-        ic["payload"]["chat"]["thread"]["previous_thread_id"],
-        thread_id.as_str()
-    );
-    assert_error(
-        &c.request("activate_chat", json!({ "chat": { "id": chat_id } }))
-            .await,
-        "not_allowed",
-    );
+    assert_eq!(ic["payload"]["chat"]["thread"]["previous_thread_id"], thread_id.as_str());
+    assert_error(&c.request("activate_chat", json!({ "chat": { "id": chat_id } })).await, "not_allowed");
 
     // list_threads: limits, order, min_events_count.
-    let lt = c
-        .request("list_threads", json!({ "chat_id": chat_id }))
-        .await;
+    let lt = c.request("list_threads", json!({ "chat_id": chat_id })).await;
     assert_eq!(lt["action"], "list_threads");
     assert_eq!(lt["payload"]["found_threads"], json!(2));
     assert_eq!(lt["payload"]["threads"][0]["id"], t2.as_str());
-    let lt = c
-        .request(
-            "list_threads",
-            json!({ "chat_id": chat_id, "sort_order": "asc", "limit": 1 }),
-        )
-        .await;
+    let lt = c.request("list_threads", json!({ "chat_id": chat_id, "sort_order": "asc", "limit": 1 })).await;
     assert_eq!(lt["payload"]["threads"][0]["id"], thread_id.as_str());
     let next = lt["payload"]["next_page_id"].as_str().unwrap().to_string();
-    let lt2 = c
-        .request(
-            "list_threads",
-            json!({ "chat_id": chat_id, "page_id": next }),
-        )
-        .await;
+    let lt2 = c.request("list_threads", json!({ "chat_id": chat_id, "page_id": next })).await;
     assert_eq!(lt2["payload"]["threads"][0]["id"], t2.as_str());
     assert!(lt2["payload"]["previous_page_id"].is_string());
-    let lt = c
-        .request(
-            "list_threads",
-            json!({ "chat_id": chat_id, "min_events_count": 1 }),
-        )
-        .await;
+    let lt = c.request("list_threads", json!({ "chat_id": chat_id, "min_events_count": 1 })).await;
     assert_eq!(lt["payload"]["threads"].as_array().unwrap().len(), 1);
+    assert_error(&c.request("list_threads", json!({ "chat_id": chat_id, "limit": 101 })).await, "validation");
+    assert_error(&c.request("list_threads", json!({ "chat_id": chat_id, "min_events_count": 0 })).await, "validation");
     assert_error(
-        &c.request("list_threads", json!({ "chat_id": chat_id, "limit": 101 }))
-            .await,
+        &c.request("list_threads", json!({ "chat_id": chat_id, "min_events_count": 101 })).await,
         "validation",
     );
     assert_error(
-        &c.request(
-            "list_threads",
-            json!({ "chat_id": chat_id, "min_events_count": 0 }),
-        )
-        .await,
+        &c.request("list_threads", json!({ "chat_id": chat_id, "limit": 2, "min_events_count": 2 })).await,
         "validation",
     );
-    assert_error(
-        &c.request(
-            "list_threads",
-            json!({ "chat_id": chat_id, "min_events_count": 101 }),
-        )
-        .await,
-        "validation",
-    );
-    assert_error(
-        &c.request(
-            "list_threads",
-            json!({ "chat_id": chat_id, "limit": 2, "min_events_count": 2 }),
-        )
-        .await,
-        "validation",
-    );
-    assert_error(
-        &c.request(
-            "list_threads",
-            json!({ "chat_id": chat_id, "page_id": "garbage!" }),
-        )
-        .await,
-        "validation",
-    );
-    assert_error(
-        &c.request("list_chats", json!({ "limit": 26 })).await,
-        "validation",
-    );
-    assert_error(
-        &c.request("list_chats", json!({ "limit": "5" })).await,
-        "validation",
-    );
-    assert_error(
-        &c.request("list_chats", json!({ "sort_order": "up" })).await,
-        "validation",
-    );
-    assert_eq!(
-        c.request("list_chats", json!({ "limit": 25, "sort_order": "asc" }))
-            .await["success"],
-        json!(true)
-    );
+    assert_error(&c.request("list_threads", json!({ "chat_id": chat_id, "page_id": "garbage!" })).await, "validation");
+    assert_error(&c.request("list_chats", json!({ "limit": 26 })).await, "validation");
+    assert_error(&c.request("list_chats", json!({ "limit": "5" })).await, "validation");
+    assert_error(&c.request("list_chats", json!({ "sort_order": "up" })).await, "validation");
+    assert_eq!(c.request("list_chats", json!({ "limit": 25, "sort_order": "asc" })).await["success"], json!(true));
 }
 
 #[tokio::test]
@@ -642,27 +437,14 @@ async fn properties_methods_push_their_changes() {
     let (mut c, _) = Client::logged_in(s.port()).await;
     let (chat_id, thread_id) = c.start_chat(json!({})).await;
     c.push("incoming_chat").await;
-    let r = c
-        .request(
-            "send_event",
-            json!({ "chat_id": chat_id, "event": { "type": "message", "text": "x" } }),
-        )
-        .await;
+    let r = c.request("send_event", json!({ "chat_id": chat_id, "event": { "type": "message", "text": "x" } })).await;
     let event_id = r["payload"]["event_id"].as_str().unwrap().to_string();
     c.push("incoming_event").await;
     let set = json!({ "ns": { "p": "v" } });
     let del = json!({ "ns": ["p"] });
     let cases = [
-        (
-            "update_chat_properties",
-            json!({ "chat_id": chat_id, "properties": set }),
-            "chat_properties_updated",
-        ),
-        (
-            "delete_chat_properties",
-            json!({ "chat_id": chat_id, "properties": del }),
-            "chat_properties_deleted",
-        ),
+        ("update_chat_properties", json!({ "chat_id": chat_id, "properties": set }), "chat_properties_updated"),
+        ("delete_chat_properties", json!({ "chat_id": chat_id, "properties": del }), "chat_properties_deleted"),
         (
             "update_thread_properties",
             json!({ "chat_id": chat_id, "thread_id": thread_id, "properties": set }),
@@ -706,22 +488,22 @@ async fn properties_methods_push_their_changes() {
         assert_error(&c.request(action, bad).await, "validation");
     }
     assert_error(
-        &c.request(
-            "update_chat_properties",
-            json!({ "chat_id": chat_id, "properties": { "ns": ["not an object"] } }),
-        )
-        .await,
+        &c.request("update_chat_properties", json!({ "chat_id": chat_id, "properties": { "ns": ["not an object"] } }))
+            .await,
+        "validation",
+    );
+    assert_error(
+        &c.request("delete_chat_properties", json!({ "chat_id": chat_id, "properties": { "ns": { "a": 1 } } })).await,
         "validation",
     );
     assert_error(
         &c.request(
-            "delete_chat_properties",
-            json!({ "chat_id": chat_id, "properties": { "ns": { "a": 1 } } }),
+            "update_event_properties",
+            json!({ "chat_id": chat_id, "thread_id": thread_id, "event_id": "NOPE", "properties": set }),
         )
         .await,
-        "validation",
+        "not_found",
     );
-    assert_error(&c.request("update_event_properties", json!({ "chat_id": chat_id, "thread_id": thread_id, "event_id": "NOPE", "properties": set })).await, "not_found");
 }
 
 #[tokio::test]
@@ -735,52 +517,21 @@ async fn customer_methods() {
     assert_eq!(u["payload"]["customer"]["name"], "Bo");
     assert_eq!(u["payload"]["customer"]["id"], cid.as_str());
     assert_error(&c.request("update_customer", json!({})).await, "validation");
-    assert_error(
-        &c.request("update_customer", json!({ "session_fields": [1] }))
-            .await,
-        "validation",
-    );
-    let r = c
-        .request(
-            "set_customer_session_fields",
-            json!({ "session_fields": [{ "a": "1" }, { "b": "2" }] }),
-        )
-        .await;
+    assert_error(&c.request("update_customer", json!({ "session_fields": [1] })).await, "validation");
+    let r = c.request("set_customer_session_fields", json!({ "session_fields": [{ "a": "1" }, { "b": "2" }] })).await;
     assert_eq!(r["success"], json!(true));
     let u = c.push("customer_updated").await;
-    assert_eq!(
-        u["payload"]["customer"]["session_fields"],
-        json!([{ "a": "1" }, { "b": "2" }])
-    );
-    assert_error(
-        &c.request("set_customer_session_fields", json!({})).await,
-        "validation",
-    );
+    assert_eq!(u["payload"]["customer"]["session_fields"], json!([{ "a": "1" }, { "b": "2" }]));
+    assert_error(&c.request("set_customer_session_fields", json!({})).await, "validation");
     let many: Vec<Value> = (0..101).map(|i| json!({ format!("k{i}"): "v" })).collect();
-    assert_error(
-        &c.request(
-            "set_customer_session_fields",
-            json!({ "session_fields": many }),
-        )
-        .await,
-        "validation",
-    );
-    let r = c
-        .request(
-            "update_customer_page",
-            json!({ "url": "http://shop.localhost/p", "title": "P" }),
-        )
-        .await;
+    assert_error(&c.request("set_customer_session_fields", json!({ "session_fields": many })).await, "validation");
+    let r = c.request("update_customer_page", json!({ "url": "http://shop.localhost/p", "title": "P" })).await;
     assert_eq!(r["success"], json!(true));
     let pg = c.push("customer_page_updated").await;
     assert_eq!(pg["payload"]["url"], "http://shop.localhost/p");
     assert_eq!(pg["payload"]["title"], "P");
     assert!(pg["payload"]["timestamp"].is_i64());
-    assert_error(
-        &c.request("update_customer_page", json!({ "title": "no url" }))
-            .await,
-        "validation",
-    );
+    assert_error(&c.request("update_customer_page", json!({ "title": "no url" })).await, "validation");
     let g = c.request("get_customer", json!({})).await;
     assert_eq!(g["payload"]["id"], cid.as_str());
     assert_eq!(g["payload"]["type"], "customer");
@@ -791,47 +542,21 @@ async fn customer_methods() {
 async fn other_methods() {
     let s = start_quiet().await;
     let (mut c, _) = Client::logged_in(s.port()).await;
-    let r = c
-        .request("list_group_statuses", json!({ "all": true }))
-        .await;
+    let r = c.request("list_group_statuses", json!({ "all": true })).await;
     assert_eq!(r["payload"]["groups_status"]["0"], "online");
     assert_eq!(r["payload"]["groups_status"]["3"], "offline");
-    let r = c
-        .request("list_group_statuses", json!({ "group_ids": [1, 99] }))
-        .await;
+    let r = c.request("list_group_statuses", json!({ "group_ids": [1, 99] })).await;
     assert_eq!(r["payload"]["groups_status"].as_object().unwrap().len(), 1);
-    assert_error(
-        &c.request("list_group_statuses", json!({})).await,
-        "validation",
-    );
-    assert_error(
-        &c.request("list_group_statuses", json!({ "group_ids": ["a"] }))
-            .await,
-        "validation",
-    );
+    assert_error(&c.request("list_group_statuses", json!({})).await, "validation");
+    assert_error(&c.request("list_group_statuses", json!({ "group_ids": ["a"] })).await, "validation");
 
-    let r = c
-        .request("get_form", json!({ "group_id": 0, "type": "prechat" }))
-        .await;
+    let r = c.request("get_form", json!({ "group_id": 0, "type": "prechat" })).await;
     assert_eq!(r["payload"]["enabled"], json!(true));
-    let types: Vec<&str> = r["payload"]["form"]["fields"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| f["type"].as_str().unwrap())
-        .collect();
-    for t in [
-        "header",
-        "name",
-        "email",
-        "question",
-        "subject",
-        "textarea",
-        "radio",
-        "select",
-        "checkbox",
-        "group_chooser",
-    ] {
+    let types: Vec<&str> =
+        r["payload"]["form"]["fields"].as_array().unwrap().iter().map(|f| f["type"].as_str().unwrap()).collect();
+    for t in
+        ["header", "name", "email", "question", "subject", "textarea", "radio", "select", "checkbox", "group_chooser"]
+    {
         assert!(types.contains(&t), "prechat form lacks {t}");
     }
     let chooser = r["payload"]["form"]["fields"]
@@ -842,49 +567,24 @@ async fn other_methods() {
         .unwrap()
         .clone();
     assert!(chooser["options"][0]["group_id"].is_u64());
-    let r = c
-        .request("get_form", json!({ "group_id": 0, "type": "postchat" }))
-        .await;
+    let r = c.request("get_form", json!({ "group_id": 0, "type": "postchat" })).await;
     assert_eq!(r["payload"]["enabled"], json!(true));
     assert!(r["payload"]["form"]["fields"].is_array());
-    let r = c
-        .request("get_form", json!({ "group_id": 3, "type": "prechat" }))
-        .await;
+    let r = c.request("get_form", json!({ "group_id": 3, "type": "prechat" })).await;
     assert_eq!(r["payload"], json!({ "enabled": false }));
-    assert_error(
-        &c.request("get_form", json!({ "group_id": 42, "type": "prechat" }))
-            .await,
-        "group_not_found",
-    );
-    assert_error(
-        &c.request("get_form", json!({ "group_id": 0, "type": "midchat" }))
-            .await,
-        "validation",
-    );
-    assert_error(
-        &c.request("get_form", json!({ "type": "prechat" })).await,
-        "validation",
-    );
+    assert_error(&c.request("get_form", json!({ "group_id": 42, "type": "prechat" })).await, "group_not_found");
+    assert_error(&c.request("get_form", json!({ "group_id": 0, "type": "midchat" })).await, "validation");
+    assert_error(&c.request("get_form", json!({ "type": "prechat" })).await, "validation");
 
     let r = c.request("get_predicted_agent", json!({})).await;
     assert_eq!(r["payload"]["type"], "agent");
     assert!(r["payload"]["name"].is_string());
-    assert_error(
-        &c.request("get_predicted_agent", json!({ "group_id": 3 }))
-            .await,
-        "group_offline",
-    );
+    assert_error(&c.request("get_predicted_agent", json!({ "group_id": 3 })).await, "group_offline");
 
-    let r = c
-        .request("get_url_info", json!({ "url": "https://livechatinc.com" }))
-        .await;
+    let r = c.request("get_url_info", json!({ "url": "https://livechatinc.com" })).await;
     assert_eq!(r["payload"]["url"], "https://livechatinc.com");
     assert!(r["payload"]["title"].is_string());
-    assert_error(
-        &c.request("get_url_info", json!({ "url": "not a url" }))
-            .await,
-        "validation",
-    );
+    assert_error(&c.request("get_url_info", json!({ "url": "not a url" })).await, "validation");
     assert_error(&c.request("get_url_info", json!({})).await, "validation");
 }
 
@@ -894,17 +594,9 @@ async fn greetings_and_postbacks_via_the_console() {
     let p = s.port();
     let (tok, cid, cookie) = token(p, LICENSE, None).await;
     let mut c = Client::connect(p, LICENSE).await;
-    assert_eq!(
-        c.request("login", json!({ "token": tok })).await["success"],
-        json!(true)
-    );
+    assert_eq!(c.request("login", json!({ "token": tok })).await["success"], json!(true));
     c.customer_id = cid.clone();
-    admin(
-        p,
-        "greeting",
-        json!({ "customer_id": cid, "kind": "message" }),
-    )
-    .await;
+    admin(p, "greeting", json!({ "customer_id": cid, "kind": "message" })).await;
     let g = c.push("incoming_greeting").await;
     assert_eq!(g["payload"]["event"]["type"], "message");
     assert_eq!(g["payload"]["displayed_first_time"], json!(true));
@@ -919,29 +611,13 @@ async fn greetings_and_postbacks_via_the_console() {
     let uid = g["payload"]["unique_id"].as_str().unwrap().to_string();
     let gid = g["payload"]["id"].as_u64().unwrap();
     assert_error(
-        &c.request(
-            "accept_greeting",
-            json!({ "greeting_id": gid, "unique_id": "nope" }),
-        )
-        .await,
+        &c.request("accept_greeting", json!({ "greeting_id": gid, "unique_id": "nope" })).await,
         "greeting_not_found",
     );
-    assert_error(
-        &c.request("accept_greeting", json!({ "unique_id": uid }))
-            .await,
-        "validation",
-    );
-    let r = c
-        .request(
-            "accept_greeting",
-            json!({ "greeting_id": gid, "unique_id": uid }),
-        )
-        .await;
+    assert_error(&c.request("accept_greeting", json!({ "unique_id": uid })).await, "validation");
+    let r = c.request("accept_greeting", json!({ "greeting_id": gid, "unique_id": uid })).await;
     assert_eq!(r["success"], json!(true));
-    assert_eq!(
-        c.push("greeting_accepted").await["payload"]["unique_id"],
-        uid.as_str()
-    );
+    assert_eq!(c.push("greeting_accepted").await["payload"]["unique_id"], uid.as_str());
     // A displayed greeting shows up in the next login.
     let (tok2, _, _) = token(p, LICENSE, cookie.as_deref()).await;
     let mut tab = Client::connect(p, LICENSE).await;
@@ -949,19 +625,10 @@ async fn greetings_and_postbacks_via_the_console() {
     assert_eq!(l["payload"]["greeting"]["unique_id"], uid.as_str());
     assert_eq!(l["payload"]["greeting"]["accepted"], json!(true));
     assert_eq!(l["payload"]["greeting"]["event"]["type"], "rich_message");
-    let r = c
-        .request("cancel_greeting", json!({ "unique_id": uid }))
-        .await;
+    let r = c.request("cancel_greeting", json!({ "unique_id": uid })).await;
     assert_eq!(r["success"], json!(true));
-    assert_eq!(
-        c.push("greeting_canceled").await["payload"]["unique_id"],
-        uid.as_str()
-    );
-    assert_error(
-        &c.request("cancel_greeting", json!({ "unique_id": uid }))
-            .await,
-        "greeting_not_found",
-    );
+    assert_eq!(c.push("greeting_canceled").await["payload"]["unique_id"], uid.as_str());
+    assert_error(&c.request("cancel_greeting", json!({ "unique_id": uid })).await, "greeting_not_found");
 
     // Rich message from the console and a postback on it.
     let (chat_id, thread_id) = c.start_chat(json!({})).await;
@@ -969,20 +636,10 @@ async fn greetings_and_postbacks_via_the_console() {
     admin(p, "chats/queue", json!({ "chat_id": chat_id })).await;
     let q = c.push("queue_position_updated").await;
     assert_eq!(q["payload"]["queue"]["position"], json!(2));
-    admin(
-        p,
-        "chats/queue",
-        json!({ "chat_id": chat_id, "position": 0 }),
-    )
-    .await;
+    admin(p, "chats/queue", json!({ "chat_id": chat_id, "position": 0 })).await;
     let joined = c.push("user_added_to_chat").await;
     assert_eq!(joined["payload"]["user"]["type"], "agent");
-    admin(
-        p,
-        "chats/rich",
-        json!({ "chat_id": chat_id, "template": "cards" }),
-    )
-    .await;
+    admin(p, "chats/rich", json!({ "chat_id": chat_id, "template": "cards" })).await;
     let rich = loop {
         let e = c.push("incoming_event").await;
         if e["payload"]["event"]["type"] == "rich_message" {
@@ -993,20 +650,12 @@ async fn greetings_and_postbacks_via_the_console() {
     let r = c.request("send_rich_message_postback", json!({ "chat_id": chat_id, "thread_id": thread_id, "event_id": eid, "postback": { "id": "tell_more", "toggled": true } })).await;
     assert_eq!(r["success"], json!(true));
     let pb = c.push("incoming_rich_message_postback").await;
-    assert_eq!(
-        pb["payload"]["postback"],
-        json!({ "id": "tell_more", "toggled": true })
-    );
+    assert_eq!(pb["payload"]["postback"], json!({ "id": "tell_more", "toggled": true }));
     assert_eq!(pb["payload"]["event_id"], eid.as_str());
     assert_eq!(pb["payload"]["user_id"], cid.as_str());
     let g = c.request("get_chat", json!({ "chat_id": chat_id })).await;
-    let ev = g["payload"]["thread"]["events"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|e| e["id"] == eid.as_str())
-        .unwrap()
-        .clone();
+    let ev =
+        g["payload"]["thread"]["events"].as_array().unwrap().iter().find(|e| e["id"] == eid.as_str()).unwrap().clone();
     let btn = ev["elements"][0]["buttons"]
         .as_array()
         .unwrap()
@@ -1015,23 +664,20 @@ async fn greetings_and_postbacks_via_the_console() {
         .unwrap()
         .clone();
     assert_eq!(btn["user_ids"], json!([cid]));
-    assert_error(&c.request("send_rich_message_postback", json!({ "chat_id": chat_id, "thread_id": thread_id, "event_id": eid, "postback": { "id": "x" } })).await, "validation");
+    assert_error(
+        &c.request(
+            "send_rich_message_postback",
+            json!({ "chat_id": chat_id, "thread_id": thread_id, "event_id": eid, "postback": { "id": "x" } }),
+        )
+        .await,
+        "validation",
+    );
     assert_error(&c.request("send_rich_message_postback", json!({ "chat_id": chat_id, "thread_id": thread_id, "event_id": "nope", "postback": { "id": "x", "toggled": true } })).await, "not_found");
     // Typing, transfer, close from the console.
-    admin(
-        p,
-        "chats/typing",
-        json!({ "chat_id": chat_id, "is_typing": true }),
-    )
-    .await;
+    admin(p, "chats/typing", json!({ "chat_id": chat_id, "is_typing": true })).await;
     let t = c.push("incoming_typing_indicator").await;
     assert_eq!(t["payload"]["typing_indicator"]["is_typing"], json!(true));
-    admin(
-        p,
-        "chats/transfer",
-        json!({ "chat_id": chat_id, "group_id": 2 }),
-    )
-    .await;
+    admin(p, "chats/transfer", json!({ "chat_id": chat_id, "group_id": 2 })).await;
     let tr = c.push("chat_transferred").await;
     assert_eq!(tr["payload"]["transferred_to"]["group_ids"], json!([2]));
     admin(p, "chats/close", json!({ "chat_id": chat_id })).await;
@@ -1047,17 +693,9 @@ async fn pushes_reach_every_connection_but_request_id_only_the_requester() {
     let (tok2, _, _) = token(p, LICENSE, cookie.as_deref()).await;
     let mut a = Client::connect(p, LICENSE).await;
     let mut b = Client::connect(p, LICENSE).await;
-    assert_eq!(
-        a.request("login", json!({ "token": tok })).await["success"],
-        json!(true)
-    );
-    assert_eq!(
-        b.request("login", json!({ "token": tok2 })).await["success"],
-        json!(true)
-    );
-    let r = a
-        .request("update_customer", json!({ "name": "Two Tabs" }))
-        .await;
+    assert_eq!(a.request("login", json!({ "token": tok })).await["success"], json!(true));
+    assert_eq!(b.request("login", json!({ "token": tok2 })).await["success"], json!(true));
+    let r = a.request("update_customer", json!({ "name": "Two Tabs" })).await;
     let pa = a.push("customer_updated").await;
     let pb = b.push("customer_updated").await;
     assert_eq!(pa["request_id"], r["request_id"]);

@@ -35,9 +35,21 @@ pub struct TokenResponse {
 }
 
 /// Fetches a token with the cookie grant. `now_ms` turns `expires_in` into an expiry time.
-pub async fn cookie_grant(accounts_url: &str, license: u64, client_id: &str, redirect_uri: &str, now_ms: u64) -> Result<Token, String> {
-    let body = serde_json::to_string(&CookieGrant { grant_type: "cookie", client_id, license_id: license, response_type: "token", redirect_uri })
-        .map_err(|e| e.to_string())?;
+pub async fn cookie_grant(
+    accounts_url: &str,
+    license: u64,
+    client_id: &str,
+    redirect_uri: &str,
+    now_ms: u64,
+) -> Result<Token, String> {
+    let body = serde_json::to_string(&CookieGrant {
+        grant_type: "cookie",
+        client_id,
+        license_id: license,
+        response_type: "token",
+        redirect_uri,
+    })
+    .map_err(|e| e.to_string())?;
     let init = RequestInit::new();
     init.set_method("POST");
     init.set_credentials(RequestCredentials::Include);
@@ -61,6 +73,9 @@ pub async fn cookie_grant(accounts_url: &str, license: u64, client_id: &str, red
     Ok(Token {
         token_type: token.token_type.unwrap_or_else(|| "Bearer".into()),
         access_token: token.access_token,
-        expires_at_ms: token.expires_in.filter(|ms| ms.is_finite() && *ms > 0.0).map(|ms| now_ms.saturating_add(ms as u64)),
+        expires_at_ms: token
+            .expires_in
+            .filter(|ms| ms.is_finite() && *ms > 0.0)
+            .map(|ms| now_ms.saturating_add(ms as u64)),
     })
 }

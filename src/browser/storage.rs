@@ -84,7 +84,8 @@ mod tests {
 
     #[test]
     fn snapshot_keeps_only_string_values_in_the_namespace() {
-        let fragment = "#s=%7B%22livechat%3A1%3A0%3Aregion%22%3A%22fra%22%2C%22other%22%3A%22x%22%2C%22livechat%3A1%3An%22%3A5%7D";
+        let fragment =
+            "#s=%7B%22livechat%3A1%3A0%3Aregion%22%3A%22fra%22%2C%22other%22%3A%22x%22%2C%22livechat%3A1%3An%22%3A5%7D";
         let snap = snapshot_from_fragment(fragment, "livechat:1:");
         assert_eq!(snap.len(), 1);
         assert_eq!(snap["livechat:1:0:region"], "fra");

@@ -35,8 +35,7 @@ mod tests {
     fn ids_are_unique_within_a_page_and_across_seeds() {
         let mut a = CustomIdGenerator::new(1);
         let mut b = CustomIdGenerator::new(2);
-        let ids: std::collections::HashSet<String> =
-            (0..100).flat_map(|_| [a.next(5), b.next(5)]).collect();
+        let ids: std::collections::HashSet<String> = (0..100).flat_map(|_| [a.next(5), b.next(5)]).collect();
         assert_eq!(ids.len(), 200);
     }
 }

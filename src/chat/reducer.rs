@@ -2,7 +2,8 @@
 //! [`ChatState`]. Every rule here is covered by `tests/chat_reducer.rs`.
 
 use crate::protocol::{
-    Chat, Event, EventBody, FormType, GetFormResponse, Greeting, GroupStatus, GroupStatuses, LoginResponse, Push, Thread,
+    Chat, Event, EventBody, FormType, GetFormResponse, Greeting, GroupStatus, GroupStatuses, LoginResponse, Push,
+    Thread,
 };
 
 use super::state::{Availability, ChatPhase, ChatState, FormSlot, Participant, QueueStatus};
@@ -16,7 +17,14 @@ impl ChatState {
         let c = &login.customer;
         self.users.insert(
             c.id.clone(),
-            Participant { id: c.id.clone(), name: c.name.clone(), avatar: c.avatar.clone(), job_title: None, is_agent: false, present: true },
+            Participant {
+                id: c.id.clone(),
+                name: c.name.clone(),
+                avatar: c.avatar.clone(),
+                job_title: None,
+                is_agent: false,
+                present: true,
+            },
         );
         // `accepted: true` means the customer has already seen this greeting.
         self.greeting = login.greeting.clone().filter(|g| g.accepted != Some(true));

@@ -188,11 +188,7 @@ impl Conversation {
 
     /// When to deliver the next `Input::Tick` (ms, driver clock).
     pub fn next_timeout(&self) -> Option<u64> {
-        let sneak = self
-            .sneak_pending
-            .as_ref()
-            .and(self.sneak_sent_at)
-            .map(|t| t + self.config.sneak_peek_interval_ms);
+        let sneak = self.sneak_pending.as_ref().and(self.sneak_sent_at).map(|t| t + self.config.sneak_peek_interval_ms);
         match (self.session.next_timeout(), sneak) {
             (Some(a), Some(b)) => Some(a.min(b)),
             (a, b) => a.or(b),
@@ -252,9 +248,17 @@ impl Conversation {
         self.state.apply_login(login);
         self.changed = true;
         let group = self.state.group_id;
-        self.request(ListGroupStatuses { all: None, group_ids: Some(vec![group]) }.into(), Purpose::GroupStatuses, now_ms);
+        self.request(
+            ListGroupStatuses { all: None, group_ids: Some(vec![group]) }.into(),
+            Purpose::GroupStatuses,
+            now_ms,
+        );
         if self.state.prechat == FormSlot::Unknown {
-            self.request(GetForm { group_id: group, form_type: FormType::Prechat }.into(), Purpose::Form(FormType::Prechat), now_ms);
+            self.request(
+                GetForm { group_id: group, form_type: FormType::Prechat }.into(),
+                Purpose::Form(FormType::Prechat),
+                now_ms,
+            );
         }
         match self.state.chat_id.clone() {
             Some(chat_id) => self.request(GetChat { chat_id, thread_id: None }.into(), Purpose::RestoreChat, now_ms),
@@ -264,7 +268,9 @@ impl Conversation {
 
     fn on_response(&mut self, purpose: Purpose, response: Response, now_ms: u64) {
         match (purpose, response) {
-            (Purpose::GroupStatuses, Response::ListGroupStatuses(r)) => self.state.apply_group_statuses(&r.groups_status),
+            (Purpose::GroupStatuses, Response::ListGroupStatuses(r)) => {
+                self.state.apply_group_statuses(&r.groups_status)
+            }
             (Purpose::Form(kind), Response::GetForm(r)) => self.state.apply_form(&kind, &r),
             (Purpose::FindChat, Response::ListChats(r)) => match r.chats_summary.first() {
                 Some(summary) => {
@@ -368,7 +374,11 @@ impl Conversation {
         }
         if ended && self.state.postchat == FormSlot::Unknown {
             let group = self.state.group_id;
-            self.request(GetForm { group_id: group, form_type: FormType::Postchat }.into(), Purpose::Form(FormType::Postchat), now_ms);
+            self.request(
+                GetForm { group_id: group, form_type: FormType::Postchat }.into(),
+                Purpose::Form(FormType::Postchat),
+                now_ms,
+            );
         }
         if new_event && self.state.viewing {
             self.mark_seen(now_ms);
@@ -530,7 +540,13 @@ impl Conversation {
         if let Some(customer) = self.state.customer_id().map(str::to_owned) {
             self.state.toggle_postback_local(event_id, postback_id, &customer);
         }
-        let postback = MessagePostback { id: postback_id.to_owned(), thread_id, event_id: event_id.to_owned(), postback_type, value };
+        let postback = MessagePostback {
+            id: postback_id.to_owned(),
+            thread_id,
+            event_id: event_id.to_owned(),
+            postback_type,
+            value,
+        };
         self.send_event(NewEvent::postback_message(text, postback), now_ms);
     }
 
@@ -543,7 +559,8 @@ impl Conversation {
     }
 
     fn mark_seen(&mut self, now_ms: u64) {
-        let (Some(chat_id), Some(latest)) = (self.state.chat_id.clone(), self.state.latest_created_at().map(str::to_owned))
+        let (Some(chat_id), Some(latest)) =
+            (self.state.chat_id.clone(), self.state.latest_created_at().map(str::to_owned))
         else {
             return;
         };

@@ -85,11 +85,7 @@ impl DisconnectReason {
 
     /// Parses a wire name; unknown names become [`DisconnectReason::Other`].
     pub fn parse(s: &str) -> Self {
-        Self::ALL
-            .iter()
-            .find(|r| r.as_str() == s)
-            .cloned()
-            .unwrap_or_else(|| DisconnectReason::Other(s.to_owned()))
+        Self::ALL.iter().find(|r| r.as_str() == s).cloned().unwrap_or_else(|| DisconnectReason::Other(s.to_owned()))
     }
 }
 

@@ -117,11 +117,7 @@ impl ErrorType {
 
     /// Parses a wire name; unknown names become [`ErrorType::Other`].
     pub fn parse(s: &str) -> Self {
-        Self::ALL
-            .iter()
-            .find(|t| t.as_str() == s)
-            .cloned()
-            .unwrap_or_else(|| ErrorType::Other(s.to_owned()))
+        Self::ALL.iter().find(|t| t.as_str() == s).cloned().unwrap_or_else(|| ErrorType::Other(s.to_owned()))
     }
 }
 

@@ -110,10 +110,8 @@ impl IncomingFrame {
                 DecodeError::Json(e.to_string())
             }
         })?;
-        let action = raw
-            .action
-            .filter(|a| !a.is_empty())
-            .ok_or_else(|| DecodeError::Envelope("missing `action`".into()))?;
+        let action =
+            raw.action.filter(|a| !a.is_empty()).ok_or_else(|| DecodeError::Envelope("missing `action`".into()))?;
         // The spec shows string request ids; tolerate numbers from other clients.
         let request_id = match raw.request_id {
             None | Some(Value::Null) => None,

@@ -24,10 +24,12 @@ pub use chat::{Access, Chat, ChatSummary, LastEvent, Queue, Thread, Transfer};
 pub use disconnect::{CustomerDisconnected, DisconnectReason};
 pub use error::{ErrorType, RtmError};
 pub use event::{
-    CustomEvent, Event, EventBody, FileEvent, FilledFormEvent, FormEvent, MessageEvent, MessagePostback,
-    SystemMessage, Visibility,
+    CustomEvent, Event, EventBody, FileEvent, FilledFormEvent, FormEvent, MessageEvent, MessagePostback, SystemMessage,
+    Visibility,
 };
-pub use form::{Answer, AnswerOption, FilledFormField, Form, FormField, FormFieldType, FormOption, FormType, GetFormResponse};
+pub use form::{
+    Answer, AnswerOption, FilledFormField, Form, FormField, FormFieldType, FormOption, FormType, GetFormResponse,
+};
 pub use frame::{DecodeError, FrameKind, IncomingFrame, OutgoingFrame, MAX_FRAME_BYTES};
 pub use greeting::Greeting;
 pub use group_status::{GroupStatus, GroupStatuses, ListGroupStatusesResponse};
@@ -39,5 +41,7 @@ pub use response::{
     ActivateChatResponse, ListChatsResponse, ListThreadsResponse, LoginChat, LoginResponse, Response,
     SendEventResponse, StartChatResponse, UrlInfo,
 };
-pub use rich_message::{ButtonTarget, ButtonType, RichButton, RichElement, RichImage, RichMessage, TemplateId, WebviewHeight};
+pub use rich_message::{
+    ButtonTarget, ButtonType, RichButton, RichElement, RichImage, RichMessage, TemplateId, WebviewHeight,
+};
 pub use user::{Agent, Customer, CustomerStatistics, SessionFields, User};

@@ -2,8 +2,8 @@
 
 use serde_json::{Map, Value};
 
-use crate::protocol::request::{Application, CustomerPage, LoginCustomer};
 use super::timers::Timings;
+use crate::protocol::request::{Application, CustomerPage, LoginCustomer};
 
 /// An access token from the identity provider (spec: "Customer authorization flow").
 #[derive(Debug, Clone, PartialEq, Eq)]

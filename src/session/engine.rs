@@ -10,25 +10,38 @@ use crate::protocol::OutgoingFrame;
 use super::backoff::Prng;
 use super::config::{SessionConfig, Token};
 use super::io::{ConnectionStatus, Input, Output, RequestError, SessionEvent};
-use crate::protocol::request::{CustomerPage, LoginCustomer};
 use super::reconnect::Cause;
 use super::requests::{RequestId, Requests};
 use super::timers::earliest;
 use super::url::{connect_url, is_valid_region, DEFAULT_REGION};
+use crate::protocol::request::{CustomerPage, LoginCustomer};
 
 /// Where the session is; the socket is open in `AwaitingToken`, `LoggingIn` and `Connected`.
 #[derive(Debug, Clone, PartialEq)]
 pub(super) enum Phase {
     Idle,
     /// `Output::Connect` emitted; `deadline` bounds a hanging connect.
-    Connecting { deadline: u64 },
+    Connecting {
+        deadline: u64,
+    },
     /// Socket open, waiting for `Input::Token`; login due by `deadline`.
-    AwaitingToken { deadline: u64 },
+    AwaitingToken {
+        deadline: u64,
+    },
     /// Login sent with `login_id`; its response due by `deadline`.
-    LoggingIn { login_id: String, deadline: u64 },
-    Connected { ping_at: u64 },
+    LoggingIn {
+        login_id: String,
+        deadline: u64,
+    },
+    Connected {
+        ping_at: u64,
+    },
     /// Reconnect at `at`; `server_wait` when the server chose the wait (not skipped early).
-    Waiting { at: u64, server_wait: bool, reason: Cause },
+    Waiting {
+        at: u64,
+        server_wait: bool,
+        reason: Cause,
+    },
     Offline,
     Paused(Cause),
     Stopped(Cause),
@@ -66,11 +79,7 @@ pub struct Session {
 impl Session {
     /// A session in the `Idle` state; send [`Input::Start`] to connect.
     pub fn new(config: SessionConfig) -> Self {
-        let region = config
-            .region
-            .clone()
-            .filter(|r| is_valid_region(r))
-            .unwrap_or_else(|| DEFAULT_REGION.to_owned());
+        let region = config.region.clone().filter(|r| is_valid_region(r)).unwrap_or_else(|| DEFAULT_REGION.to_owned());
         Session {
             region,
             token: config.token.clone(),
@@ -186,7 +195,9 @@ impl Session {
             Phase::Connecting { .. } => ConnectionStatus::Connecting { attempt },
             Phase::AwaitingToken { .. } | Phase::LoggingIn { .. } => ConnectionStatus::LoggingIn,
             Phase::Connected { .. } => ConnectionStatus::Connected,
-            Phase::Waiting { at, reason, .. } => ConnectionStatus::Reconnecting { attempt, at_ms: *at, reason: reason.clone() },
+            Phase::Waiting { at, reason, .. } => {
+                ConnectionStatus::Reconnecting { attempt, at_ms: *at, reason: reason.clone() }
+            }
             Phase::Offline => ConnectionStatus::Offline,
             Phase::Paused(reason) => ConnectionStatus::Paused { reason: reason.clone() },
             Phase::Stopped(reason) => ConnectionStatus::Stopped { reason: reason.clone() },

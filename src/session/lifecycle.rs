@@ -7,10 +7,10 @@ use super::backoff::backoff_delay;
 use super::config::Token;
 use super::engine::{Phase, Session};
 use super::io::{Output, RequestError, SessionEvent};
-use crate::protocol::request::Login;
 use super::reconnect::{policy, Action, Cause, Delay, PolicyContext};
 use super::requests::Pending;
 use super::timers::due;
+use crate::protocol::request::Login;
 
 impl Session {
     pub(super) fn socket_open_or_opening(&self) -> bool {

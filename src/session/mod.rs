@@ -38,11 +38,11 @@ mod requests;
 mod timers;
 mod url;
 
+pub use crate::protocol::request::{Application, CustomerPage, Login, LoginCustomer};
 pub use backoff::{backoff_delay, backoff_window, Prng};
 pub use config::{SessionConfig, Token};
 pub use engine::Session;
 pub use io::{ConnectionStatus, Input, Output, RequestError, SessionEvent};
-pub use crate::protocol::request::{Application, CustomerPage, Login, LoginCustomer};
 pub use reconnect::{policy, Action, Cause, Delay, PolicyContext};
 pub use requests::RequestId;
 pub use timers::Timings;

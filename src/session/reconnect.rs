@@ -60,7 +60,9 @@ impl fmt::Display for Cause {
             Cause::LoginFailed(e) => match e.kind {
                 ErrorType::CustomerBanned => write!(f, "You have been banned from this chat."),
                 ErrorType::LicenseExpired => write!(f, "This chat is not available (license expired)."),
-                ErrorType::UnsupportedVersion => write!(f, "This chat version is no longer supported; please reload the page."),
+                ErrorType::UnsupportedVersion => {
+                    write!(f, "This chat version is no longer supported; please reload the page.")
+                }
                 ErrorType::WrongProductVersion => write!(f, "This chat is not available (wrong product version)."),
                 ErrorType::UsersLimitReached => write!(f, "Too many customers are online right now."),
                 _ => write!(f, "Login failed ({e})."),
@@ -134,13 +136,17 @@ fn switch_region(region: Option<&str>, ctx: PolicyContext<'_>) -> Action {
 
 /// The reconnect policy: one row per group of causes.
 pub fn policy(cause: &Cause, ctx: PolicyContext<'_>) -> Action {
-    use Cause::{ConnectTimeout, ConnectionLost, Disconnected, LoginFailed, LoginTimeout, Misdirected, PingTimeout, Shutdown, TokenFailed};
+    use Cause::{
+        ConnectTimeout, ConnectionLost, Disconnected, LoginFailed, LoginTimeout, Misdirected, PingTimeout, Shutdown,
+        TokenFailed,
+    };
     use CustomerDisconnected as D;
     use DisconnectReason as R;
     use ErrorType as E;
     match cause {
         // Token expired or rejected: fresh token at once; a second time in a row, back off.
-        Disconnected(D { reason: R::AccessTokenExpired, .. }) | LoginFailed(RtmError { kind: E::Authentication, .. }) => fresh_token(ctx),
+        Disconnected(D { reason: R::AccessTokenExpired, .. })
+        | LoginFailed(RtmError { kind: E::Authentication, .. }) => fresh_token(ctx),
 
         // Wrong data center: switch to `data.region`, remember it, reconnect at once.
         Disconnected(d @ D { reason: R::MisdirectedConnection, .. }) => switch_region(d.region(), ctx),
@@ -153,8 +159,13 @@ pub fn policy(cause: &Cause, ctx: PolicyContext<'_>) -> Action {
         }
 
         // Transient: exponential backoff with full jitter.
-        Disconnected(D { reason: R::ConnectionTimeout | R::InternalError | R::ServiceTemporarilyUnavailable, .. })
-        | LoginFailed(RtmError { kind: E::Internal | E::ServiceUnavailable | E::TooManyRequests | E::RequestTimeout, .. })
+        Disconnected(D {
+            reason: R::ConnectionTimeout | R::InternalError | R::ServiceTemporarilyUnavailable, ..
+        })
+        | LoginFailed(RtmError {
+            kind: E::Internal | E::ServiceUnavailable | E::TooManyRequests | E::RequestTimeout,
+            ..
+        })
         | ConnectionLost { .. }
         | ConnectTimeout
         | LoginTimeout
@@ -177,7 +188,10 @@ pub fn policy(cause: &Cause, ctx: PolicyContext<'_>) -> Action {
                 | R::TooManyUnauthorizedConnections,
             ..
         })
-        | LoginFailed(RtmError { kind: E::CustomerBanned | E::LicenseExpired | E::UnsupportedVersion | E::WrongProductVersion, .. })
+        | LoginFailed(RtmError {
+            kind: E::CustomerBanned | E::LicenseExpired | E::UnsupportedVersion | E::WrongProductVersion,
+            ..
+        })
         | Shutdown => Action::Stop,
 
         // Unknown reasons and other login errors: back off.

@@ -57,7 +57,13 @@ pub(crate) struct Requests {
 impl Requests {
     /// An empty table allowing `max_in_flight` requests at once.
     pub fn new(max_in_flight: usize) -> Self {
-        Requests { last_id: 0, queue: VecDeque::new(), in_flight: Vec::new(), max_in_flight: max_in_flight.max(1), hold_until: None }
+        Requests {
+            last_id: 0,
+            queue: VecDeque::new(),
+            in_flight: Vec::new(),
+            max_in_flight: max_in_flight.max(1),
+            hold_until: None,
+        }
     }
 
     /// A fresh id, unique within the session (also used for login and ping).
@@ -107,9 +113,8 @@ impl Requests {
 
     /// Removes and returns the in-flight requests whose deadline passed.
     pub fn expire(&mut self, now_ms: u64) -> Vec<Pending> {
-        let (expired, kept) = std::mem::take(&mut self.in_flight)
-            .into_iter()
-            .partition(|r| r.deadline.is_some_and(|at| now_ms >= at));
+        let (expired, kept) =
+            std::mem::take(&mut self.in_flight).into_iter().partition(|r| r.deadline.is_some_and(|at| now_ms >= at));
         self.in_flight = kept;
         expired
     }

@@ -24,9 +24,7 @@ pub fn connect_url(scheme: &str, base_host: &str, region: &str, license_id: u64)
 /// True when `region` is safe to put in a host name (a short lowercase label),
 /// so a hostile `data.region` cannot redirect the widget to another host.
 pub fn is_valid_region(region: &str) -> bool {
-    !region.is_empty()
-        && region.len() <= 16
-        && region.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+    !region.is_empty() && region.len() <= 16 && region.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
 }
 
 #[cfg(test)]

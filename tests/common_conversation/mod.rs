@@ -74,7 +74,9 @@ impl Fake {
     /// Logs in a customer without chats, answering the follow-up requests:
     /// group statuses (online), prechat form (`prechat`), and an empty chat list.
     pub fn login_fresh(&mut self, prechat: Value) {
-        self.login_with(json!({"customer": {"id": CUSTOMER, "type": "customer"}, "has_active_thread": false, "chats": []}));
+        self.login_with(
+            json!({"customer": {"id": CUSTOMER, "type": "customer"}, "has_active_thread": false, "chats": []}),
+        );
         self.answer("list_group_statuses", json!({"groups_status": {"0": "online"}}));
         self.answer("get_form", prechat);
         self.answer("list_chats", json!({"chats_summary": [], "total_chats": 0}));
@@ -91,7 +93,12 @@ impl Fake {
 
     /// Unanswered requests with this action.
     pub fn pending(&self, action: &str) -> Vec<Value> {
-        self.sent.iter().zip(&self.answered).filter(|(v, done)| !**done && v["action"] == action).map(|(v, _)| v.clone()).collect()
+        self.sent
+            .iter()
+            .zip(&self.answered)
+            .filter(|(v, done)| !**done && v["action"] == action)
+            .map(|(v, _)| v.clone())
+            .collect()
     }
 
     /// Every request sent with this action.
@@ -101,7 +108,11 @@ impl Fake {
 
     /// Actions sent since index `from`.
     pub fn actions_since(&self, from: usize) -> Vec<String> {
-        self.sent[from..].iter().filter_map(|v| v["action"].as_str().map(str::to_owned)).filter(|a| a != "ping").collect()
+        self.sent[from..]
+            .iter()
+            .filter_map(|v| v["action"].as_str().map(str::to_owned))
+            .filter(|a| a != "ping")
+            .collect()
     }
 
     /// Answers the oldest unanswered request with `action` successfully.
@@ -140,8 +151,11 @@ impl Fake {
     pub fn agent_says(&mut self, id: &str, text: &str) {
         self.seq += 1;
         let at = format!("2026-01-01T00:00:{:02}.000000Z", self.seq);
-        self.push("incoming_event", json!({"chat_id": CHAT, "thread_id": "T1",
-            "event": {"id": id, "type": "message", "author_id": AGENT, "created_at": at, "text": text}}));
+        self.push(
+            "incoming_event",
+            json!({"chat_id": CHAT, "thread_id": "T1",
+            "event": {"id": id, "type": "message", "author_id": AGENT, "created_at": at, "text": text}}),
+        );
     }
 
     /// Drops the socket and logs in again with the chat holding `events`.
@@ -149,8 +163,11 @@ impl Fake {
         self.input(Input::Closed { code: 1006, reason: String::new() });
         self.advance(31_000);
         self.input(Input::Opened);
-        self.answer("login", json!({"customer": {"id": CUSTOMER, "type": "customer"}, "has_active_thread": true,
-            "chats": [{"chat_id": CHAT, "has_unread_events": false}]}));
+        self.answer(
+            "login",
+            json!({"customer": {"id": CUSTOMER, "type": "customer"}, "has_active_thread": true,
+            "chats": [{"chat_id": CHAT, "has_unread_events": false}]}),
+        );
         self.answer("list_group_statuses", json!({"groups_status": {"0": "online"}}));
         self.answer("get_chat", chat(true, events));
     }

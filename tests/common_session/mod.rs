@@ -5,7 +5,9 @@
 
 use std::collections::VecDeque;
 
-use livechat_widget::session::{ConnectionStatus, Input, Output, RequestError, RequestId, Session, SessionConfig, SessionEvent, Token};
+use livechat_widget::session::{
+    ConnectionStatus, Input, Output, RequestError, RequestId, Session, SessionConfig, SessionEvent, Token,
+};
 use serde_json::{json, Value};
 
 /// Start of the fake clock (any non-zero epoch will do).
@@ -199,18 +201,26 @@ impl Harness {
     pub fn stores(&self) -> Vec<(String, String)> {
         self.log
             .iter()
-            .filter_map(|o| if let Output::Store { key, value } = o { Some((key.clone(), value.clone())) } else { None })
+            .filter_map(
+                |o| if let Output::Store { key, value } = o { Some((key.clone(), value.clone())) } else { None },
+            )
             .collect()
     }
 
     /// Status changes reported so far.
     pub fn statuses(&self) -> Vec<ConnectionStatus> {
-        self.events.iter().filter_map(|e| if let SessionEvent::StatusChanged(s) = e { Some(s.clone()) } else { None }).collect()
+        self.events
+            .iter()
+            .filter_map(|e| if let SessionEvent::StatusChanged(s) = e { Some(s.clone()) } else { None })
+            .collect()
     }
 
     /// Malformed reasons reported so far.
     pub fn malformed(&self) -> Vec<String> {
-        self.events.iter().filter_map(|e| if let SessionEvent::Malformed { reason } = e { Some(reason.clone()) } else { None }).collect()
+        self.events
+            .iter()
+            .filter_map(|e| if let SessionEvent::Malformed { reason } = e { Some(reason.clone()) } else { None })
+            .collect()
     }
 
     /// Results of finished requests so far.

@@ -41,10 +41,7 @@ pub struct HttpResponse {
 
 impl HttpResponse {
     pub fn header(&self, name: &str) -> Option<&str> {
-        self.headers
-            .iter()
-            .find(|(k, _)| k.eq_ignore_ascii_case(name))
-            .map(|(_, v)| v.as_str())
+        self.headers.iter().find(|(k, _)| k.eq_ignore_ascii_case(name)).map(|(_, v)| v.as_str())
     }
     pub fn json(&self) -> Value {
         serde_json::from_str(&self.body).unwrap_or(Value::Null)
@@ -60,11 +57,12 @@ pub async fn http(
     body: Option<&str>,
     extra: &[(&str, &str)],
 ) -> HttpResponse {
-    let mut s = TcpStream::connect(("127.0.0.1", port))
-        .await
-        .expect("connect");
+    let mut s = TcpStream::connect(("127.0.0.1", port)).await.expect("connect");
     let body = body.unwrap_or("");
-    let mut req = format!("{method} {path} HTTP/1.1\r\nHost: {host}:{port}\r\nConnection: close\r\nContent-Length: {}\r\n", body.len());
+    let mut req = format!(
+        "{method} {path} HTTP/1.1\r\nHost: {host}:{port}\r\nConnection: close\r\nContent-Length: {}\r\n",
+        body.len()
+    );
     if !body.is_empty() {
         req.push_str("Content-Type: application/json\r\n");
     }
@@ -75,35 +73,16 @@ pub async fn http(
     req.push_str(body);
     s.write_all(req.as_bytes()).await.expect("write");
     let mut buf = vec![];
-    tokio::time::timeout(Duration::from_secs(10), s.read_to_end(&mut buf))
-        .await
-        .expect("http timeout")
-        .expect("read");
+    tokio::time::timeout(Duration::from_secs(10), s.read_to_end(&mut buf)).await.expect("http timeout").expect("read");
     let text = String::from_utf8_lossy(&buf).to_string();
     let (head, rest) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
     let mut lines = head.lines();
-    let status = lines
-        .next()
-        .and_then(|l| l.split(' ').nth(1))
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(0);
-    let headers: Vec<(String, String)> = lines
-        .filter_map(|l| l.split_once(':'))
-        .map(|(k, v)| (k.trim().to_string(), v.trim().to_string()))
-        .collect();
-    let chunked = headers
-        .iter()
-        .any(|(k, v)| k.eq_ignore_ascii_case("transfer-encoding") && v.contains("chunked"));
-    let body = if chunked {
-        dechunk(rest)
-    } else {
-        rest.to_string()
-    };
-    HttpResponse {
-        status,
-        headers,
-        body,
-    }
+    let status = lines.next().and_then(|l| l.split(' ').nth(1)).and_then(|s| s.parse().ok()).unwrap_or(0);
+    let headers: Vec<(String, String)> =
+        lines.filter_map(|l| l.split_once(':')).map(|(k, v)| (k.trim().to_string(), v.trim().to_string())).collect();
+    let chunked = headers.iter().any(|(k, v)| k.eq_ignore_ascii_case("transfer-encoding") && v.contains("chunked"));
+    let body = if chunked { dechunk(rest) } else { rest.to_string() };
+    HttpResponse { status, headers, body }
 }
 
 fn dechunk(mut s: &str) -> String {
@@ -121,15 +100,7 @@ fn dechunk(mut s: &str) -> String {
 
 /// Calls an admin endpoint and returns its JSON.
 pub async fn admin(port: u16, path: &str, body: Value) -> Value {
-    let r = http(
-        port,
-        "POST",
-        "127.0.0.1",
-        &format!("/admin/{path}"),
-        Some(&body.to_string()),
-        &[],
-    )
-    .await;
+    let r = http(port, "POST", "127.0.0.1", &format!("/admin/{path}"), Some(&body.to_string()), &[]).await;
     let v = r.json();
     assert_eq!(v["ok"], json!(true), "admin {path} failed: {}", r.body);
     v
@@ -137,41 +108,21 @@ pub async fn admin(port: u16, path: &str, body: Value) -> Value {
 
 /// The admin state.
 pub async fn admin_state(port: u16) -> Value {
-    http(port, "GET", "127.0.0.1", "/admin/state", None, &[])
-        .await
-        .json()
+    http(port, "GET", "127.0.0.1", "/admin/state", None, &[]).await.json()
 }
 
 /// Gets a token: (access_token, customer id, cookie header value).
-pub async fn token(
-    port: u16,
-    license: u64,
-    cookie: Option<&str>,
-) -> (String, String, Option<String>) {
+pub async fn token(port: u16, license: u64, cookie: Option<&str>) -> (String, String, Option<String>) {
     let body = json!({ "grant_type": "cookie", "client_id": "test", "license_id": license, "response_type": "token", "redirect_uri": "http://widget.localhost" }).to_string();
     let mut extra = vec![("Origin", "http://widget.localhost")];
     if let Some(c) = cookie {
         extra.push(("Cookie", c));
     }
-    let r = http(
-        port,
-        "POST",
-        "accounts.localhost",
-        "/v2/customer/token",
-        Some(&body),
-        &extra,
-    )
-    .await;
+    let r = http(port, "POST", "accounts.localhost", "/v2/customer/token", Some(&body), &extra).await;
     assert_eq!(r.status, 200, "token: {}", r.body);
     let v = r.json();
-    let set = r
-        .header("set-cookie")
-        .map(|c| c.split(';').next().unwrap_or("").to_string());
-    (
-        v["access_token"].as_str().unwrap().to_string(),
-        v["entity_id"].as_str().unwrap().to_string(),
-        set,
-    )
+    let set = r.header("set-cookie").map(|c| c.split(';').next().unwrap_or("").to_string());
+    (v["access_token"].as_str().unwrap().to_string(), v["entity_id"].as_str().unwrap().to_string(), set)
 }
 
 type Ws = WebSocketStream<MaybeTlsStream<TcpStream>>;
@@ -192,30 +143,15 @@ impl Client {
     pub async fn connect_host(port: u16, host: &str, query: &str) -> Client {
         let url = format!("ws://127.0.0.1:{port}/v3.2/customer/rtm/ws{query}");
         let mut req = url.into_client_request().expect("request");
-        req.headers_mut().insert(
-            "host",
-            HeaderValue::from_str(&format!("{host}:{port}")).expect("host"),
-        );
+        req.headers_mut().insert("host", HeaderValue::from_str(&format!("{host}:{port}")).expect("host"));
         let tcp = TcpStream::connect(("127.0.0.1", port)).await.expect("tcp");
-        let (ws, _) = tokio_tungstenite::client_async(req, MaybeTlsStream::Plain(tcp))
-            .await
-            .expect("ws handshake");
-        Client {
-            ws,
-            buffer: VecDeque::new(),
-            next_id: 0,
-            customer_id: String::new(),
-        }
+        let (ws, _) = tokio_tungstenite::client_async(req, MaybeTlsStream::Plain(tcp)).await.expect("ws handshake");
+        Client { ws, buffer: VecDeque::new(), next_id: 0, customer_id: String::new() }
     }
 
     /// Wraps an already connected socket.
     pub fn from_ws(ws: Ws) -> Client {
-        Client {
-            ws,
-            buffer: VecDeque::new(),
-            next_id: 0,
-            customer_id: String::new(),
-        }
+        Client { ws, buffer: VecDeque::new(), next_id: 0, customer_id: String::new() }
     }
 
     /// Connects to dal with a license.
@@ -227,9 +163,7 @@ impl Client {
     pub async fn logged_in(port: u16) -> (Client, Value) {
         let (tok, cid, _) = token(port, LICENSE, None).await;
         let mut c = Client::connect(port, LICENSE).await;
-        let r = c
-            .request("login", json!({ "token": format!("Bearer {tok}") }))
-            .await;
+        let r = c.request("login", json!({ "token": format!("Bearer {tok}") })).await;
         assert_eq!(r["success"], json!(true), "login: {r}");
         c.customer_id = cid;
         (c, r["payload"].clone())
@@ -263,24 +197,20 @@ impl Client {
     pub async fn request(&mut self, action: &str, payload: Value) -> Value {
         self.next_id += 1;
         let rid = format!("r{}", self.next_id);
-        self.send(json!({ "request_id": rid, "action": action, "payload": payload }))
-            .await;
+        self.send(json!({ "request_id": rid, "action": action, "payload": payload })).await;
         self.response(&rid).await
     }
 
     /// Waits for the response with this request id.
     pub async fn response(&mut self, rid: &str) -> Value {
-        if let Some(pos) = self
-            .buffer
-            .iter()
-            .position(|f| f["type"] == "response" && f["request_id"] == rid)
-        {
+        if let Some(pos) = self.buffer.iter().position(|f| f["type"] == "response" && f["request_id"] == rid) {
             return self.buffer.remove(pos).unwrap_or_default();
         }
         loop {
-            let f = self.next_frame(WAIT).await.unwrap_or_else(|| {
-                panic!("closed while waiting for {rid}; buffered {:?}", self.buffer)
-            });
+            let f = self
+                .next_frame(WAIT)
+                .await
+                .unwrap_or_else(|| panic!("closed while waiting for {rid}; buffered {:?}", self.buffer));
             if f["type"] == "response" && f["request_id"] == rid {
                 return f;
             }
@@ -294,20 +224,14 @@ impl Client {
     }
 
     pub async fn push_within(&mut self, action: &str, wait: Duration) -> Value {
-        if let Some(pos) = self
-            .buffer
-            .iter()
-            .position(|f| f["type"] == "push" && f["action"] == action)
-        {
+        if let Some(pos) = self.buffer.iter().position(|f| f["type"] == "push" && f["action"] == action) {
             return self.buffer.remove(pos).unwrap_or_default();
         }
         loop {
-            let f = self.next_frame(wait).await.unwrap_or_else(|| {
-                panic!(
-                    "closed while waiting for push {action}; buffered {:?}",
-                    self.buffer
-                )
-            });
+            let f = self
+                .next_frame(wait)
+                .await
+                .unwrap_or_else(|| panic!("closed while waiting for push {action}; buffered {:?}", self.buffer));
             if f["type"] == "push" && f["action"] == action {
                 return f;
             }
@@ -337,10 +261,7 @@ impl Client {
     pub async fn start_chat(&mut self, payload: Value) -> (String, String) {
         let r = self.request("start_chat", payload).await;
         assert_eq!(r["success"], json!(true), "start_chat: {r}");
-        (
-            r["payload"]["chat_id"].as_str().unwrap().into(),
-            r["payload"]["thread_id"].as_str().unwrap().into(),
-        )
+        (r["payload"]["chat_id"].as_str().unwrap().into(), r["payload"]["thread_id"].as_str().unwrap().into())
     }
 }
 

@@ -78,7 +78,10 @@ pub struct Login {
 impl LoginCustomer {
     /// True when no field is set (the login then omits `customer`).
     pub fn is_empty(&self) -> bool {
-        self.name.is_none() && self.email.is_none() && self.avatar.is_none() && self.session_fields.as_ref().is_none_or(Vec::is_empty)
+        self.name.is_none()
+            && self.email.is_none()
+            && self.avatar.is_none()
+            && self.session_fields.as_ref().is_none_or(Vec::is_empty)
     }
 }
 
