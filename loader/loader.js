@@ -26,6 +26,14 @@
   for (var j = 0; j < params.length; j++) {
     if (params[j] && params[j].name) q.append("param." + params[j].name, String(params[j].value == null ? "" : params[j].value));
   }
+  // A host-supplied identity provider (LiveChat's `custom_identity_provider`):
+  // the widget asks for tokens over postMessage and the host's functions answer.
+  var provider = null;
+  if (typeof cfg.custom_identity_provider === "function") {
+    try { provider = cfg.custom_identity_provider(); } catch (e) { warn("custom_identity_provider threw: " + e); }
+    if (!provider || typeof provider.getToken !== "function") { warn("custom_identity_provider must return { getToken, getFreshToken, hasToken, invalidate }"); provider = null; }
+  }
+  if (provider) q.set("identity", "custom");
   q.set("origin", w.location.origin);
   q.set("page_url", w.location.href);
   if (d.title) q.set("page_title", d.title);
@@ -72,6 +80,20 @@
     if (!data || typeof data !== "object") return;
     if (data.type === "lc:layout" && typeof data.layout === "string") {
       layout(data.layout);
+    } else if (data.type === "lc:token" && provider && typeof data.id === "number") {
+      var ask = data.fresh && typeof provider.getFreshToken === "function" ? provider.getFreshToken : provider.getToken;
+      var reply = function (msg) { msg.type = "lc:token"; msg.id = data.id; frame.contentWindow.postMessage(msg, widgetOrigin); };
+      Promise.resolve().then(function () { return ask.call(provider); }).then(function (t) {
+        if (!t || typeof t !== "object") throw new Error("no token");
+        reply({ token: {
+          access_token: String(t.accessToken || t.access_token || ""),
+          token_type: String(t.tokenType || t.token_type || "Bearer"),
+          expires_in: Number(t.expiresIn || t.expires_in || 0),
+          entity_id: t.entityId || t.entity_id ? String(t.entityId || t.entity_id) : undefined
+        } });
+      }, function (err) { reply({ error: String((err && err.message) || err || "getToken failed") }); });
+    } else if (data.type === "lc:invalidate" && provider && typeof provider.invalidate === "function") {
+      Promise.resolve().then(function () { return provider.invalidate(); }).catch(function () { /* nothing to undo */ });
     } else if (data.type === "lc:store" && typeof data.key === "string" && data.key.indexOf(prefix) === 0 &&
                typeof data.value === "string" && data.value.length <= MAX_VALUE) {
       var ls = hostStorage();

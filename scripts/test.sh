@@ -8,6 +8,9 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$ROOT"
 bash scripts/bootstrap.sh
 
+stage "format: cargo fmt --all --check"
+cargo fmt --all --check
+
 stage "native tests: cargo test --workspace"
 cargo test --workspace --locked
 

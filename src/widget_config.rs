@@ -13,6 +13,16 @@ pub const DEFAULT_ACCOUNTS_URL: &str = "https://accounts.livechatinc.com";
 /// The client id the widget presents to the accounts service.
 pub const DEFAULT_CLIENT_ID: &str = "livechat-widget-rs";
 
+/// Where customer access tokens come from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Identity {
+    /// The accounts service's cookie grant (LiveChat's default).
+    #[default]
+    CookieGrant,
+    /// The host page's `custom_identity_provider`, asked through the loader.
+    Custom,
+}
+
 /// Everything the widget needs to know about where and for whom it runs.
 #[derive(Debug, Clone, PartialEq)]
 pub struct WidgetConfig {
@@ -30,6 +40,8 @@ pub struct WidgetConfig {
     pub accounts_url: String,
     /// OAuth client id for the cookie grant.
     pub client_id: String,
+    /// Where tokens come from.
+    pub identity: Identity,
     /// UI language code, `en` by default.
     pub language: String,
     /// Accent colour as a CSS colour (validated: hex only).
@@ -82,6 +94,7 @@ impl WidgetConfig {
             api_host: DEFAULT_API_HOST.into(),
             accounts_url: DEFAULT_ACCOUNTS_URL.into(),
             client_id: DEFAULT_CLIENT_ID.into(),
+            identity: Identity::CookieGrant,
             language: "en".into(),
             accent_color: None,
             params: Vec::new(),
@@ -142,6 +155,11 @@ impl WidgetConfig {
                 return Err(ConfigError::Invalid { key: "accounts_url", value: url });
             }
             config.accounts_url = url.trim_end_matches('/').to_owned();
+        }
+        match get("identity").as_deref() {
+            None | Some("") | Some("cookie") => {}
+            Some("custom") => config.identity = Identity::Custom,
+            Some(other) => return Err(ConfigError::Invalid { key: "identity", value: other.to_owned() }),
         }
         if let Some(id) = get("client_id").filter(|v| !v.is_empty()) {
             config.client_id = id;
@@ -239,6 +257,10 @@ mod tests {
         assert_eq!(c.accent_color.as_deref(), Some("#ff0066"));
         assert_eq!(c.params, [("plan".to_string(), "gold".to_string()), ("cart".to_string(), "3 items".to_string())]);
         assert_eq!(c.host_origin.as_deref(), Some("http://shop.localhost:8787"));
+        assert_eq!(c.identity, Identity::CookieGrant);
+        let custom = WidgetConfig::from_query("license=1&identity=custom", true).unwrap();
+        assert_eq!(custom.identity, Identity::Custom);
+        assert!(WidgetConfig::from_query("license=1&identity=magic", true).is_err());
     }
 
     #[test]

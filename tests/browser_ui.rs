@@ -45,10 +45,16 @@ fn document_active_class() -> String {
 async fn unread_agent_messages_show_on_the_launcher_badge() {
     let w = mount();
     w.login_with_chat(chat(true, json!([])));
-    w.push("incoming_event", json!({"chat_id": CHAT, "thread_id": "T1",
-        "event": agent_event("E1", 1, json!({"type": "message", "text": "Hello?"}))}));
-    w.push("incoming_event", json!({"chat_id": CHAT, "thread_id": "T1",
-        "event": agent_event("E2", 2, json!({"type": "message", "text": "Are you there?"}))}));
+    w.push(
+        "incoming_event",
+        json!({"chat_id": CHAT, "thread_id": "T1",
+        "event": agent_event("E1", 1, json!({"type": "message", "text": "Hello?"}))}),
+    );
+    w.push(
+        "incoming_event",
+        json!({"chat_id": CHAT, "thread_id": "T1",
+        "event": agent_event("E2", 2, json!({"type": "message", "text": "Are you there?"}))}),
+    );
     settle().await;
     assert_eq!(w.get(".lc-badge").text_content().as_deref(), Some("2"));
     assert!(w.get(".lc-launcher").get_attribute("aria-label").unwrap_or_default().contains("2 unread messages"));
@@ -62,12 +68,19 @@ async fn unread_agent_messages_show_on_the_launcher_badge() {
 async fn agent_html_renders_as_text() {
     let w = mount();
     let evil = r#"<img src=x onerror="window.__lc_xss=1"><script>window.__lc_xss=2</script>"#;
-    w.login_with_chat(chat(true, json!([
-        agent_event("E1", 1, json!({"type": "message", "text": evil})),
-        agent_event("E2", 2, json!({"type": "system_message", "system_message_type": "x", "text": "<b>bold</b>"})),
-        agent_event("E3", 3, json!({"type": "rich_message", "template_id": "cards",
-            "elements": [{"title": "<img src=y onerror=alert(1)>", "subtitle": "<i>sub</i>"}]})),
-    ])));
+    w.login_with_chat(chat(
+        true,
+        json!([
+            agent_event("E1", 1, json!({"type": "message", "text": evil})),
+            agent_event("E2", 2, json!({"type": "system_message", "system_message_type": "x", "text": "<b>bold</b>"})),
+            agent_event(
+                "E3",
+                3,
+                json!({"type": "rich_message", "template_id": "cards",
+            "elements": [{"title": "<img src=y onerror=alert(1)>", "subtitle": "<i>sub</i>"}]})
+            ),
+        ]),
+    ));
     w.open().await;
     assert!(w.q(".lc-log img").is_none(), "no element is created from agent text: {}", w.root.inner_html());
     assert!(w.q(".lc-log script").is_none());
@@ -108,9 +121,18 @@ async fn url_buttons_with_script_schemes_are_inert() {
     buttons.push(json!({"text": "Phone bad", "type": "phone", "value": "javascript:alert(1)", "postback_id": "ph", "user_ids": []}));
     buttons.push(json!({"text": "Good", "type": "url", "value": "https://example.com/p", "postback_id": "ok", "user_ids": [], "target": "new"}));
     buttons.push(json!({"text": "Here", "type": "url", "value": "https://example.com/h", "postback_id": "cur", "user_ids": [], "target": "current"}));
-    buttons.push(json!({"text": "Call", "type": "phone", "value": "+48 123 456 789", "postback_id": "call", "user_ids": []}));
-    w.login_with_chat(chat(true, json!([agent_event("R1", 1, json!({"type": "rich_message", "template_id": "cards",
-        "elements": [{"title": "Links", "image": {"url": "javascript:alert(1)"}, "buttons": buttons}]}))])));
+    buttons.push(
+        json!({"text": "Call", "type": "phone", "value": "+48 123 456 789", "postback_id": "call", "user_ids": []}),
+    );
+    w.login_with_chat(chat(
+        true,
+        json!([agent_event(
+            "R1",
+            1,
+            json!({"type": "rich_message", "template_id": "cards",
+        "elements": [{"title": "Links", "image": {"url": "javascript:alert(1)"}, "buttons": buttons}]})
+        )]),
+    ));
     w.open().await;
 
     for a in w.qa(".lc-log a[href], .lc-log [src]") {
@@ -140,19 +162,29 @@ async fn url_buttons_with_script_schemes_are_inert() {
 #[wasm_bindgen_test]
 async fn quick_reply_click_sends_postback_then_message() {
     let w = mount();
-    w.login_with_chat(chat(true, json!([agent_event("QR1", 1, json!({"type": "rich_message", "template_id": "quick_replies",
-        "elements": [{"title": "Need help?", "buttons": [
-            {"text": "Yes", "type": "message", "value": "Yes", "postback_id": "send_message_yes", "user_ids": []},
-            {"text": "No", "type": "message", "value": "No", "postback_id": "send_message_no", "user_ids": []}
-        ]}]}))])));
+    w.login_with_chat(chat(
+        true,
+        json!([agent_event(
+            "QR1",
+            1,
+            json!({"type": "rich_message", "template_id": "quick_replies",
+            "elements": [{"title": "Need help?", "buttons": [
+                {"text": "Yes", "type": "message", "value": "Yes", "postback_id": "send_message_yes", "user_ids": []},
+                {"text": "No", "type": "message", "value": "No", "postback_id": "send_message_no", "user_ids": []}
+            ]}]})
+        )]),
+    ));
     w.open().await;
     assert!(w.text().contains("Need help?"));
     let from = w.sent_count();
     w.click(".lc-quick-replies button").await;
     assert_eq!(w.actions_since(from), ["send_rich_message_postback", "send_event"]);
     let postback = &w.sent_with("send_rich_message_postback")[0]["payload"];
-    assert_eq!(postback, &json!({"chat_id": CHAT, "thread_id": "T1", "event_id": "QR1",
-        "postback": {"id": "send_message_yes", "toggled": true}}));
+    assert_eq!(
+        postback,
+        &json!({"chat_id": CHAT, "thread_id": "T1", "event_id": "QR1",
+        "postback": {"id": "send_message_yes", "toggled": true}})
+    );
     let event = &w.sent_with("send_event")[0]["payload"]["event"];
     assert_eq!(event["type"], "message");
     assert_eq!(event["text"], "Yes");
@@ -247,8 +279,11 @@ async fn files_system_messages_and_typing_render() {
     assert_eq!(file.get_attribute("href").as_deref(), Some("https://cdn.example/invoice.pdf"));
     assert_eq!(file.get_attribute("aria-label").as_deref(), Some("Download invoice.pdf"));
 
-    w.push("incoming_typing_indicator", json!({"chat_id": CHAT, "thread_id": "T1",
-        "typing_indicator": {"author_id": AGENT, "visibility": "all", "timestamp": 1_700_000_000, "is_typing": true}}));
+    w.push(
+        "incoming_typing_indicator",
+        json!({"chat_id": CHAT, "thread_id": "T1",
+        "typing_indicator": {"author_id": AGENT, "visibility": "all", "timestamp": 1_700_000_000, "is_typing": true}}),
+    );
     settle().await;
     assert!(w.text().contains("Agent Smith is typing…"), "{}", w.text());
 }
@@ -270,7 +305,6 @@ async fn connection_banner_says_what_is_happening() {
     w.set_value("#lc-composer-input", "still here").await;
     w.key("#lc-composer-input", "Enter", false).await;
     assert!(w.q(".lc-row-own .lc-status-pending").is_some());
-
 
     let w = mount();
     w.login_fresh(json!({"enabled": false}));
@@ -294,4 +328,48 @@ async fn polish_strings_come_from_the_language_table() {
     w.open().await;
     assert_eq!(w.get("#lc-composer-input").get_attribute("placeholder").as_deref(), Some("Napisz wiadomość…"));
     let _ = CUSTOMER;
+}
+
+// Issue 4, "focus moves sensibly on close": under 480 px the launcher is hidden
+// while the window is open (full screen), so focus can only go back to it once
+// the close has been rendered. The e2e journey found focus lost on a phone.
+#[wasm_bindgen_test]
+async fn escape_returns_focus_to_a_launcher_hidden_while_open() {
+    let style = leptos::prelude::document().create_element("style").unwrap();
+    style.set_text_content(Some(".lc-open .lc-launcher { display: none; }"));
+    leptos::prelude::document().head().unwrap().append_child(&style).unwrap();
+    let w = mount();
+    w.login_fresh(json!({"enabled": false}));
+    w.open().await;
+    assert_eq!(w.focused_id(), "lc-composer-input");
+    w.key(".lc-composer-input", "Escape", false).await;
+    settle().await;
+    let active = document_active_class();
+    style.remove();
+    assert!(w.q(".lc-window").is_none());
+    assert_eq!(active, "lc-launcher", "focus returns to the launcher once it shows again");
+}
+
+// Issue 4, "everything works by keyboard": a quick reply row hides once
+// answered; focus must not fall to the page (found by the e2e journey).
+#[wasm_bindgen_test]
+async fn focus_goes_to_the_composer_when_the_answered_quick_replies_hide() {
+    let w = mount();
+    w.login_with_chat(chat(
+        true,
+        json!([agent_event(
+            "QR1",
+            1,
+            json!({"type": "rich_message", "template_id": "quick_replies",
+            "elements": [{"title": "Need help?", "buttons": [
+                {"text": "Yes", "type": "message", "value": "Yes", "postback_id": "send_message_yes", "user_ids": []}
+            ]}]})
+        )]),
+    ));
+    w.open().await;
+    w.get(".lc-quick-replies button").focus().unwrap();
+    w.click(".lc-quick-replies button").await;
+    settle().await;
+    assert!(w.q(".lc-quick-replies").is_none(), "the row hides after the click");
+    assert_eq!(w.focused_id(), "lc-composer-input", "focus moves to the composer, not the page");
 }

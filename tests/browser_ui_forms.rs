@@ -74,7 +74,11 @@ async fn prechat_form_renders_every_field_type_and_submits_the_filled_form() {
     assert_eq!(focused_id(), "lc-pre-1");
 
     w.set_value("#lc-pre-1", "Thomas Anderson").await;
-    assert_eq!(w.get("#lc-pre-1").get_attribute("aria-invalid").as_deref(), Some("false"), "errors clear as fields are fixed");
+    assert_eq!(
+        w.get("#lc-pre-1").get_attribute("aria-invalid").as_deref(),
+        Some("false"),
+        "errors clear as fields are fixed"
+    );
     w.set_value("#lc-pre-2", "not-an-email").await;
     w.click("form.lc-form button[type=submit]").await;
     assert!(w.sent_with("start_chat").is_empty());
@@ -100,17 +104,20 @@ async fn prechat_form_renders_every_field_type_and_submits_the_filled_form() {
     let event = &payload["thread"]["events"][0];
     assert_eq!(event["type"], "filled_form");
     assert_eq!(event["form_id"], "PRE");
-    assert_eq!(event["fields"], json!([
-        {"type": "name", "id": "n", "label": "Your name", "answer": "Thomas Anderson"},
-        {"type": "email", "id": "e", "label": "Your email", "answer": "t.anderson@example.com"},
-        {"type": "question", "id": "q", "label": "Your question", "answer": "Where is my order?"},
-        {"type": "textarea", "id": "t", "label": "Details", "answer": "Order 42\nplaced Monday"},
-        {"type": "radio", "id": "r", "label": "Chat purpose", "answer": {"id": "0", "label": "Support"}},
-        {"type": "select", "id": "sel", "label": "Plan", "answer": {"id": "1", "label": "Pro"}},
-        {"type": "checkbox", "id": "c", "label": "Company industry",
-         "answers": [{"id": "0", "label": "automotive"}, {"id": "2", "label": "retail"}]},
-        {"type": "group_chooser", "id": "g", "label": "Choose department", "answer": {"id": "2", "label": "Sales", "group_id": 2}}
-    ]));
+    assert_eq!(
+        event["fields"],
+        json!([
+            {"type": "name", "id": "n", "label": "Your name", "answer": "Thomas Anderson"},
+            {"type": "email", "id": "e", "label": "Your email", "answer": "t.anderson@example.com"},
+            {"type": "question", "id": "q", "label": "Your question", "answer": "Where is my order?"},
+            {"type": "textarea", "id": "t", "label": "Details", "answer": "Order 42\nplaced Monday"},
+            {"type": "radio", "id": "r", "label": "Chat purpose", "answer": {"id": "0", "label": "Support"}},
+            {"type": "select", "id": "sel", "label": "Plan", "answer": {"id": "1", "label": "Pro"}},
+            {"type": "checkbox", "id": "c", "label": "Company industry",
+             "answers": [{"id": "0", "label": "automotive"}, {"id": "2", "label": "retail"}]},
+            {"type": "group_chooser", "id": "g", "label": "Choose department", "answer": {"id": "2", "label": "Sales", "group_id": 2}}
+        ])
+    );
     settle().await;
     assert!(w.q("form.lc-form").is_none(), "the form gives way to the composer");
     assert!(w.q(".lc-composer").is_some());
@@ -185,15 +192,21 @@ async fn queue_banner_follows_the_pushes() {
     assert_eq!(text, "You are number 3 in the queue. Expected wait: about 2 minutes.");
     assert_eq!(w.get(".lc-queue").get_attribute("role").as_deref(), Some("status"));
 
-    w.push("queue_position_updated", json!({"chat_id": CHAT, "thread_id": "T1", "queue": {"position": 1, "wait_time": 20}}));
+    w.push(
+        "queue_position_updated",
+        json!({"chat_id": CHAT, "thread_id": "T1", "queue": {"position": 1, "wait_time": 20}}),
+    );
     settle().await;
     assert_eq!(
         w.get(".lc-queue").text_content().unwrap_or_default(),
         "You are number 1 in the queue. Expected wait: less than a minute."
     );
 
-    w.push("user_added_to_chat", json!({"chat_id": CHAT, "thread_id": "T1", "reason": "manual",
-        "user": {"id": AGENT, "type": "agent", "name": "Agent Smith", "present": true}}));
+    w.push(
+        "user_added_to_chat",
+        json!({"chat_id": CHAT, "thread_id": "T1", "reason": "manual",
+        "user": {"id": AGENT, "type": "agent", "name": "Agent Smith", "present": true}}),
+    );
     settle().await;
     assert!(w.q(".lc-queue").is_none(), "the banner disappears when an agent joins");
     assert!(w.get(".lc-title").text_content().unwrap_or_default().contains("Agent Smith"));
@@ -213,9 +226,12 @@ async fn chat_end_offers_postchat_and_a_new_chat() {
     assert_eq!(w.sent_with("deactivate_chat")[0]["payload"], json!({"chat_id": CHAT}));
 
     w.push("chat_deactivated", json!({"chat_id": CHAT, "thread_id": "T1", "user_id": AGENT}));
-    w.answer("get_form", json!({"enabled": true, "form": {"id": "POST", "fields": [
+    w.answer(
+        "get_form",
+        json!({"enabled": true, "form": {"id": "POST", "fields": [
         {"id": "rate", "type": "radio", "label": "How was it?", "required": true,
-         "options": [{"id": "0", "label": "Good"}, {"id": "1", "label": "Bad"}]}]}}));
+         "options": [{"id": "0", "label": "Good"}, {"id": "1", "label": "Bad"}]}]}}),
+    );
     settle().await;
     assert!(w.text().contains("The chat has ended."));
     assert!(w.q(".lc-end").is_none(), "no end-chat button once ended");
@@ -235,4 +251,43 @@ async fn chat_end_offers_postchat_and_a_new_chat() {
     let _ = input.dyn_ref::<web_sys::HtmlTextAreaElement>();
     w.key("#lc-composer-input", "Enter", false).await;
     assert_eq!(w.sent_with("activate_chat").len(), 1, "the next message reactivates the chat");
+}
+
+// Issue 4, "focus moves sensibly": the end-chat button gives way to its
+// confirmation, which gives way to the end of the chat; focus follows each
+// step instead of falling to the page (found by the e2e journey).
+#[wasm_bindgen_test]
+async fn ending_the_chat_by_keyboard_keeps_focus_in_the_flow() {
+    let w = mount();
+    w.login_with_chat(chat(true, json!([agent_event("E1", 1, json!({"type": "message", "text": "Bye!"}))])));
+    w.open().await;
+
+    w.get(".lc-end").focus().unwrap();
+    w.click(".lc-end").await;
+    settle().await;
+    let active = leptos::prelude::document().active_element().map(|e| e.text_content().unwrap_or_default());
+    assert_eq!(active.as_deref(), Some("Yes, end chat"), "focus moves to the confirmation");
+    w.click(".lc-confirm .lc-btn:not(.lc-btn-danger)").await;
+    settle().await;
+    let active = leptos::prelude::document().active_element().map(|e| e.class_name()).unwrap_or_default();
+    assert!(active.contains("lc-end"), "cancel returns focus to End chat, not {active}");
+
+    w.click(".lc-end").await;
+    settle().await;
+    w.click(".lc-confirm .lc-btn-danger").await;
+    settle().await;
+    w.push("chat_deactivated", json!({"chat_id": CHAT, "thread_id": "T1", "user_id": AGENT}));
+    settle().await;
+    settle().await;
+    let active = leptos::prelude::document().active_element().map(|e| e.class_name()).unwrap_or_default();
+    assert!(active.contains("lc-ended-start"), "with no postchat yet, focus is on Start a new chat, not {active}");
+    w.answer(
+        "get_form",
+        json!({"enabled": true, "form": {"id": "POST", "fields": [
+        {"id": "rate", "type": "radio", "label": "How was it?", "required": true,
+         "options": [{"id": "0", "label": "Good"}, {"id": "1", "label": "Bad"}]}]}}),
+    );
+    settle().await;
+    settle().await;
+    assert_eq!(focused_id(), "lc-post-0-o0", "the postchat form takes focus when it arrives");
 }

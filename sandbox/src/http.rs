@@ -19,6 +19,7 @@ const SHOP_INDEX: &str = include_str!("../site/index.html");
 const SHOP_CSS: &str = include_str!("../site/style.css");
 const SHOP_STRICT: &str = include_str!("../site/strict-csp.html");
 const SHOP_SIZES: &str = include_str!("../site/sizes.html");
+const SHOP_CUSTOM_IDENTITY: &str = include_str!("../site/custom-identity.html");
 const SHOP_CONFIG: &str = include_str!("../site/lc-config.js");
 const CONSOLE_HTML: &str = include_str!("../console/index.html");
 const CONSOLE_JS: &str = include_str!("../console/console.js");
@@ -364,6 +365,7 @@ fn shop(app: &Shared, path: &str) -> Response {
         "/" | "/index.html" => html(fill(app, SHOP_INDEX)),
         "/style.css" => typed("text/css; charset=utf-8", fill(app, SHOP_CSS)),
         "/sizes.html" => html(fill(app, SHOP_SIZES)),
+        "/custom-identity.html" => html(fill(app, SHOP_CUSTOM_IDENTITY)),
         "/lc-config.js" => typed("text/javascript; charset=utf-8", fill(app, SHOP_CONFIG)),
         "/strict-csp.html" => {
             let mut r = html(fill(app, SHOP_STRICT));

@@ -11,9 +11,9 @@ use serde_json::{Map, Value};
 use crate::conversation::{Conversation, ConversationConfig};
 use crate::session::{Application, CustomerPage, Input, LoginCustomer, Output, SessionConfig};
 use crate::ui::{provide_language, App, ChatContext};
-use crate::widget_config::WidgetConfig;
+use crate::widget_config::{Identity, WidgetConfig};
 
-use super::bridge::{post_layout, Layout};
+use super::bridge::{post_layout, request_host_token, HostListener, Layout};
 use super::identity::cookie_grant;
 use super::page_events::PageEvents;
 use super::socket::{Socket, SocketEvent};
@@ -31,6 +31,9 @@ struct Driver {
     socket: Option<Socket>,
     timer: Option<Timeout>,
     _page_events: Option<PageEvents>,
+    _host_listener: Option<HostListener>,
+    /// The id of the token request the host's provider is answering.
+    token_request: u32,
     me: Weak<RefCell<Driver>>,
 }
 
@@ -90,6 +93,13 @@ impl Driver {
                 }
             }
             Output::Close => self.socket = None,
+            Output::FetchToken { fresh } if self.config.identity == Identity::Custom => {
+                self.token_request += 1;
+                match &self.config.host_origin {
+                    Some(origin) => request_host_token(origin, self.token_request, fresh),
+                    None => return Some(Input::Token(Err("custom identity needs the loader".into()))),
+                }
+            }
             Output::FetchToken { .. } => {
                 let me = self.me.clone();
                 let (accounts, license, client_id) =
@@ -170,11 +180,33 @@ pub fn start() {
     );
     let ctx = ChatContext::new(conversation, Rc::new(|| {}), Rc::new(now_ms));
     let driver = Rc::new_cyclic(|me| {
-        RefCell::new(Driver { ctx, config, store, socket: None, timer: None, _page_events: None, me: me.clone() })
+        RefCell::new(Driver {
+            ctx,
+            config,
+            store,
+            socket: None,
+            timer: None,
+            _page_events: None,
+            _host_listener: None,
+            token_request: 0,
+            me: me.clone(),
+        })
     });
     let me = Rc::downgrade(&driver);
     let page_me = me.clone();
     driver.borrow_mut()._page_events = Some(PageEvents::listen(Rc::new(move |i| input(&page_me, i))));
+    if let Some(origin) = host_origin.clone() {
+        let token_me = me.clone();
+        let listener = HostListener::listen(origin, move |id, reply| {
+            let Some(rc) = token_me.upgrade() else { return };
+            // Only the answer to the latest request counts.
+            if rc.borrow().token_request != id {
+                return;
+            }
+            input(&token_me, Input::Token(reply.and_then(|t| t.into_token(now_ms()))));
+        });
+        driver.borrow_mut()._host_listener = listener;
+    }
     let flush_me = me.clone();
     ctx.set_flush(Rc::new(move || {
         if let Some(rc) = flush_me.upgrade() {

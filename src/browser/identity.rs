@@ -70,12 +70,46 @@ pub async fn cookie_grant(
     }
     let json = JsFuture::from(response.json().map_err(|e| format!("{e:?}"))?).await.map_err(|e| format!("{e:?}"))?;
     let token: TokenResponse = serde_wasm_bindgen::from_value(json).map_err(|e| format!("bad token response: {e}"))?;
-    Ok(Token {
-        token_type: token.token_type.unwrap_or_else(|| "Bearer".into()),
-        access_token: token.access_token,
-        expires_at_ms: token
-            .expires_in
-            .filter(|ms| ms.is_finite() && *ms > 0.0)
-            .map(|ms| now_ms.saturating_add(ms as u64)),
-    })
+    token.into_token(now_ms)
+}
+
+impl TokenResponse {
+    /// The engine's token; `expires_in` (ms) counts from `now_ms`. An empty token is an error.
+    pub fn into_token(self, now_ms: u64) -> Result<Token, String> {
+        if self.access_token.is_empty() {
+            return Err("the identity provider returned an empty token".into());
+        }
+        Ok(Token {
+            token_type: self.token_type.filter(|t| !t.is_empty()).unwrap_or_else(|| "Bearer".into()),
+            access_token: self.access_token,
+            expires_at_ms: self
+                .expires_in
+                .filter(|ms| ms.is_finite() && *ms > 0.0)
+                .map(|ms| now_ms.saturating_add(ms as u64)),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::TokenResponse;
+
+    fn response(token: &str, expires_in: Option<f64>) -> TokenResponse {
+        TokenResponse { access_token: token.into(), token_type: None, expires_in, entity_id: None }
+    }
+
+    #[test]
+    fn expiry_counts_from_now_and_bearer_is_the_default_type() {
+        let t = response("dal:abc", Some(28_800_000.0)).into_token(1_000).unwrap();
+        assert_eq!((t.token_type.as_str(), t.expires_at_ms), ("Bearer", Some(28_801_000)));
+        assert_eq!(t.login_value(), "Bearer dal:abc");
+    }
+
+    #[test]
+    fn empty_tokens_and_nonsense_lifetimes_are_refused_or_ignored() {
+        assert!(response("", Some(1.0)).into_token(0).is_err());
+        for bad in [f64::NAN, -5.0, 0.0] {
+            assert_eq!(response("t", Some(bad)).into_token(0).unwrap().expires_at_ms, None);
+        }
+    }
 }

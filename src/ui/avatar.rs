@@ -19,7 +19,9 @@ pub fn Avatar(
 ) -> impl IntoView {
     match url.as_deref().and_then(|u| safe_url(u, WEB)) {
         Some(src) => view! { <img class="lc-avatar" src=src alt="" loading="lazy"/> }.into_any(),
-        None => view! { <span class="lc-avatar lc-avatar-initials" aria-hidden="true">{initials(&name)}</span> }.into_any(),
+        None => {
+            view! { <span class="lc-avatar lc-avatar-initials" aria-hidden="true">{initials(&name)}</span> }.into_any()
+        }
     }
 }
 

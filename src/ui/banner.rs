@@ -110,9 +110,11 @@ mod tests {
     fn terminal_causes_are_plain_words() {
         let banned = Cause::Disconnected(CustomerDisconnected { reason: DisconnectReason::CustomerBanned, data: None });
         assert_eq!(stopped_text(&EN, &banned), EN.stopped_banned);
-        let license = Cause::Disconnected(CustomerDisconnected { reason: DisconnectReason::LicenseExpired, data: None });
+        let license =
+            Cause::Disconnected(CustomerDisconnected { reason: DisconnectReason::LicenseExpired, data: None });
         assert_eq!(stopped_text(&EN, &license), EN.stopped_license);
-        let many = Cause::Disconnected(CustomerDisconnected { reason: DisconnectReason::TooManyConnections, data: None });
+        let many =
+            Cause::Disconnected(CustomerDisconnected { reason: DisconnectReason::TooManyConnections, data: None });
         assert_eq!(stopped_text(&EN, &many), EN.stopped_too_many);
     }
 }

@@ -1,5 +1,6 @@
 //! The end of a chat: the notice, the postchat form, and a way to start again.
 
+use leptos::html;
 use leptos::prelude::*;
 
 use crate::chat::{ChatPhase, FormSlot};
@@ -7,7 +8,10 @@ use crate::chat::{ChatPhase, FormSlot};
 use super::context::ChatContext;
 use super::form::{SurveyForm, SurveyKind};
 use super::i18n::strings;
-use super::view_state::ViewState;
+use super::view_state::{after_render, focus_element, focus_is_lost, ViewState};
+
+/// The postchat form's first control.
+const FORM_FIRST: &str = "form.lc-form input, form.lc-form select, form.lc-form textarea";
 
 /// Shown when the chat has ended (`chat_deactivated`): "The chat has ended",
 /// the postchat form when there is one, and "Start a new chat", which focuses
@@ -25,14 +29,40 @@ pub fn ChatEnd() -> impl IntoView {
         })
     });
     let thanks = Memo::new(move |_| ctx.with_state(|s| s.postchat == FormSlot::Done));
+    let ended_ref = NodeRef::<html::Div>::new();
+    // When the customer ended the chat, the button they pressed is gone: focus
+    // moves to the postchat form (or "Start a new chat" while there is none).
+    // Focus that is somewhere else (the composer, say) stays where it is.
+    Effect::new(move |_| {
+        let (is_ended, has_form) = (ended.get(), postchat.with(Option::is_some));
+        if !is_ended {
+            return;
+        }
+        let _ = thanks.get();
+        after_render(move || {
+            let Some(block) = ended_ref.get_untracked() else { return };
+            // The end of the chat is below the log: bring it into view.
+            if let Some(body) = block.parent_element() {
+                body.set_scroll_top(body.scroll_height());
+            }
+            let on_start = document().active_element().is_some_and(|el| el.class_list().contains("lc-ended-start"));
+            if !(focus_is_lost() || on_start) {
+                return;
+            }
+            let target = if has_form { FORM_FIRST } else { ".lc-ended-start" };
+            if let Ok(Some(el)) = block.query_selector(target) {
+                focus_element(el);
+            }
+        });
+    });
     move || {
         ended.get().then(|| {
             view! {
-                <div class="lc-ended">
+                <div class="lc-ended" node_ref=ended_ref>
                     <p class="lc-ended-text" role="status">{t.chat_ended}</p>
                     {move || postchat.get().map(|form| view! { <SurveyForm form=form kind=SurveyKind::Postchat/> })}
-                    {move || (thanks.get() && view.postchat_sent.get()).then(|| view! { <p class="lc-thanks">{t.postchat_thanks}</p> })}
-                    <button type="button" class="lc-btn lc-btn-primary" on:click=move |_| view.focus_composer()>
+                    {move || (thanks.get() && view.postchat_sent.get()).then(|| view! { <p class="lc-thanks" role="status">{t.postchat_thanks}</p> })}
+                    <button type="button" class="lc-btn lc-btn-primary lc-ended-start" on:click=move |_| view.focus_composer()>
                         {t.start_new_chat}
                     </button>
                 </div>

@@ -20,7 +20,9 @@ pub fn is_shown(entry: &Entry<Event>) -> bool {
     entry.event.is_visible_to_customer()
         && match &entry.event.body {
             EventBody::Message(m) => !m.text.trim().is_empty(),
-            EventBody::RichMessage(_) | EventBody::File(_) | EventBody::FilledForm(_) | EventBody::SystemMessage(_) => true,
+            EventBody::RichMessage(_) | EventBody::File(_) | EventBody::FilledForm(_) | EventBody::SystemMessage(_) => {
+                true
+            }
             _ => false,
         }
 }
@@ -84,7 +86,9 @@ pub fn ChatView() -> impl IntoView {
     let has_older = Memo::new(move |_| ctx.with_state(|s| s.older_thread_id.is_some()));
     let greeting = Memo::new(move |_| ctx.with_state(|s| s.greeting.clone().filter(|_| s.phase == ChatPhase::NoChat)));
     let typing = Memo::new(move |_| {
-        ctx.with_state(|s| s.typing_agents().map(|p| p.name.clone().unwrap_or_else(|| t.agent_fallback.to_owned())).collect::<Vec<_>>())
+        ctx.with_state(|s| {
+            s.typing_agents().map(|p| p.name.clone().unwrap_or_else(|| t.agent_fallback.to_owned())).collect::<Vec<_>>()
+        })
     });
     let empty = Memo::new(move |_| rows.with(Vec::is_empty));
 
@@ -95,6 +99,10 @@ pub fn ChatView() -> impl IntoView {
         if let Some(el) = scroller.get() {
             if previous.as_ref() != Some(&last) || typing_now {
                 el.set_scroll_top(el.scroll_height());
+                // `.lc-body` around it is what scrolls when the log is taller than the window.
+                if let Some(body) = el.parent_element() {
+                    body.set_scroll_top(body.scroll_height());
+                }
             }
         }
         last

@@ -97,7 +97,10 @@ pub fn SurveyForm(
         .collect_view();
     let skip = (kind == SurveyKind::Postchat).then(|| {
         view! {
-            <button type="button" class="lc-btn" on:click=move |_| ctx.send(Intent::SkipPostchat)>{t.postchat_skip}</button>
+            <button type="button" class="lc-btn" on:click=move |_| {
+                ctx.send(Intent::SkipPostchat);
+                request_animation_frame(move || view.focus_composer());
+            }>{t.postchat_skip}</button>
         }
     });
     view! {

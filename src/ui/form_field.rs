@@ -149,7 +149,8 @@ pub fn FieldView(
                     let option_id = o.id.clone();
                     let on_change = move |ev: leptos::ev::Event| {
                         let checked = event_target_checked(&ev);
-                        let mut value = state.values.with_untracked(|v| v.get(&stored.with_value(|f| f.id.clone())).cloned());
+                        let mut value =
+                            state.values.with_untracked(|v| v.get(&stored.with_value(|f| f.id.clone())).cloned());
                         let value = match (&mut value, checkbox) {
                             (Some(FieldValue::Many(ids)), true) => {
                                 ids.retain(|i| *i != option_id);

@@ -208,7 +208,8 @@ mod tests {
         ]);
         let filled = filled_fields(&form, &values);
         let answers: Vec<(&str, &Answer)> = filled.iter().map(|f| (f.id.as_str(), &f.answer)).collect();
-        let opt = |id: &str, label: &str, g: Option<u32>| AnswerOption { id: id.into(), label: label.into(), group_id: g };
+        let opt =
+            |id: &str, label: &str, g: Option<u32>| AnswerOption { id: id.into(), label: label.into(), group_id: g };
         assert_eq!(
             answers,
             [

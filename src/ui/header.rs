@@ -1,6 +1,7 @@
 //! The window's header: who the customer talks to, minimise, and end chat
 //! (with a confirmation step).
 
+use leptos::html;
 use leptos::prelude::*;
 
 use crate::chat::Availability;
@@ -9,7 +10,7 @@ use crate::conversation::Intent;
 use super::avatar::Avatar;
 use super::context::ChatContext;
 use super::i18n::strings;
-use super::view_state::ViewState;
+use super::view_state::{after_render, ViewState};
 
 /// The header with the agent's avatar and name (or the widget's title), and
 /// the minimise and end-chat buttons.
@@ -20,10 +21,9 @@ pub fn Header() -> impl IntoView {
     let t = strings();
     let agent = Memo::new(move |_| {
         ctx.with_state(|s| {
-            s.users
-                .values()
-                .find(|u| u.is_agent && u.present)
-                .map(|u| (u.name.clone().unwrap_or_else(|| t.agent_fallback.to_owned()), u.avatar.clone(), u.job_title.clone()))
+            s.users.values().find(|u| u.is_agent && u.present).map(|u| {
+                (u.name.clone().unwrap_or_else(|| t.agent_fallback.to_owned()), u.avatar.clone(), u.job_title.clone())
+            })
         })
     });
     let availability = Memo::new(move |_| ctx.with_state(|s| s.availability));
@@ -40,6 +40,16 @@ pub fn Header() -> impl IntoView {
         ctx.set_open(false);
         view.focus_launcher();
     };
+    let end_ref = NodeRef::<html::Button>::new();
+    let confirm_ref = NodeRef::<html::Button>::new();
+    // The button that was activated is replaced: focus follows to its replacement.
+    let focus_after = move |target: NodeRef<html::Button>| {
+        after_render(move || {
+            if let Some(el) = target.get_untracked() {
+                let _ = el.focus();
+            }
+        });
+    };
     let end_controls = move || {
         if !can_end.get() {
             return None;
@@ -48,17 +58,23 @@ pub fn Header() -> impl IntoView {
             view! {
                 <div class="lc-confirm" role="group" aria-label=t.end_chat_question>
                     <span>{t.end_chat_question}</span>
-                    <button type="button" class="lc-btn lc-btn-danger" on:click=move |_| {
+                    <button type="button" class="lc-btn lc-btn-danger" node_ref=confirm_ref on:click=move |_| {
                         confirming.set(false);
                         ctx.send(Intent::EndChat);
                     }>{t.end_chat_confirm}</button>
-                    <button type="button" class="lc-btn" on:click=move |_| confirming.set(false)>{t.cancel}</button>
+                    <button type="button" class="lc-btn" on:click=move |_| {
+                        confirming.set(false);
+                        focus_after(end_ref);
+                    }>{t.cancel}</button>
                 </div>
             }
             .into_any()
         } else {
             view! {
-                <button type="button" class="lc-header-btn lc-end" on:click=move |_| confirming.set(true)>
+                <button type="button" class="lc-header-btn lc-end" node_ref=end_ref on:click=move |_| {
+                    confirming.set(true);
+                    focus_after(confirm_ref);
+                }>
                     {t.end_chat}
                 </button>
             }

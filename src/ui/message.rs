@@ -36,7 +36,8 @@ pub fn MessageRow(
     let ctx = ChatContext::expect();
     let t = strings();
     let lookup = key.clone();
-    let event = Memo::new(move |_| ctx.with_state(|s| entry_by_key(s, &lookup).map(|e| (e.event.clone(), e.event_id.clone()))));
+    let event =
+        Memo::new(move |_| ctx.with_state(|s| entry_by_key(s, &lookup).map(|e| (e.event.clone(), e.event_id.clone()))));
     let lookup = key.clone();
     let author = Memo::new(move |_| {
         ctx.with_state(|s| {
@@ -152,7 +153,9 @@ fn DeliveryStatus(status: Memo<Option<(Delivery, bool, Option<String>)>>) -> imp
 fn body(t: &'static Strings, event: &Event, event_id: String, system: bool) -> AnyView {
     match &event.body {
         EventBody::Message(m) if system => view! { <p class="lc-system-text">{m.text.clone()}</p> }.into_any(),
-        EventBody::Message(m) => view! { <div class="lc-bubble"><p class="lc-bubble-text">{m.text.clone()}</p></div> }.into_any(),
+        EventBody::Message(m) => {
+            view! { <div class="lc-bubble"><p class="lc-bubble-text">{m.text.clone()}</p></div> }.into_any()
+        }
         EventBody::SystemMessage(s) => {
             let text = system_text(t, s);
             view! { <p class="lc-system-text">{text}</p> }.into_any()

@@ -10,7 +10,7 @@ use crate::protocol::{ButtonTarget, ButtonType, RichButton, RichElement, RichMes
 use super::context::ChatContext;
 use super::i18n::strings;
 use super::safe_url::{safe_url, tel_href, FRAMEABLE, WEB};
-use super::view_state::{PanelHeight, ViewState, Webview};
+use super::view_state::{after_render, focus_is_lost, PanelHeight, ViewState, Webview};
 
 /// What a rich message button does, decided from its type and value alone.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -42,7 +42,9 @@ pub fn button_action(button: &RichButton) -> ButtonAction {
             }
             None => ButtonAction::Inert,
         },
-        Some(ButtonType::Phone) => tel_href(value).map_or(ButtonAction::Inert, |href| ButtonAction::Link { href, target: "_top" }),
+        Some(ButtonType::Phone) => {
+            tel_href(value).map_or(ButtonAction::Inert, |href| ButtonAction::Link { href, target: "_top" })
+        }
         Some(ButtonType::Webview) => {
             let height = match button.webview_height {
                 Some(WebviewHeight::Compact) => PanelHeight::Compact,
@@ -84,6 +86,12 @@ pub fn RichButtonView(
                     ctx.set_open(true);
                 } else {
                     ctx.send(Intent::Postback { event_id: event_id.clone(), postback_id: postback_id.clone() });
+                    // A quick reply row hides once answered: keep focus in the chat.
+                    after_render(move || {
+                        if focus_is_lost() {
+                            view.focus_composer();
+                        }
+                    });
                 }
             };
             view! { <button type="button" class="lc-btn lc-rich-btn" on:click=click>{text}</button> }.into_any()
@@ -154,9 +162,8 @@ pub fn RichContent(
         TemplateId::QuickReplies => {
             // The row hides once the customer has answered (their id is in a button's user_ids).
             let me = ctx.conversation.with_untracked(|c| c.state().customer_id().map(str::to_owned));
-            let answered = me.is_some_and(|me| {
-                rich.elements.iter().flat_map(|e| &e.buttons).any(|b| b.user_ids.contains(&me))
-            });
+            let answered =
+                me.is_some_and(|me| rich.elements.iter().flat_map(|e| &e.buttons).any(|b| b.user_ids.contains(&me)));
             rich.elements
                 .iter()
                 .map(|element| {
@@ -179,12 +186,9 @@ pub fn RichContent(
                 .collect_view()
                 .into_any()
         }
-        TemplateId::Sticker => rich
-            .elements
-            .iter()
-            .map(|element| element_image(element, "lc-sticker"))
-            .collect_view()
-            .into_any(),
+        TemplateId::Sticker => {
+            rich.elements.iter().map(|element| element_image(element, "lc-sticker")).collect_view().into_any()
+        }
         _ => {
             let many = rich.elements.len() > 1;
             let cards = rich
@@ -215,7 +219,13 @@ mod tests {
     use super::*;
 
     fn button(kind: ButtonType, value: &str) -> RichButton {
-        RichButton { text: "Go".into(), button_type: Some(kind), value: Some(value.into()), postback_id: "p".into(), ..Default::default() }
+        RichButton {
+            text: "Go".into(),
+            button_type: Some(kind),
+            value: Some(value.into()),
+            postback_id: "p".into(),
+            ..Default::default()
+        }
     }
 
     #[test]
@@ -236,7 +246,10 @@ mod tests {
 
     #[test]
     fn webviews_frame_https_and_open_http_in_a_tab() {
-        assert!(matches!(button_action(&button(ButtonType::Webview, "https://m.example")), ButtonAction::Panel(_, PanelHeight::Full)));
+        assert!(matches!(
+            button_action(&button(ButtonType::Webview, "https://m.example")),
+            ButtonAction::Panel(_, PanelHeight::Full)
+        ));
         assert!(matches!(
             button_action(&button(ButtonType::Webview, "http://m.example")),
             ButtonAction::Link { target: "_blank", .. }

@@ -120,7 +120,9 @@ mod tests {
 
     #[test]
     fn relative_protocol_relative_and_hostless_urls_are_refused() {
-        for raw in ["/path", "//evil.example/x", "example.com", "", "   ", "https:", "https://", "https:evil", "http:/x"] {
+        for raw in
+            ["/path", "//evil.example/x", "example.com", "", "   ", "https:", "https://", "https:evil", "http:/x"]
+        {
             assert_eq!(safe_url(raw, WEB), None, "{raw:?}");
         }
     }

@@ -64,10 +64,43 @@ impl ViewState {
         }
     }
 
-    /// Moves focus to the launcher.
+    /// Moves focus to the launcher, now and again once the view has updated:
+    /// on small screens the launcher is hidden while the window is open, and
+    /// only shows after the close has been rendered.
     pub fn focus_launcher(&self) {
-        if let Some(el) = self.launcher.get_untracked() {
-            let _ = el.focus();
-        }
+        let launcher = self.launcher;
+        let focus = move || {
+            if let Some(el) = launcher.get_untracked() {
+                let _ = el.focus();
+            }
+        };
+        focus();
+        after_render(focus);
+    }
+}
+
+/// Runs `f` once the pending view updates have been applied (the DOM shows
+/// the state just set): for focus moves to elements that are about to appear.
+pub fn after_render(f: impl FnOnce() + 'static) {
+    leptos::task::spawn_local(async move {
+        leptos::task::tick().await;
+        f();
+    });
+}
+
+/// Focus is nowhere (on the body): the focused element was just removed.
+pub fn focus_is_lost() -> bool {
+    let doc = document();
+    match doc.active_element() {
+        None => true,
+        Some(el) => doc.body().is_some_and(|body| body.is_same_node(Some(&el))),
+    }
+}
+
+/// Focuses `el` when it is an `HtmlElement`.
+pub fn focus_element(el: web_sys::Element) {
+    use wasm_bindgen::JsCast;
+    if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+        let _ = el.focus();
     }
 }

@@ -106,7 +106,11 @@ impl Widget {
 
     /// Actions sent from frame index `from` on (pings left out).
     pub fn actions_since(&self, from: usize) -> Vec<String> {
-        self.frames()[from..].iter().filter_map(|v| v["action"].as_str().map(str::to_owned)).filter(|a| a != "ping").collect()
+        self.frames()[from..]
+            .iter()
+            .filter_map(|v| v["action"].as_str().map(str::to_owned))
+            .filter(|a| a != "ping")
+            .collect()
     }
 
     /// How many frames were sent so far.
@@ -127,7 +131,8 @@ impl Widget {
         let req = self.oldest_pending(action);
         let id = req["request_id"].as_str().unwrap_or_default().to_owned();
         self.answered.borrow_mut().insert(id.clone());
-        let frame = json!({"request_id": id, "action": action, "type": "response", "success": true, "payload": payload});
+        let frame =
+            json!({"request_id": id, "action": action, "type": "response", "success": true, "payload": payload});
         self.input(Input::Frame(frame.to_string()));
     }
 
@@ -154,7 +159,9 @@ impl Widget {
 
     /// Logs in a customer without chats; `prechat` answers `get_form`.
     pub fn login_fresh(&self, prechat: Value) {
-        self.login_with(json!({"customer": {"id": CUSTOMER, "type": "customer"}, "has_active_thread": false, "chats": []}));
+        self.login_with(
+            json!({"customer": {"id": CUSTOMER, "type": "customer"}, "has_active_thread": false, "chats": []}),
+        );
         self.answer("list_group_statuses", json!({"groups_status": {"0": "online"}}));
         self.answer("get_form", prechat);
         self.answer("list_chats", json!({"chats_summary": [], "total_chats": 0}));
@@ -182,9 +189,7 @@ impl Widget {
 
     /// The element matching `selector`; panics with the widget's HTML when absent.
     pub fn get(&self, selector: &str) -> web_sys::HtmlElement {
-        self.q(selector)
-            .unwrap_or_else(|| panic!("no `{selector}` in {}", self.root.inner_html()))
-            .unchecked_into()
+        self.q(selector).unwrap_or_else(|| panic!("no `{selector}` in {}", self.root.inner_html())).unchecked_into()
     }
 
     /// The widget's visible text.
@@ -251,7 +256,8 @@ pub fn chat(active: bool, events: Value) -> Value {
 
 /// An agent event of `kind` with extra fields.
 pub fn agent_event(id: &str, second: u32, body: Value) -> Value {
-    let mut event = json!({"id": id, "author_id": AGENT, "created_at": format!("2026-01-01T00:00:{second:02}.000000Z")});
+    let mut event =
+        json!({"id": id, "author_id": AGENT, "created_at": format!("2026-01-01T00:00:{second:02}.000000Z")});
     if let (Some(e), Value::Object(b)) = (event.as_object_mut(), body) {
         e.extend(b);
     }

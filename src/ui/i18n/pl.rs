@@ -39,7 +39,9 @@ pub static PL: Strings = Strings {
     subtitle_offline: "Nie ma nas teraz. Zostaw wiadomość.",
     launcher_open: "Otwórz czat",
     launcher_close: "Zminimalizuj czat",
-    unread: |n| plural(u64::from(n), "nieprzeczytana wiadomość", "nieprzeczytane wiadomości", "nieprzeczytanych wiadomości"),
+    unread: |n| {
+        plural(u64::from(n), "nieprzeczytana wiadomość", "nieprzeczytane wiadomości", "nieprzeczytanych wiadomości")
+    },
     agents_online: "konsultanci dostępni",
     agents_offline: "konsultanci niedostępni",
     minimise: "Zminimalizuj czat",

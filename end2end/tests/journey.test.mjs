@@ -1,0 +1,339 @@
+// The whole customer journey with the keyboard only, on a phone-sized screen
+// and on a desktop: greeting, prechat (with an invalid first submit), queue,
+// conversation with quick replies and a card, Escape and back, end chat with
+// its confirmation, postchat and the thank-you. Issue 4, "Done when".
+//
+// Only page.keyboard drives the widget; locators are used to wait and to
+// assert. A screenshot of each main state goes to end2end/test-results/.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { mkdirSync, readdirSync, rmSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { startSandbox } from "../support/sandbox.mjs";
+import { launch } from "../support/browser.mjs";
+import { waitFor } from "../support/wait.mjs";
+import { widgetFrame } from "../support/widget.mjs";
+
+const results = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../test-results");
+mkdirSync(results, { recursive: true });
+
+/** How long one step may take (an agent reply, a form, a banner). */
+const STEP = 20_000;
+
+let sandbox;
+let browser;
+
+before(async () => {
+  // A fifth of the demo pace: the queue lasts about two seconds, long enough to see.
+  sandbox = await startSandbox(["--time-scale", "0.2"]);
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await sandbox?.stop();
+});
+
+/** The widget's frame object (for evaluate), once it is loaded. */
+async function widgetFrameObject(page) {
+  const origin = sandbox.url("widget");
+  return waitFor(() => page.frames().find((f) => f.url().startsWith(origin)), STEP, "the widget iframe");
+}
+
+/**
+ * What has keyboard focus inside the widget, or null when focus is not in its
+ * iframe: tag, type, id, class, accessible name (aria-label, else its label,
+ * else its text), checked, href, target, rel.
+ */
+async function focused(page, frame) {
+  const hostTag = await page.evaluate(() => document.activeElement?.tagName);
+  if (hostTag !== "IFRAME") return null;
+  return frame.evaluate(() => {
+    const el = document.activeElement;
+    if (!el || el === document.body) return { tag: "BODY", name: "" };
+    const squash = (s) => (s || "").replace(/\s+/g, " ").trim();
+    const label = el.labels && el.labels.length ? el.labels[0].textContent : null;
+    return {
+      tag: el.tagName,
+      type: el.getAttribute("type") || "",
+      id: el.id,
+      cls: el.className && typeof el.className === "string" ? el.className : "",
+      name: squash(el.getAttribute("aria-label") || label || el.textContent),
+      checked: !!el.checked,
+      value: el.value ?? null,
+      href: el.getAttribute("href"),
+      target: el.getAttribute("target"),
+      rel: el.getAttribute("rel"),
+    };
+  });
+}
+
+const describe = (f) => (f ? `${f.tag}#${f.id}.${f.cls} "${f.name}"` : "(focus outside the widget)");
+
+/**
+ * Presses Tab (or Shift+Tab) until the focused element matches `want`, at most
+ * `max` times. Returns the focused element.
+ */
+async function tabTo(page, frame, want, { back = false, max = 60, what = "element" } = {}) {
+  const seen = [];
+  for (let i = 0; i <= max; i++) {
+    const f = await focused(page, frame);
+    if (f && want(f)) return f;
+    seen.push(describe(f));
+    await page.keyboard.press(back ? "Shift+Tab" : "Tab");
+  }
+  throw new Error(`could not reach ${what} with ${back ? "Shift+Tab" : "Tab"}; went through:\n  ${seen.join("\n  ")}`);
+}
+
+/** Waits until focus is on an element matching `want`. */
+async function focusIs(page, frame, want, what, ms = 5_000) {
+  let last;
+  try {
+    return await waitFor(async () => {
+      last = await focused(page, frame);
+      return last && want(last) ? last : null;
+    }, ms, what);
+  } catch {
+    throw new Error(`focus should be on ${what}, is on ${describe(last)}`);
+  }
+}
+
+const named = (name) => (f) => (name instanceof RegExp ? name.test(f.name) : f.name === name);
+
+/**
+ * Desktop: a floating window with rounded corners above the launcher, inside
+ * the viewport. Under 480 px: the window is the whole screen.
+ */
+async function checkLayout(page, frame, viewport) {
+  const iframe = await page.locator('iframe[title="Chat widget"]').boundingBox();
+  const inside = await frame.evaluate(() => {
+    const box = (sel) => { const r = document.querySelector(sel)?.getBoundingClientRect(); return r && { x: r.x, y: r.y, w: r.width, h: r.height }; };
+    const win = document.querySelector(".lc-window");
+    return {
+      window: box(".lc-window"),
+      launcher: box(".lc-launcher"),
+      radius: parseFloat(getComputedStyle(win).borderTopLeftRadius),
+      overflowX: document.documentElement.scrollWidth > document.documentElement.clientWidth,
+    };
+  });
+  const win = { ...inside.window, x: inside.window.x + iframe.x, y: inside.window.y + iframe.y };
+  assert.ok(!inside.overflowX, "nothing sticks out sideways");
+  if (viewport.width < 480) {
+    assert.deepEqual([win.x, win.y, win.w, win.h], [0, 0, viewport.width, viewport.height], "full screen on a phone");
+  } else {
+    assert.ok(inside.radius >= 8, `rounded corners (${inside.radius}px)`);
+    assert.ok(inside.launcher, "the launcher shows under the window");
+    assert.ok(inside.window.y + inside.window.h <= inside.launcher.y, "the window floats above the launcher");
+    assert.ok(win.x > 0 && win.y > 0 && win.x + win.w < viewport.width && win.y + win.h < viewport.height,
+      `the window floats inside the viewport: ${JSON.stringify(win)}`);
+  }
+}
+
+async function journey(viewport, label) {
+  const context = await browser.newContext({ viewport, reducedMotion: "reduce" });
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  for (const f of readdirSync(results)) if (f.startsWith(`journey-${label}-`)) rmSync(path.join(results, f));
+  let shotNo = 0;
+  const shot = (state) =>
+    page.screenshot({ path: path.join(results, `journey-${label}-${String(++shotNo).padStart(2, "0")}-${state}.png`) });
+  try {
+    await page.goto(sandbox.url("shop"));
+    const w = widgetFrame(page);
+    const frame = await widgetFrameObject(page);
+    const keys = page.keyboard;
+
+    // --- Greeting: a card floats above the launcher; its "Open chat" is reachable by Tab.
+    const greeting = w.getByRole("complementary", { name: /^Message from/ });
+    await greeting.waitFor({ timeout: STEP });
+    await shot("greeting");
+    await tabTo(page, frame, (f) => f.cls.includes("lc-greeting-open"), { what: 'the greeting\'s "Open chat"' });
+    await keys.press("Enter");
+
+    // --- Prechat: focus lands on the first field.
+    const form = w.locator("form.lc-form");
+    await form.waitFor({ timeout: STEP });
+    await greeting.waitFor({ state: "detached", timeout: STEP });
+    await focusIs(page, frame, named(/^Name:/), "the Name field");
+    await shot("prechat");
+    await checkLayout(page, frame, viewport);
+    await keys.type("Ada Lovelace");
+    await keys.press("Tab");
+    await focusIs(page, frame, named(/^E-mail:/), "the E-mail field");
+    await keys.type("ada-at-example");
+    // Enter in a text field submits the form: the e-mail is the first invalid field.
+    await keys.press("Enter");
+    const email = await focusIs(page, frame, named(/^E-mail:/), "the invalid E-mail field after submit");
+    const emailError = form.locator(`#${email.id}-error`);
+    await emailError.getByText(/valid e-mail/).waitFor({ timeout: 5_000 });
+    assert.equal(await form.locator(`#${email.id}`).getAttribute("aria-invalid"), "true");
+    assert.match(await form.locator(`#${email.id}`).getAttribute("aria-describedby"), new RegExp(`${email.id}-error`));
+    await shot("prechat-errors");
+    await keys.press("Control+A");
+    await keys.type("ada@example.com");
+    await waitFor(async () => (await emailError.textContent()).trim() === "", 5_000, "the e-mail error to clear");
+    // Optional text fields.
+    await keys.press("Tab");
+    await focusIs(page, frame, named(/What are you looking for/), "the question field");
+    await keys.type("A desk lamp");
+    await keys.press("Tab");
+    await focusIs(page, frame, named(/^Subject:/), "the subject field");
+    await keys.press("Tab");
+    await focusIs(page, frame, named(/Anything else/), "the textarea");
+    await keys.type("Line one");
+    await keys.press("Shift+Enter");
+    await keys.type("line two");
+    // Radios: Tab enters the group, an arrow moves and checks.
+    await keys.press("Tab");
+    await focusIs(page, frame, (f) => f.type === "radio" && f.name === "Order status", 'the first "Chat purpose" radio');
+    await keys.press("ArrowDown");
+    const purpose = await focusIs(page, frame, (f) => f.name === "Product question" && f.checked, '"Product question" checked');
+    assert.equal(purpose.type, "radio");
+    // Select: arrows change the choice.
+    await keys.press("Tab");
+    await focusIs(page, frame, (f) => f.tag === "SELECT" && /^Country:/.test(f.name), "the Country select");
+    await keys.press("ArrowDown");
+    await keys.press("ArrowDown");
+    await focusIs(page, frame, (f) => f.tag === "SELECT" && f.value === "1", "United Kingdom selected");
+    // Check boxes: Space toggles, Tab moves between them.
+    await keys.press("Tab");
+    await focusIs(page, frame, (f) => f.type === "checkbox" && f.name === "Lamps", 'the "Lamps" check box');
+    await keys.press("Space");
+    await keys.press("Tab");
+    await keys.press("Tab");
+    await focusIs(page, frame, (f) => f.type === "checkbox" && f.name === "Textiles", 'the "Textiles" check box');
+    await keys.press("Space");
+    await focusIs(page, frame, (f) => f.name === "Textiles" && f.checked, '"Textiles" checked');
+    // The department (group chooser): Space checks the focused radio.
+    await keys.press("Tab");
+    await focusIs(page, frame, (f) => f.type === "radio" && f.id.endsWith("-o0"), "the first department radio");
+    await keys.press("Space");
+    await focusIs(page, frame, (f) => f.type === "radio" && f.checked, "a department checked");
+    await keys.press("Tab");
+    await focusIs(page, frame, named("Start the chat"), 'the "Start the chat" button');
+    await keys.press("Enter");
+
+    // --- Queue: position and wait, then the agent joins and the banner goes.
+    const queue = w.locator(".lc-queue");
+    await queue.getByText(/You are number \d+ in the queue\. Expected wait: (less than a minute|about \d+ minutes?)\./)
+      .waitFor({ timeout: STEP });
+    await form.waitFor({ state: "detached", timeout: 5_000 });
+    await shot("queue");
+    const composerName = /^Write a message/;
+    await focusIs(page, frame, (f) => f.tag === "TEXTAREA" && composerName.test(f.name), "the composer after the prechat");
+    const log = w.getByRole("log");
+    await log.getByText(/joined the chat/).waitFor({ timeout: STEP });
+    await queue.waitFor({ state: "detached", timeout: STEP });
+    const state = await sandbox.admin("state");
+    const filled = JSON.stringify(state.chats.at(-1));
+    for (const answer of ["Ada Lovelace", "ada@example.com", "A desk lamp", "Product question", "United Kingdom", "Lamps", "Textiles"]) {
+      assert.ok(filled.includes(answer), `the filled_form carries "${answer}"`);
+    }
+
+    // --- Conversation: Enter sends; the agent answers with quick replies.
+    await focusIs(page, frame, (f) => composerName.test(f.name), "the composer");
+    await keys.type("Hello! I need some help.");
+    await keys.press("Enter");
+    await log.getByText("Hello! I need some help.").waitFor({ timeout: 5_000 });
+    const quick = log.getByRole("group", { name: "Quick replies" });
+    await quick.getByRole("button", { name: "Returns" }).waitFor({ timeout: STEP });
+    await focusIs(page, frame, (f) => composerName.test(f.name), "the composer after sending");
+
+    // Escape closes the window, focus goes to the launcher; Enter opens it again.
+    await keys.press("Escape");
+    await w.locator(".lc-window").waitFor({ state: "detached", timeout: 5_000 });
+    await focusIs(page, frame, (f) => f.cls.includes("lc-launcher"), "the launcher after Escape");
+    await shot("minimised");
+    await keys.press("Enter");
+    await w.locator(".lc-window").waitFor({ timeout: 5_000 });
+    await focusIs(page, frame, (f) => composerName.test(f.name), "the composer after reopening");
+
+    // A quick reply by keyboard: back from the composer into the log.
+    await tabTo(page, frame, named("Returns"), { back: true, max: 10, what: 'the "Returns" quick reply' });
+    await keys.press("Enter");
+    await log.getByText(/You picked .Returns./).waitFor({ timeout: STEP });
+    await quick.waitFor({ state: "detached", timeout: 5_000 });
+    await focusIs(page, frame, (f) => f.tag !== "BODY", "something in the widget after the quick reply (not lost)");
+
+    // A product card: its buttons by keyboard.
+    await tabTo(page, frame, (f) => composerName.test(f.name), { max: 20, what: "the composer" });
+    await keys.type("Could you show me a product card?");
+    await keys.press("Enter");
+    // The script answers "Returns" (its second reply) with a card too: wait for
+    // both, so the Tab order does not change under the keyboard.
+    const cards = log.locator(".lc-card").filter({ hasText: "Aurora desk lamp" });
+    await waitFor(async () => (await cards.count()) === 2, STEP, "two product cards");
+    await cards.last().scrollIntoViewIfNeeded();
+    await shot("card");
+    const link = await tabTo(page, frame, (f) => /^Open product page/.test(f.name), { back: true, max: 12, what: 'the card\'s "Open product page"' });
+    assert.equal(link.tag, "A", "a url button is a link");
+    assert.ok(link.href.startsWith(sandbox.url("shop")), `safe href: ${link.href}`);
+    assert.equal(link.target, "_blank");
+    assert.match(link.rel, /noopener/);
+    assert.match(link.rel, /noreferrer/);
+    await keys.press("Tab");
+    const phone = await focusIs(page, frame, named("Call the store"), 'the "Call the store" button');
+    assert.equal(phone.tag, "A", "a phone button is a link");
+    assert.equal(phone.href, "tel:+15550100");
+    await keys.press("Tab");
+    // A webview button: the sandbox serves http, which is never framed, so it is a new-tab link.
+    const sizes = await focusIs(page, frame, named(/^See sizes/), 'the "See sizes" button');
+    assert.ok(sizes.tag === "BUTTON" || (sizes.tag === "A" && sizes.target === "_blank" && /noopener/.test(sizes.rel)));
+    await keys.press("Tab");
+    await focusIs(page, frame, named("Tell me more"), 'the "Tell me more" button');
+    await keys.press("Enter");
+    // The postback goes with a message carrying the button's text.
+    await log.locator(".lc-row-own").getByText("Tell me more", { exact: true }).waitFor({ timeout: STEP });
+    await log.getByText(/You picked .Tell me more./).waitFor({ timeout: STEP });
+    await focusIs(page, frame, (f) => f.tag !== "BODY", "something in the widget after the message button (not lost)");
+
+    // --- End the chat from the header, with its confirmation.
+    const end = await tabTo(page, frame, named("End chat"), { back: true, max: 60, what: 'the header\'s "End chat"' });
+    assert.equal(end.tag, "BUTTON");
+    await keys.press("Enter");
+    await focusIs(page, frame, named("Yes, end chat"), 'the "Yes, end chat" confirmation');
+    await shot("end-confirm");
+    await keys.press("Enter");
+    const ended = w.locator(".lc-ended");
+    await ended.getByText("The chat has ended.").waitFor({ timeout: STEP });
+
+    // --- Postchat: focus moves to it; a rating by keyboard, a comment, submit.
+    const post = ended.locator("form.lc-form");
+    await post.waitFor({ timeout: STEP });
+    await focusIs(page, frame, (f) => f.type === "radio" && f.name === "Great", 'the first rating ("Great")');
+    await shot("postchat");
+    await keys.press("Space");
+    await keys.press("Tab");
+    await focusIs(page, frame, named(/^Any comments/), "the comment field");
+    await keys.type("Quick and friendly.");
+    await keys.press("Tab");
+    await focusIs(page, frame, named("Send feedback"), 'the "Send feedback" button');
+    await keys.press("Enter");
+    await ended.getByText("Thank you for your feedback!").waitFor({ timeout: STEP });
+    await post.waitFor({ state: "detached", timeout: 5_000 });
+    await focusIs(page, frame, (f) => f.tag !== "BODY", "something in the widget after the postchat (not lost)");
+    await shot("thanks");
+    await waitFor(async () => JSON.stringify((await sandbox.admin("state")).chats.at(-1)).includes("Quick and friendly."),
+      STEP, "the postchat answers on the sandbox");
+
+    // The window can still be closed with Escape and focus goes home.
+    await keys.press("Escape");
+    await w.locator(".lc-window").waitFor({ state: "detached", timeout: 5_000 });
+    await focusIs(page, frame, (f) => f.cls.includes("lc-launcher"), "the launcher after the last Escape");
+
+    assert.deepEqual(errors, [], "no errors on the host page");
+  } catch (e) {
+    await shot("failure").catch(() => {});
+    throw e;
+  } finally {
+    await context.close();
+  }
+}
+
+test("the whole journey by keyboard on a 375 px phone", { timeout: 180_000 }, () =>
+  journey({ width: 375, height: 740 }, "375"));
+
+test("the whole journey by keyboard on a desktop", { timeout: 180_000 }, () =>
+  journey({ width: 1280, height: 800 }, "desktop"));
