@@ -15,17 +15,8 @@ impl ChatState {
     pub fn apply_login(&mut self, login: &LoginResponse) {
         self.customer = Some(login.customer.clone());
         let c = &login.customer;
-        self.users.insert(
-            c.id.clone(),
-            Participant {
-                id: c.id.clone(),
-                name: c.name.clone(),
-                avatar: c.avatar.clone(),
-                job_title: None,
-                is_agent: false,
-                present: true,
-            },
-        );
+        // The customer who just logged in is present, whatever the payload says.
+        self.users.insert(c.id.clone(), Participant { present: true, ..Participant::from_customer(c) });
         // `accepted: true` means the customer has already seen this greeting.
         self.greeting = login.greeting.clone().filter(|g| g.accepted != Some(true));
         if let Some(chat) = login.chats.first() {

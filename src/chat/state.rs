@@ -73,7 +73,8 @@ impl Participant {
         }
     }
 
-    fn from_customer(c: &Customer) -> Participant {
+    /// A participant from a customer.
+    pub fn from_customer(c: &Customer) -> Participant {
         Participant {
             id: c.id.clone(),
             name: c.name.clone(),
