@@ -40,9 +40,9 @@
   if (d.referrer) q.set("referrer", d.referrer);
 
   // Sizes per layout the widget asks for; "maximized" fills screens under 480 px and
-  // is 420 px wide elsewhere (the widget treats a narrower viewport as a phone).
-  // "maximized" is 420 px wide on desktop: the widget treats anything narrower as a phone.
-  var SIZES = { minimized: [84, 84], greeting: [380, 300], maximized: [420, 700] };
+  // elsewhere is the 380 px window plus room for its shadow (the widget treats a
+  // viewport narrower than 420 px as a phone).
+  var SIZES = { minimized: [84, 84], greeting: [380, 300], maximized: [448, 720] };
   var frame = d.createElement("iframe");
   frame.title = "Chat widget";
   frame.setAttribute("allow", "clipboard-write");
