@@ -260,6 +260,12 @@ impl Conversation {
                 now_ms,
             );
         }
+        self.look_up_chat(now_ms);
+    }
+
+    /// Fetches the chat on screen (`get_chat`), or finds the customer's latest one
+    /// (`list_chats`); its answer merges the history and then flushes the outbox.
+    fn look_up_chat(&mut self, now_ms: u64) {
         match self.state.chat_id.clone() {
             Some(chat_id) => self.request(GetChat { chat_id, thread_id: None }.into(), Purpose::RestoreChat, now_ms),
             None => self.request(ListChats { limit: Some(1), ..Default::default() }.into(), Purpose::FindChat, now_ms),
@@ -353,11 +359,7 @@ impl Conversation {
         }
         // Whether the server got them is unknown: look at the chat before sending again.
         if retry_later && matches!(self.status, ConnectionStatus::Connected) {
-            if let Some(chat_id) = self.state.chat_id.clone() {
-                self.request(GetChat { chat_id, thread_id: None }.into(), Purpose::RestoreChat, now_ms);
-            } else {
-                self.request(ListChats { limit: Some(1), ..Default::default() }.into(), Purpose::FindChat, now_ms);
-            }
+            self.look_up_chat(now_ms);
         }
     }
 
