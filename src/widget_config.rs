@@ -56,6 +56,8 @@ pub struct WidgetConfig {
     pub referrer: Option<String>,
     /// Origin of the host page (postMessage target); `None` when not embedded.
     pub host_origin: Option<String>,
+    /// The host's viewport is phone-sized (`narrow=1`): full-screen layout.
+    pub narrow: bool,
 }
 
 /// Why a configuration was refused.
@@ -102,6 +104,7 @@ impl WidgetConfig {
             page_title: None,
             referrer: None,
             host_origin: None,
+            narrow: false,
         }
     }
 
@@ -177,6 +180,7 @@ impl WidgetConfig {
         config.page_title = get("page_title").filter(|v| !v.is_empty());
         config.referrer = get("referrer").filter(|v| !v.is_empty());
         config.host_origin = get("origin").filter(|v| !v.is_empty());
+        config.narrow = get("narrow").is_some_and(|v| v == "1");
         config.params = pairs
             .iter()
             .filter_map(|(k, v)| Some((k.strip_prefix("param.")?.to_owned(), v.clone())))
@@ -258,6 +262,8 @@ mod tests {
         assert_eq!(c.params, [("plan".to_string(), "gold".to_string()), ("cart".to_string(), "3 items".to_string())]);
         assert_eq!(c.host_origin.as_deref(), Some("http://shop.localhost:8787"));
         assert_eq!(c.identity, Identity::CookieGrant);
+        assert!(!c.narrow);
+        assert!(WidgetConfig::from_query("license=1&narrow=1", true).unwrap().narrow);
         let custom = WidgetConfig::from_query("license=1&identity=custom", true).unwrap();
         assert_eq!(custom.identity, Identity::Custom);
         assert!(WidgetConfig::from_query("license=1&identity=magic", true).is_err());

@@ -1,11 +1,14 @@
-//! The widget's side of the postMessage bridge with the host page's loader:
-//! asks the loader to size the iframe for what is on screen. Messages go to the
-//! host's concrete origin only, never `*`.
+//! The widget's side of the postMessage bridge with the host page's loader
+//! (docs/bridge.md): iframe sizes, storage, tokens, the JS API's state and
+//! events out; tokens, `LiveChatWidget.call` commands and the viewport class in.
+//! Messages go to the host's concrete origin only, never `*`.
 
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::MessageEvent;
+
+use crate::conversation::host_api::{CommandData, HostCommand, HostEvent, PublicState};
 
 use super::identity::TokenResponse;
 
@@ -19,6 +22,8 @@ pub enum Layout {
     Greeting,
     /// The open chat window.
     Maximized,
+    /// Nothing (`LiveChatWidget.call("hide")`).
+    Hidden,
 }
 
 #[derive(Serialize)]
@@ -36,7 +41,9 @@ pub fn post_layout(host_origin: &str, layout: Layout) {
 fn post_to_host(host_origin: &str, message: &impl Serialize) {
     let Some(window) = web_sys::window() else { return };
     let Ok(Some(parent)) = window.parent() else { return };
-    if let Ok(value) = serde_wasm_bindgen::to_value(message) {
+    // Plain objects (not `Map`s), as the loader reads them.
+    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
+    if let Ok(value) = message.serialize(&serializer) {
         let _ = parent.post_message(&value, host_origin);
     }
 }
@@ -72,16 +79,80 @@ pub fn request_host_token(host_origin: &str, id: u32, fresh: bool) {
     post_to_host(host_origin, &TokenRequest { kind: "lc:token", id, fresh });
 }
 
-/// The loader's answer to a token request.
+#[derive(Serialize)]
+struct StateMessage<'a> {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    #[serde(flatten)]
+    state: &'a PublicState,
+}
+
+/// Posts the JS API's state (`lc:state`): what `LiveChatWidget.get` answers.
+pub fn post_state(host_origin: &str, state: &PublicState) {
+    post_to_host(host_origin, &StateMessage { kind: "lc:state", state });
+}
+
+#[derive(Serialize)]
+struct EventMessage<'a> {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    #[serde(flatten)]
+    event: &'a HostEvent,
+}
+
+/// Posts one of the JS API's events (`lc:event` with `name` and `data`).
+pub fn post_event(host_origin: &str, event: &HostEvent) {
+    post_to_host(host_origin, &EventMessage { kind: "lc:event", event });
+}
+
+/// Any message from the loader; fields by `type` (docs/bridge.md).
 #[derive(Debug, Deserialize)]
-struct TokenReply {
+struct RawHostMessage {
     #[serde(rename = "type")]
     kind: String,
-    id: u32,
+    #[serde(default)]
+    id: Option<u32>,
     #[serde(default)]
     token: Option<TokenResponse>,
     #[serde(default)]
     error: Option<String>,
+    #[serde(default)]
+    method: Option<String>,
+    #[serde(default)]
+    data: CommandData,
+    #[serde(default)]
+    narrow: Option<bool>,
+}
+
+/// A well-formed message from the loader.
+#[derive(Debug)]
+pub enum HostMessage {
+    /// The answer to token request `id`.
+    Token(u32, Result<TokenResponse, String>),
+    /// A `LiveChatWidget.call`.
+    Command(HostCommand),
+    /// Whether the host's viewport is phone-sized.
+    Viewport {
+        /// Under 480 px wide.
+        narrow: bool,
+    },
+}
+
+impl HostMessage {
+    fn from_raw(raw: RawHostMessage) -> Option<HostMessage> {
+        match raw.kind.as_str() {
+            "lc:token" => Some(HostMessage::Token(
+                raw.id?,
+                match (raw.token, raw.error) {
+                    (Some(token), _) => Ok(token),
+                    (None, error) => Err(error.unwrap_or_else(|| "no token".into())),
+                },
+            )),
+            "lc:command" => HostCommand::parse(&raw.method?, raw.data).map(HostMessage::Command),
+            "lc:viewport" => Some(HostMessage::Viewport { narrow: raw.narrow? }),
+            _ => None,
+        }
+    }
 }
 
 /// Listens for the loader's messages; only from the host's origin and the
@@ -91,11 +162,8 @@ pub struct HostListener {
 }
 
 impl HostListener {
-    /// Calls `on_token(id, token or error)` for every well-formed token reply.
-    pub fn listen(
-        host_origin: String,
-        on_token: impl Fn(u32, Result<TokenResponse, String>) + 'static,
-    ) -> Option<Self> {
+    /// Calls `on_message` for every well-formed message from the loader.
+    pub fn listen(host_origin: String, on_message: impl Fn(HostMessage) + 'static) -> Option<Self> {
         let window = web_sys::window()?;
         let parent = window.parent().ok().flatten();
         let closure = Closure::<dyn FnMut(MessageEvent)>::new(move |e: MessageEvent| {
@@ -106,13 +174,9 @@ impl HostListener {
             if e.origin() != host_origin || !from_parent {
                 return;
             }
-            let Ok(reply) = serde_wasm_bindgen::from_value::<TokenReply>(e.data()) else { return };
-            if reply.kind != "lc:token" {
-                return;
-            }
-            match (reply.token, reply.error) {
-                (Some(token), _) => on_token(reply.id, Ok(token)),
-                (None, error) => on_token(reply.id, Err(error.unwrap_or_else(|| "no token".into()))),
+            let Ok(raw) = serde_wasm_bindgen::from_value::<RawHostMessage>(e.data()) else { return };
+            if let Some(message) = HostMessage::from_raw(raw) {
+                on_message(message);
             }
         });
         window.add_event_listener_with_callback("message", closure.as_ref().unchecked_ref()).ok()?;

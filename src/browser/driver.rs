@@ -7,13 +7,16 @@ use std::rc::{Rc, Weak};
 use gloo_timers::callback::Timeout;
 use leptos::prelude::*;
 use serde_json::{Map, Value};
+use wasm_bindgen::JsCast;
 
+use crate::conversation::host_api::{HostCommand, PublicState, Visibility};
 use crate::conversation::{Conversation, ConversationConfig};
 use crate::session::{Application, CustomerPage, Input, LoginCustomer, Output, SessionConfig};
+use crate::ui::theme::accent_properties;
 use crate::ui::{provide_language, App, ChatContext};
 use crate::widget_config::{Identity, WidgetConfig};
 
-use super::bridge::{post_layout, request_host_token, HostListener, Layout};
+use super::bridge::{post_event, post_layout, post_state, request_host_token, HostListener, HostMessage, Layout};
 use super::identity::cookie_grant;
 use super::page_events::PageEvents;
 use super::socket::{Socket, SocketEvent};
@@ -34,6 +37,8 @@ struct Driver {
     _host_listener: Option<HostListener>,
     /// The id of the token request the host's provider is answering.
     token_request: u32,
+    /// The JS API state last posted to the loader.
+    posted_state: Option<PublicState>,
     me: Weak<RefCell<Driver>>,
 }
 
@@ -61,6 +66,7 @@ fn flush(rc: &Rc<RefCell<Driver>>) {
         while let Some(notice) = ctx.conversation.try_update_untracked(|c| c.poll_notice()).flatten() {
             web_sys::console::warn_1(&format!("LiveChat widget: {}", notice.0).into());
         }
+        driver.post_to_host_api();
         driver.arm_timer();
     }
     let me = Rc::downgrade(rc);
@@ -115,6 +121,25 @@ impl Driver {
             Output::ArmTimer(_) | Output::Event(_) => {}
         }
         None
+    }
+
+    /// Relays the JS API's events, and its state when it changed, to the loader.
+    fn post_to_host_api(&mut self) {
+        let ctx = self.ctx;
+        let Some(origin) = self.config.host_origin.as_deref() else {
+            // Not embedded: nobody to tell, but do not let the events pile up.
+            while ctx.conversation.try_update_untracked(|c| c.poll_host_event()).flatten().is_some() {}
+            return;
+        };
+        while let Some(event) = ctx.conversation.try_update_untracked(|c| c.poll_host_event()).flatten() {
+            post_event(origin, &event);
+        }
+        let visibility = ctx.visibility_untracked();
+        let state = ctx.conversation.with_untracked(|c| PublicState::of(c.state(), visibility, c.session_variables()));
+        if self.posted_state.as_ref() != Some(&state) {
+            post_state(origin, &state);
+            self.posted_state = Some(state);
+        }
     }
 
     fn arm_timer(&mut self) {
@@ -189,6 +214,7 @@ pub fn start() {
             _page_events: None,
             _host_listener: None,
             token_request: 0,
+            posted_state: None,
             me: me.clone(),
         })
     });
@@ -196,15 +222,8 @@ pub fn start() {
     let page_me = me.clone();
     driver.borrow_mut()._page_events = Some(PageEvents::listen(Rc::new(move |i| input(&page_me, i))));
     if let Some(origin) = host_origin.clone() {
-        let token_me = me.clone();
-        let listener = HostListener::listen(origin, move |id, reply| {
-            let Some(rc) = token_me.upgrade() else { return };
-            // Only the answer to the latest request counts.
-            if rc.borrow().token_request != id {
-                return;
-            }
-            input(&token_me, Input::Token(reply.and_then(|t| t.into_token(now_ms()))));
-        });
+        let host_me = me.clone();
+        let listener = HostListener::listen(origin, move |message| on_host_message(&host_me, message));
         driver.borrow_mut()._host_listener = listener;
     }
     let flush_me = me.clone();
@@ -215,15 +234,19 @@ pub fn start() {
     }));
     // The driver lives as long as the page: the closures hold weak references to it.
     std::mem::forget(driver.clone());
+    apply_page_classes(&driver.borrow().config);
     leptos::mount::mount_to_body(move || {
         ctx.provide();
         provide_language(&language);
         view! { <App/> }
     });
+    take_over_boot_launcher(ctx);
     if let Some(origin) = host_origin {
         // Resize the host's iframe whenever what is on screen changes.
         Effect::new(move |_| {
-            let layout = if ctx.open.get() {
+            let layout = if ctx.hidden.get() {
+                Layout::Hidden
+            } else if ctx.open.get() {
                 Layout::Maximized
             } else if ctx.with_state(|s| s.greeting.is_some()) {
                 Layout::Greeting
@@ -235,4 +258,64 @@ pub fn start() {
     }
     input(&me, Input::Start);
     drop(driver);
+}
+
+/// A message from the loader: a token answer, a `LiveChatWidget.call`, or the viewport class.
+fn on_host_message(me: &Weak<RefCell<Driver>>, message: HostMessage) {
+    let Some(rc) = me.upgrade() else { return };
+    let ctx = rc.borrow().ctx;
+    match message {
+        HostMessage::Token(id, reply) => {
+            // Only the answer to the latest request counts.
+            if rc.borrow().token_request == id {
+                input(me, Input::Token(reply.and_then(|t| t.into_token(now_ms()))));
+            }
+        }
+        HostMessage::Command(HostCommand::Maximize) => ctx.set_visibility(Visibility::Maximized),
+        HostMessage::Command(HostCommand::Minimize) => ctx.set_visibility(Visibility::Minimized),
+        HostMessage::Command(HostCommand::Hide) => ctx.set_visibility(Visibility::Hidden),
+        HostMessage::Command(HostCommand::Customer(intent)) => ctx.send(intent),
+        HostMessage::Viewport { narrow } => set_narrow(narrow),
+    }
+}
+
+/// The phone layout (`lc-narrow` on `<html>`): the loader knows the host's
+/// viewport; a widget page opened on its own looks at its own.
+fn set_narrow(narrow: bool) {
+    if let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+        let _ = root.class_list().toggle_with_force("lc-narrow", narrow);
+    }
+}
+
+/// The viewport class and the host's accent colour, before the first render.
+fn apply_page_classes(config: &WidgetConfig) {
+    let Some(window) = web_sys::window() else { return };
+    let narrow = match config.host_origin {
+        Some(_) => config.narrow,
+        None => window.inner_width().ok().and_then(|w| w.as_f64()).is_some_and(|w| w < 480.0),
+    };
+    set_narrow(narrow);
+    let root = window.document().and_then(|d| d.document_element());
+    let (Some(root), Some(color)) =
+        (root.and_then(|r| r.dyn_into::<web_sys::HtmlElement>().ok()), &config.accent_color)
+    else {
+        return;
+    };
+    // CSSOM writes, not a style attribute: allowed under the page's strict CSP.
+    for (name, value) in accent_properties(color) {
+        let _ = root.style().set_property(name, &value);
+    }
+}
+
+/// The iframe page shows a static launcher until the wasm runs (docs/bridge.md):
+/// remove it, and open the chat if the visitor already clicked it.
+fn take_over_boot_launcher(ctx: ChatContext) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    if let Some(boot) = document.get_element_by_id("lc-boot") {
+        boot.remove();
+    }
+    let clicked = document.document_element().and_then(|root| root.get_attribute("data-lc-open"));
+    if clicked.as_deref() == Some("1") {
+        ctx.set_open(true);
+    }
 }

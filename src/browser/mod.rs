@@ -10,7 +10,7 @@ mod page_events;
 mod socket;
 mod storage;
 
-pub use bridge::{post_layout, post_store, Layout};
+pub use bridge::{post_event, post_layout, post_state, post_store, HostListener, HostMessage, Layout};
 pub use driver::start;
 pub use identity::{cookie_grant, TokenResponse};
 pub use socket::{Socket, SocketEvent};

@@ -1,19 +1,22 @@
 //! [`Conversation`]: drives the session, keeps the chat state, and turns the
 //! customer's intents into requests.
 
-use std::collections::{HashMap, VecDeque};
+use std::collections::{BTreeMap, HashMap, HashSet, VecDeque};
 
 use crate::chat::{ChatPhase, ChatState, CustomIdGenerator, FormSlot};
 use crate::protocol::request::{
     AcceptGreeting, ActivateChat, CancelGreeting, DeactivateChat, GetChat, GetForm, ListChats, ListGroupStatuses,
-    MarkEventsAsSeen, RichMessagePostback, SendEvent, SendRichMessagePostback, SendSneakPeek, StartChat,
+    MarkEventsAsSeen, RichMessagePostback, SendEvent, SendRichMessagePostback, SendSneakPeek, SetCustomerSessionFields,
+    StartChat, UpdateCustomer,
 };
+use crate::protocol::time::rfc3339_to_unix_ms;
 use crate::protocol::{
     Access, Answer, ErrorType, Event, EventBody, FilledFormField, FormFieldType, FormType, LoginResponse,
     MessagePostback, NewEvent, Push, Request, Response,
 };
 use crate::session::{ConnectionStatus, Input, Output, RequestError, RequestId, Session, SessionConfig, SessionEvent};
 
+use super::host_api::{Author, ButtonClickedData, FormSubmittedData, GreetingRef, HostEvent, NewEventData};
 use super::intent::Intent;
 use super::outbox::Outbox;
 use super::purpose::Purpose;
@@ -65,11 +68,24 @@ pub struct Conversation {
     sneak_sent_at: Option<u64>,
     seen_marked: Option<String>,
     access_group: Option<u32>,
+    /// Session variables in the order they were set (login `session_fields`).
+    session_variables: Vec<(String, String)>,
+    /// Events for the host page's JS API.
+    host_events: VecDeque<HostEvent>,
+    /// `custom_id`s and event ids already announced as `new_event`.
+    announced: HashSet<String>,
 }
 
 impl Conversation {
     /// A conversation over a new session.
     pub fn new(session: SessionConfig, config: ConversationConfig) -> Self {
+        let session_variables = session
+            .customer
+            .session_fields
+            .iter()
+            .flatten()
+            .flat_map(|field| field.iter().map(|(k, v)| (k.clone(), v.clone())))
+            .collect();
         Conversation {
             session: Session::new(session),
             state: ChatState::new(config.group_id),
@@ -89,6 +105,9 @@ impl Conversation {
             sneak_sent_at: None,
             seen_marked: None,
             access_group: None,
+            session_variables,
+            host_events: VecDeque::new(),
+            announced: HashSet::new(),
         }
     }
 
@@ -112,6 +131,11 @@ impl Conversation {
         &self.session
     }
 
+    /// The session variables, in the order they were set.
+    pub fn session_variables(&self) -> &[(String, String)] {
+        &self.session_variables
+    }
+
     /// True once after anything the UI shows changed.
     pub fn take_changed(&mut self) -> bool {
         std::mem::take(&mut self.changed)
@@ -119,14 +143,23 @@ impl Conversation {
 
     /// Feeds a socket event, timer tick, token or browser signal.
     pub fn handle_input(&mut self, input: Input, now_ms: u64) {
+        let greeting = self.greeting_ref();
         self.session.handle_input(input, now_ms);
         self.pump(now_ms);
         self.flush_sneak_peek(now_ms);
         self.pump(now_ms);
+        self.announce_greeting_change(greeting);
     }
 
     /// Carries out a customer intent.
     pub fn handle_intent(&mut self, intent: Intent, now_ms: u64) {
+        let greeting = self.greeting_ref();
+        self.apply_intent(intent, now_ms);
+        self.pump(now_ms);
+        self.announce_greeting_change(greeting);
+    }
+
+    fn apply_intent(&mut self, intent: Intent, now_ms: u64) {
         // A paused session (inactivity, users limit) waits for the customer to act.
         if matches!(self.status, ConnectionStatus::Paused { .. }) && intent.is_customer_action() {
             self.session.handle_input(Input::Resume, now_ms);
@@ -172,13 +205,20 @@ impl Conversation {
                 }
             }
             Intent::LoadOlder => self.load_older(now_ms),
+            Intent::SetCustomerName(name) => self.update_customer(Some(name), None, now_ms),
+            Intent::SetCustomerEmail(email) => self.update_customer(None, Some(email), now_ms),
+            Intent::SetSessionVariables { variables, merge } => self.set_session_variables(variables, merge, now_ms),
         }
-        self.pump(now_ms);
     }
 
     /// The next output for the driver (connect, send, close, timers, storage, tokens).
     pub fn poll_output(&mut self) -> Option<Output> {
         self.out.pop_front()
+    }
+
+    /// The next event for the host page's JS API (`lc:event`).
+    pub fn poll_host_event(&mut self) -> Option<HostEvent> {
+        self.host_events.pop_front()
     }
 
     /// The next thing worth logging.
@@ -307,12 +347,12 @@ impl Conversation {
             }
             (Purpose::SendEvent(custom_id), Response::SendEvent(r)) => {
                 self.outbox.confirm(&custom_id);
-                self.state.confirm_sent(&custom_id, Some(r.event_id));
+                self.confirmed(&custom_id, Some(r.event_id), now_ms);
             }
             (Purpose::SendEvent(custom_id), _) => {
                 // Answered without an event id: accepted all the same.
                 self.outbox.confirm(&custom_id);
-                self.state.confirm_sent(&custom_id, None);
+                self.confirmed(&custom_id, None, now_ms);
             }
             _ => return,
         }
@@ -371,6 +411,11 @@ impl Conversation {
         }
         let ended = matches!(&push, Push::ChatDeactivated(p) if self.state.chat_id.as_deref() == Some(&p.chat_id));
         let new_event = matches!(push, Push::IncomingEvent(_));
+        if let Push::IncomingEvent(p) = &push {
+            if self.state.chat_id.as_deref() == Some(p.chat_id.as_str()) {
+                self.announce_pushed_event(&p.event, now_ms);
+            }
+        }
         if self.state.apply_push(&push) {
             self.changed = true;
         }
@@ -396,7 +441,7 @@ impl Conversation {
         self.starting = false;
         for (i, custom_id) in customs.iter().enumerate() {
             self.outbox.confirm(custom_id);
-            self.state.confirm_sent(custom_id, event_ids.get(i).cloned());
+            self.confirmed(custom_id, event_ids.get(i).cloned(), now_ms);
         }
         self.flush_outbox(now_ms);
     }
@@ -496,6 +541,7 @@ impl Conversation {
             self.access_group = Some(group);
         }
         self.state.prechat = FormSlot::Done;
+        self.host_events.push_back(HostEvent::FormSubmitted(FormSubmittedData::new(&FormType::Prechat)));
         self.send_event(NewEvent::filled_form(form_id, fields), now_ms);
     }
 
@@ -506,6 +552,7 @@ impl Conversation {
         let mut request = SendEvent::new(chat_id, event);
         request.attach_to_last_thread = Some(true);
         self.request(request.into(), Purpose::FireAndForget, now_ms);
+        self.host_events.push_back(HostEvent::FormSubmitted(FormSubmittedData::new(&FormType::Postchat)));
         self.set_postchat_done();
     }
 
@@ -539,6 +586,10 @@ impl Conversation {
             postback: RichMessagePostback { id: postback_id.to_owned(), toggled: true },
         };
         self.request(request.into(), Purpose::FireAndForget, now_ms);
+        self.host_events.push_back(HostEvent::RichMessageButtonClicked(ButtonClickedData {
+            event_id: event_id.to_owned(),
+            postback_id: postback_id.to_owned(),
+        }));
         if let Some(customer) = self.state.customer_id().map(str::to_owned) {
             self.state.toggle_postback_local(event_id, postback_id, &customer);
         }
@@ -558,6 +609,100 @@ impl Conversation {
         self.request(request.into(), Purpose::FireAndForget, now_ms);
         self.state.show_greeting_in_chat(&greeting);
         self.changed = true;
+    }
+
+    /// The customer's event was accepted: shown as sent, and announced once.
+    fn confirmed(&mut self, custom_id: &str, event_id: Option<String>, now_ms: u64) {
+        let kind = self.state.timeline.by_custom_id(custom_id).map(|e| e.event.body.event_type().to_owned());
+        self.state.confirm_sent(custom_id, event_id.clone());
+        let (Some(kind), Some(customer)) = (kind, self.state.customer_id().map(str::to_owned)) else { return };
+        if self.announced.insert(custom_id.to_owned()) {
+            self.announced.extend(event_id);
+            let author = Author { id: customer, kind: "customer" };
+            self.host_events.push_back(HostEvent::NewEvent(NewEventData { timestamp: now_ms, kind, author }));
+        }
+    }
+
+    /// An `incoming_event` of the current chat: announced unless the timeline
+    /// already has it (a repeat after reconnect) or it was announced before.
+    fn announce_pushed_event(&mut self, event: &Event, now_ms: u64) {
+        let timeline = &self.state.timeline;
+        if !event.id.is_empty() && timeline.contains_event(&event.id) {
+            return;
+        }
+        // The customer's own event is known by its custom_id (pending, or announced when accepted).
+        let key = match &event.custom_id {
+            Some(custom_id) if timeline.contains_custom_id(custom_id) || self.announced.contains(custom_id) => {
+                custom_id.clone()
+            }
+            _ if !event.id.is_empty() => event.id.clone(),
+            _ => return,
+        };
+        if !self.announced.insert(key) {
+            return;
+        }
+        let author_id = event.author_id.clone().unwrap_or_default();
+        let by_customer = self.state.customer_id() == Some(author_id.as_str());
+        self.host_events.push_back(HostEvent::NewEvent(NewEventData {
+            timestamp: event.created_at.as_deref().and_then(rfc3339_to_unix_ms).unwrap_or(now_ms),
+            kind: event.body.event_type().to_owned(),
+            author: Author { id: author_id, kind: if by_customer { "customer" } else { "agent" } },
+        }));
+    }
+
+    fn greeting_ref(&self) -> Option<GreetingRef> {
+        self.state.greeting.as_ref().map(|g| GreetingRef { id: g.id, unique_id: g.unique_id.clone() })
+    }
+
+    /// `greeting_hidden` / `greeting_displayed` when the greeting on screen changed.
+    fn announce_greeting_change(&mut self, before: Option<GreetingRef>) {
+        let after = self.greeting_ref();
+        if before == after {
+            return;
+        }
+        self.host_events.extend(before.map(HostEvent::GreetingHidden));
+        self.host_events.extend(after.map(HostEvent::GreetingDisplayed));
+    }
+
+    /// `LiveChatWidget.call("set_customer_name" | "set_customer_email")`: sent now
+    /// when connected, and in every later login.
+    fn update_customer(&mut self, name: Option<String>, email: Option<String>, now_ms: u64) {
+        let mut login = self.session.customer().clone();
+        login.name = name.clone().or(login.name);
+        login.email = email.clone().or(login.email);
+        self.session.set_customer(login);
+        if let Some(customer) = self.state.customer.as_mut() {
+            customer.name = name.clone().or(customer.name.take());
+            customer.email = email.clone().or(customer.email.take());
+            self.changed = true;
+        }
+        if matches!(self.status, ConnectionStatus::Connected | ConnectionStatus::LoggingIn) {
+            let request = UpdateCustomer { name, email, ..Default::default() };
+            self.request(request.into(), Purpose::FireAndForget, now_ms);
+        }
+    }
+
+    /// `set_session_variables` (replace) or `update_session_variables` (merge):
+    /// sent now when connected, and in every later login.
+    fn set_session_variables(&mut self, variables: Vec<(String, String)>, merge: bool, now_ms: u64) {
+        if !merge {
+            self.session_variables.clear();
+        }
+        for (key, value) in variables {
+            match self.session_variables.iter_mut().find(|(k, _)| *k == key) {
+                Some(slot) => slot.1 = value,
+                None => self.session_variables.push((key, value)),
+            }
+        }
+        let fields: Vec<_> =
+            self.session_variables.iter().map(|(k, v)| BTreeMap::from([(k.clone(), v.clone())])).collect();
+        let mut login = self.session.customer().clone();
+        login.session_fields = (!fields.is_empty()).then(|| fields.clone());
+        self.session.set_customer(login);
+        self.changed = true;
+        if matches!(self.status, ConnectionStatus::Connected | ConnectionStatus::LoggingIn) {
+            self.request(SetCustomerSessionFields { session_fields: fields }.into(), Purpose::FireAndForget, now_ms);
+        }
     }
 
     fn mark_seen(&mut self, now_ms: u64) {

@@ -44,12 +44,32 @@ pub enum Intent {
     SetViewing(bool),
     /// Load the thread before the oldest one shown.
     LoadOlder,
+    /// The host page set the customer's name (`LiveChatWidget.call("set_customer_name")`).
+    SetCustomerName(String),
+    /// The host page set the customer's e-mail (`set_customer_email`).
+    SetCustomerEmail(String),
+    /// The host page set session variables: replacing all of them
+    /// (`set_session_variables`) or merging (`update_session_variables`).
+    SetSessionVariables {
+        /// Key/value pairs in the order given.
+        variables: Vec<(String, String)>,
+        /// Merge into the current ones instead of replacing them.
+        merge: bool,
+    },
 }
 
 impl Intent {
     /// Whether this is the customer actively doing something (it resumes a
     /// session paused for inactivity), as opposed to passive view changes.
     pub fn is_customer_action(&self) -> bool {
-        !matches!(self, Intent::SetViewing(false) | Intent::Typing(_) | Intent::CancelGreeting)
+        !matches!(
+            self,
+            Intent::SetViewing(false)
+                | Intent::Typing(_)
+                | Intent::CancelGreeting
+                | Intent::SetCustomerName(_)
+                | Intent::SetCustomerEmail(_)
+                | Intent::SetSessionVariables { .. }
+        )
     }
 }

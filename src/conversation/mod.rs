@@ -4,6 +4,7 @@
 //! what to do, and renders [`Conversation::state`]. Nothing here touches the DOM.
 
 mod engine;
+pub mod host_api;
 mod intent;
 mod outbox;
 mod purpose;

@@ -34,6 +34,67 @@ pub fn timestamp_value_to_rfc3339(v: &Value) -> Option<String> {
     }
 }
 
+/// Parses an RFC 3339 date-time (`2017-10-12T15:19:21.010200Z`, or with a
+/// `+hh:mm` offset) to unix milliseconds. `None` for anything else or dates before 1970.
+pub fn rfc3339_to_unix_ms(text: &str) -> Option<u64> {
+    let b = text.as_bytes();
+    let num = |range: std::ops::Range<usize>| -> Option<i64> {
+        let part = text.get(range)?;
+        part.bytes().all(|c| c.is_ascii_digit()).then(|| part.parse().ok())?
+    };
+    if b.len() < 20
+        || b[4] != b'-'
+        || b[7] != b'-'
+        || !matches!(b[10], b'T' | b't' | b' ')
+        || b[13] != b':'
+        || b[16] != b':'
+    {
+        return None;
+    }
+    let (y, mo, d, h, mi, s) = (num(0..4)?, num(5..7)?, num(8..10)?, num(11..13)?, num(14..16)?, num(17..19)?);
+    if !(1..=12).contains(&mo) || !(1..=31).contains(&d) || h > 23 || mi > 59 || s > 60 {
+        return None;
+    }
+    let mut rest = &text[19..];
+    let mut millis = 0;
+    if let Some(fraction) = rest.strip_prefix('.') {
+        let digits = fraction.bytes().take_while(u8::is_ascii_digit).count();
+        if digits == 0 {
+            return None;
+        }
+        let padded = format!("{:0<3}", &fraction[..digits.min(3)]);
+        millis = padded.parse::<i64>().ok()?;
+        rest = &fraction[digits..];
+    }
+    let offset_s = match rest {
+        "Z" | "z" => 0,
+        _ if rest.len() == 6 && rest.is_char_boundary(1) && rest.as_bytes()[3] == b':' => {
+            let sign = match rest.as_bytes()[0] {
+                b'+' => 1,
+                b'-' => -1,
+                _ => return None,
+            };
+            let at = text.len() - 5;
+            sign * (num(at..at + 2)? * 3600 + num(at + 3..at + 5)? * 60)
+        }
+        _ => return None,
+    };
+    let days = days_from_civil(y, mo as u32, d as u32);
+    let secs = days * 86_400 + h * 3600 + mi * 60 + s - offset_s;
+    u64::try_from(secs * 1000 + millis).ok()
+}
+
+/// (year, month, day) to days since 1970-01-01 (the inverse of `civil_from_days`).
+fn days_from_civil(y: i64, m: u32, d: u32) -> i64 {
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y.rem_euclid(400);
+    let mp = i64::from((m + 9) % 12);
+    let doy = (153 * mp + 2) / 5 + i64::from(d) - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
 /// Days since 1970-01-01 to (year, month, day), proleptic Gregorian
 /// (Howard Hinnant's `civil_from_days` algorithm).
 fn civil_from_days(z: i64) -> (i64, u32, u32) {
@@ -52,6 +113,34 @@ fn civil_from_days(z: i64) -> (i64, u32, u32) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn rfc3339_parses_to_unix_ms() {
+        // Spec "Events": "created_at": "2017-10-12T15:19:21.010200Z".
+        assert_eq!(rfc3339_to_unix_ms("2017-10-12T15:19:21.010200Z"), Some(1_507_821_561_010));
+        assert_eq!(rfc3339_to_unix_ms("1970-01-01T00:00:00Z"), Some(0));
+        assert_eq!(rfc3339_to_unix_ms("1970-01-01T01:00:00+01:00"), Some(0));
+        assert_eq!(rfc3339_to_unix_ms("1970-01-01T00:00:00.5-00:30"), Some(1_800_500));
+        for bad in [
+            "",
+            "2017-10-12",
+            "2017-13-12T15:19:21Z",
+            "2017-10-12T15:19:21",
+            "2017-10-12T15:19:21.Z",
+            "1969-12-31T23:59:59Z",
+            "２０17-10-12T15:19:21Z",
+        ] {
+            assert_eq!(rfc3339_to_unix_ms(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn rfc3339_round_trips_unix_to_rfc3339() {
+        for secs in [0.0, 951_782_400.0, 1_473_433_500.25, 4_102_444_800.0] {
+            let text = unix_to_rfc3339(secs).unwrap();
+            assert_eq!(rfc3339_to_unix_ms(&text), Some((secs * 1000.0) as u64), "{text}");
+        }
+    }
 
     #[test]
     fn legacy_sample_timestamp_converts() {

@@ -224,6 +224,11 @@ impl Session {
         self.config.customer_page = page;
     }
 
+    /// The `customer` the next login sends.
+    pub fn customer(&self) -> &LoginCustomer {
+        &self.config.customer
+    }
+
     /// Updates the `customer` sent with the next login.
     pub fn set_customer(&mut self, customer: LoginCustomer) {
         self.config.customer = customer;

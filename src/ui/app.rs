@@ -28,7 +28,7 @@ pub fn App() -> impl IntoView {
         greeting.get().map(|g| view! { <GreetingCard greeting=g floating=true/> })
     };
     view! {
-        <main class="lc-widget" class:lc-open=move || open.get() aria-label=t.widget_label lang=t.code>
+        <main class="lc-widget" class:lc-open=move || open.get() hidden=move || ctx.hidden.get() aria-label=t.widget_label lang=t.code>
             <Show when=move || open.get()>
                 <ChatWindow/>
             </Show>

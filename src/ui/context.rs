@@ -7,6 +7,7 @@ use std::rc::Rc;
 use leptos::prelude::*;
 
 use crate::chat::ChatState;
+use crate::conversation::host_api::Visibility;
 use crate::conversation::{Conversation, Intent};
 use crate::session::ConnectionStatus;
 
@@ -24,6 +25,8 @@ pub struct ChatContext {
     pub conversation: RwSignal<Conversation>,
     /// Whether the chat window is open (maximised) rather than the launcher only.
     pub open: RwSignal<bool>,
+    /// Whether the host page hid the widget (`LiveChatWidget.call("hide")`).
+    pub hidden: RwSignal<bool>,
     flush: StoredValue<Flush, LocalStorage>,
     clock: StoredValue<Clock, LocalStorage>,
 }
@@ -34,6 +37,7 @@ impl ChatContext {
         ChatContext {
             conversation: RwSignal::new(conversation),
             open: RwSignal::new(false),
+            hidden: RwSignal::new(false),
             flush: StoredValue::new_local(flush),
             clock: StoredValue::new_local(clock),
         }
@@ -77,9 +81,35 @@ impl ChatContext {
         self.flush.with_value(|f| f());
     }
 
-    /// Opens or minimises the chat window. Opening counts as viewing the chat.
+    /// Opens or minimises the chat window (showing the widget if it was hidden).
+    /// Opening counts as viewing the chat.
     pub fn set_open(&self, open: bool) {
+        self.hidden.set(false);
         self.open.set(open);
         self.send(Intent::SetViewing(open));
+    }
+
+    /// Maximises, minimises or hides the widget.
+    pub fn set_visibility(&self, visibility: Visibility) {
+        match visibility {
+            Visibility::Maximized => self.set_open(true),
+            Visibility::Minimized => self.set_open(false),
+            Visibility::Hidden => {
+                self.open.set(false);
+                self.hidden.set(true);
+                self.send(Intent::SetViewing(false));
+            }
+        }
+    }
+
+    /// The widget's visibility, untracked (for the host page's JS API).
+    pub fn visibility_untracked(&self) -> Visibility {
+        if self.hidden.get_untracked() {
+            Visibility::Hidden
+        } else if self.open.get_untracked() {
+            Visibility::Maximized
+        } else {
+            Visibility::Minimized
+        }
     }
 }

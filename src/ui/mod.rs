@@ -26,6 +26,7 @@ pub mod message;
 pub mod queue;
 pub mod rich;
 pub mod safe_url;
+pub mod theme;
 pub mod view_state;
 pub mod webview;
 pub mod window;

@@ -1,0 +1,119 @@
+//! The widget's side of the loader bridge in a real browser (docs/bridge.md):
+//! messages are accepted only from the host's origin and the parent window and
+//! only in the expected shape; what the widget posts are plain objects.
+//! The test page is its own parent (`window.parent === window`).
+#![cfg(target_arch = "wasm32")]
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use gloo_timers::future::TimeoutFuture;
+use livechat_widget::browser::{post_event, post_state, HostListener, HostMessage};
+use livechat_widget::chat::ChatState;
+use livechat_widget::conversation::host_api::{ButtonClickedData, HostCommand, HostEvent, PublicState, Visibility};
+use livechat_widget::conversation::Intent;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn window() -> web_sys::Window {
+    web_sys::window().unwrap()
+}
+
+fn own_origin() -> String {
+    window().location().origin().unwrap()
+}
+
+fn post_json(json: &str) {
+    let value = js_sys::JSON::parse(json).unwrap();
+    window().post_message(&value, "*").unwrap();
+}
+
+/// Messages need a task turn to arrive.
+async fn settle() {
+    TimeoutFuture::new(30).await;
+}
+
+fn listen(origin: String) -> (HostListener, Rc<RefCell<Vec<HostMessage>>>) {
+    let got = Rc::new(RefCell::new(Vec::new()));
+    let sink = got.clone();
+    let listener = HostListener::listen(origin, move |m| sink.borrow_mut().push(m)).unwrap();
+    (listener, got)
+}
+
+#[wasm_bindgen_test]
+async fn commands_from_the_host_origin_are_accepted() {
+    let (_listener, got) = listen(own_origin());
+    post_json(r#"{"type":"lc:command","method":"update_session_variables","data":{"plan":"pro","cart":"3"}}"#);
+    post_json(r#"{"type":"lc:command","method":"hide"}"#);
+    post_json(r#"{"type":"lc:viewport","narrow":true}"#);
+    settle().await;
+    let got = got.borrow();
+    assert_eq!(got.len(), 3, "{got:?}");
+    match &got[0] {
+        HostMessage::Command(HostCommand::Customer(Intent::SetSessionVariables { variables, merge: true })) => {
+            assert_eq!(variables, &[("plan".to_string(), "pro".to_string()), ("cart".to_string(), "3".to_string())]);
+        }
+        other => panic!("{other:?}"),
+    }
+    assert!(matches!(got[1], HostMessage::Command(HostCommand::Hide)));
+    assert!(matches!(got[2], HostMessage::Viewport { narrow: true }));
+}
+
+#[wasm_bindgen_test]
+async fn messages_from_another_origin_or_of_another_shape_are_ignored() {
+    let (_foreign, foreign) = listen("https://evil.example".into());
+    let (_own, own) = listen(own_origin());
+    post_json(r#"{"type":"lc:command","method":"maximize"}"#);
+    for junk in [
+        r#"{"type":"lc:command","method":"set_customer_name","data":42}"#,
+        r#"{"type":"lc:command","method":"eval","data":"alert(1)"}"#,
+        r#"{"type":"lc:command"}"#,
+        r#"{"type":"lc:viewport"}"#,
+        r#"{"type":"lc:token"}"#,
+        r#"{"type":"something-else"}"#,
+        r#""lc:command""#,
+        "null",
+        "[1,2]",
+    ] {
+        post_json(junk);
+    }
+    settle().await;
+    assert!(foreign.borrow().is_empty(), "the origin check failed");
+    assert_eq!(own.borrow().len(), 1, "only the well-formed maximize: {:?}", own.borrow());
+}
+
+#[wasm_bindgen_test]
+async fn state_and_events_are_posted_as_plain_objects() {
+    let seen: Rc<RefCell<Vec<JsValue>>> = Rc::default();
+    let sink = seen.clone();
+    let closure = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
+        sink.borrow_mut().push(e.data());
+    });
+    window().add_event_listener_with_callback("message", closure.as_ref().unchecked_ref()).unwrap();
+    let state = PublicState::of(&ChatState::new(0), Visibility::Hidden, &[("plan".into(), "pro".into())]);
+    post_state(&own_origin(), &state);
+    post_event(
+        &own_origin(),
+        &HostEvent::RichMessageButtonClicked(ButtonClickedData { event_id: "E".into(), postback_id: "P".into() }),
+    );
+    settle().await;
+    window().remove_event_listener_with_callback("message", closure.as_ref().unchecked_ref()).unwrap();
+    let seen = seen.borrow();
+    let json: Vec<String> = seen.iter().map(|v| js_sys::JSON::stringify(v).unwrap().into()).collect();
+    assert_eq!(json.len(), 2, "{json:?}");
+    assert!(
+        json[0].starts_with(
+            r#"{"type":"lc:state","ready":false,"state":{"availability":"offline","visibility":"hidden"}"#
+        ),
+        "{}",
+        json[0]
+    );
+    assert!(json[0].contains(r#""sessionVariables":{"plan":"pro"}"#), "{}", json[0]);
+    assert_eq!(
+        json[1],
+        r#"{"type":"lc:event","name":"rich_message_button_clicked","data":{"eventId":"E","postbackId":"P"}}"#
+    );
+}
