@@ -199,10 +199,15 @@ pub fn start() {
     let store = Store::open(snapshot_from_fragment(&fragment, &namespace), host_origin.clone());
     let language = config.language.clone();
     let seed = (js_sys::Math::random() * (u64::MAX >> 11) as f64) as u64 ^ now_ms();
-    let conversation = Conversation::new(
+    let outbox_key = format!("{}:outbox", config.storage_namespace());
+    let stored_outbox = store.get(&outbox_key);
+    let mut conversation = Conversation::new(
         session_config(&config, &store, seed),
-        ConversationConfig { group_id: config.group, seed, ..Default::default() },
+        ConversationConfig { group_id: config.group, seed, outbox_key: Some(outbox_key), ..Default::default() },
     );
+    if let Some(stored) = stored_outbox {
+        conversation.restore_outbox(&stored);
+    }
     let ctx = ChatContext::new(conversation, Rc::new(|| {}), Rc::new(now_ms));
     let driver = Rc::new_cyclic(|me| {
         RefCell::new(Driver {

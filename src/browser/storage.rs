@@ -9,9 +9,25 @@
 use std::cell::RefCell;
 use std::collections::HashMap;
 
-use gloo_storage::{LocalStorage, Storage};
+use gloo_storage::{LocalStorage, SessionStorage, Storage};
 
 use super::bridge::post_store;
+
+/// Whether `key` belongs to one tab rather than the whole site: the outbox. It
+/// lives in sessionStorage (here and on the host), which survives a reload of
+/// the tab but is not shared, so a second tab never sends another tab's messages.
+pub fn is_tab_scoped(key: &str) -> bool {
+    key.ends_with(":outbox")
+}
+
+/// The browser storage area for `key`.
+fn area(key: &str) -> web_sys::Storage {
+    if is_tab_scoped(key) {
+        SessionStorage::raw()
+    } else {
+        LocalStorage::raw()
+    }
+}
 
 /// Key-value storage for the widget.
 #[derive(Debug, Default)]
@@ -27,9 +43,11 @@ impl Store {
     pub fn open(snapshot: HashMap<String, String>, host_origin: Option<String>) -> Store {
         // Accessing localStorage can throw (SecurityError), which gloo-storage
         // would turn into a JS exception: probe it once through web-sys.
+        let works = |s: Option<web_sys::Storage>| {
+            s.is_some_and(|s| s.set_item("livechat:probe", "1").is_ok() && s.remove_item("livechat:probe").is_ok())
+        };
         let local = web_sys::window()
-            .and_then(|w| w.local_storage().ok().flatten())
-            .is_some_and(|s| s.set_item("livechat:probe", "1").is_ok() && s.remove_item("livechat:probe").is_ok());
+            .is_some_and(|w| works(w.local_storage().ok().flatten()) && works(w.session_storage().ok().flatten()));
         Store { local, memory: RefCell::new(snapshot), host_origin }
     }
 
@@ -45,7 +63,7 @@ impl Store {
             return Some(v.clone());
         }
         if self.local {
-            if let Ok(Some(v)) = LocalStorage::raw().get_item(key) {
+            if let Ok(Some(v)) = area(key).get_item(key) {
                 return Some(v);
             }
         }
@@ -55,7 +73,7 @@ impl Store {
     /// Stores `value` under `key` in every layer available.
     pub fn set(&self, key: &str, value: &str) {
         if self.local {
-            let _ = LocalStorage::raw().set_item(key, value);
+            let _ = area(key).set_item(key, value);
         }
         self.memory.borrow_mut().insert(key.to_owned(), value.to_owned());
         if let Some(origin) = &self.host_origin {

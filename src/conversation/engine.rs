@@ -18,7 +18,7 @@ use crate::session::{ConnectionStatus, Input, Output, RequestError, RequestId, S
 
 use super::host_api::{Author, ButtonClickedData, FormSubmittedData, GreetingRef, HostEvent, NewEventData};
 use super::intent::Intent;
-use super::outbox::Outbox;
+use super::outbox::{parse_stored, Outbox, StoredEntry};
 use super::purpose::Purpose;
 
 /// Largest message text the spec accepts, in bytes ("Events > Message": 16 KB).
@@ -33,11 +33,13 @@ pub struct ConversationConfig {
     pub seed: u64,
     /// At most one `send_sneak_peek` per this many milliseconds while typing.
     pub sneak_peek_interval_ms: u64,
+    /// Storage key of the outbox (`Output::Store`); `None` keeps it in memory only.
+    pub outbox_key: Option<String>,
 }
 
 impl Default for ConversationConfig {
     fn default() -> Self {
-        ConversationConfig { group_id: 0, seed: 1, sneak_peek_interval_ms: 1_000 }
+        ConversationConfig { group_id: 0, seed: 1, sneak_peek_interval_ms: 1_000, outbox_key: None }
     }
 }
 
@@ -74,6 +76,8 @@ pub struct Conversation {
     host_events: VecDeque<HostEvent>,
     /// `custom_id`s and event ids already announced as `new_event`.
     announced: HashSet<String>,
+    /// The outbox as last written to storage.
+    persisted_outbox: Option<String>,
 }
 
 impl Conversation {
@@ -108,7 +112,29 @@ impl Conversation {
             session_variables,
             host_events: VecDeque::new(),
             announced: HashSet::new(),
+            persisted_outbox: None,
         }
+    }
+
+    /// Shows and queues the customer events a previous page load had not got
+    /// confirmed (the stored outbox). They are reconciled with the chat's history
+    /// after the next login and sent only if the server does not have them.
+    pub fn restore_outbox(&mut self, stored: &str) {
+        for entry in parse_stored(stored) {
+            if self.state.timeline.contains_custom_id(&entry.custom_id) {
+                continue;
+            }
+            let shown = Event::from_value(entry.event.to_value());
+            self.state.send_local(entry.custom_id.clone(), shown);
+            if entry.failed {
+                self.state.fail_send(&entry.custom_id);
+                self.failed.insert(entry.custom_id, entry.event);
+            } else {
+                self.outbox.push(entry.custom_id, entry.event);
+            }
+        }
+        self.persisted_outbox = Some(stored.to_owned());
+        self.changed = true;
     }
 
     /// What the UI renders.
@@ -149,6 +175,7 @@ impl Conversation {
         self.flush_sneak_peek(now_ms);
         self.pump(now_ms);
         self.announce_greeting_change(greeting);
+        self.persist_outbox();
     }
 
     /// Carries out a customer intent.
@@ -157,6 +184,7 @@ impl Conversation {
         self.apply_intent(intent, now_ms);
         self.pump(now_ms);
         self.announce_greeting_change(greeting);
+        self.persist_outbox();
     }
 
     fn apply_intent(&mut self, intent: Intent, now_ms: u64) {
@@ -648,6 +676,33 @@ impl Conversation {
             kind: event.body.event_type().to_owned(),
             author: Author { id: author_id, kind: if by_customer { "customer" } else { "agent" } },
         }));
+    }
+
+    /// Writes the unconfirmed and failed customer events, in timeline order,
+    /// when they changed.
+    fn persist_outbox(&mut self) {
+        let Some(key) = self.config.outbox_key.clone() else { return };
+        let stored = |custom_id: &String| {
+            let (event, failed) = match (self.outbox.get(custom_id), self.failed.get(custom_id)) {
+                (Some(event), _) => (event, false),
+                (None, Some(event)) => (event, true),
+                (None, None) => return None,
+            };
+            Some(StoredEntry { custom_id: custom_id.clone(), event: event.clone(), failed })
+        };
+        let mut entries: Vec<StoredEntry> =
+            self.state.timeline.entries().iter().filter_map(|e| e.custom_id.as_ref().and_then(stored)).collect();
+        // Anything the timeline no longer shows (a chat switch) is still kept.
+        for (custom_id, _) in self.outbox.entries() {
+            if !entries.iter().any(|e| e.custom_id == *custom_id) {
+                entries.extend(stored(custom_id));
+            }
+        }
+        let Ok(value) = serde_json::to_string(&entries) else { return };
+        if self.persisted_outbox.as_deref() != Some(value.as_str()) {
+            self.persisted_outbox = Some(value.clone());
+            self.out.push_back(Output::Store { key, value });
+        }
     }
 
     fn greeting_ref(&self) -> Option<GreetingRef> {

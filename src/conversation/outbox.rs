@@ -6,7 +6,29 @@
 
 use std::collections::HashSet;
 
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
 use crate::protocol::NewEvent;
+
+/// One customer event as kept in storage across reloads (`[{custom_id, event, failed}]`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StoredEntry {
+    /// The event's `custom_id`.
+    pub custom_id: String,
+    /// The event as it will be sent.
+    pub event: NewEvent,
+    /// Sending failed for good: shown with retry and remove, not sent by itself.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub failed: bool,
+}
+
+/// Reads a stored outbox, skipping entries that do not decode (storage written
+/// by another version, or tampered with).
+pub fn parse_stored(text: &str) -> Vec<StoredEntry> {
+    let Ok(Value::Array(items)) = serde_json::from_str::<Value>(text) else { return Vec::new() };
+    items.into_iter().filter_map(|item| serde_json::from_value(item).ok()).collect()
+}
 
 /// Unconfirmed outgoing events by `custom_id`, oldest first.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -56,6 +78,11 @@ impl Outbox {
     /// Unconfirmed events with no request under way, oldest first.
     pub fn idle(&self) -> Vec<(String, NewEvent)> {
         self.items.iter().filter(|(c, _)| !self.in_flight.contains(c)).cloned().collect()
+    }
+
+    /// Every unconfirmed event, oldest first.
+    pub fn entries(&self) -> impl Iterator<Item = &(String, NewEvent)> {
+        self.items.iter()
     }
 
     /// Number of unconfirmed events.

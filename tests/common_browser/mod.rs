@@ -62,7 +62,7 @@ pub fn mount() -> Widget {
 pub fn mount_in(language: Option<&'static str>) -> Widget {
     let mut session = SessionConfig::new(123, None);
     session.token = Some(Token { token_type: "Bearer".into(), access_token: "dal:t".into(), expires_at_ms: None });
-    let config = ConversationConfig { group_id: 0, seed: 7, sneak_peek_interval_ms: 1_000 };
+    let config = ConversationConfig { group_id: 0, seed: 7, sneak_peek_interval_ms: 1_000, ..Default::default() };
     let now = Rc::new(Cell::new(1_700_000_000_000u64));
     let clock = now.clone();
     let ctx = ChatContext::new(Conversation::new(session, config), Rc::new(|| {}), Rc::new(move || clock.get()));

@@ -25,15 +25,33 @@ pub struct Fake {
     /// Index into `sent` of requests already answered.
     answered: Vec<bool>,
     seq: u64,
+    /// Every `Output::Store` as (key, value), in order.
+    pub stored: Vec<(String, String)>,
 }
 
 impl Fake {
     /// A conversation for group 0 holding a token, not yet started.
     pub fn new() -> Self {
+        Self::with_config(ConversationConfig {
+            group_id: 0,
+            seed: 7,
+            sneak_peek_interval_ms: 1_000,
+            ..Default::default()
+        })
+    }
+
+    /// A conversation with these settings, holding a token, not yet started.
+    pub fn with_config(config: ConversationConfig) -> Self {
         let mut session = SessionConfig::new(123, None);
         session.token = Some(Token { token_type: "Bearer".into(), access_token: "dal:t".into(), expires_at_ms: None });
-        let config = ConversationConfig { group_id: 0, seed: 7, sneak_peek_interval_ms: 1_000 };
-        Fake { c: Conversation::new(session, config), now: 1_700_000_000_000, sent: vec![], answered: vec![], seq: 0 }
+        Fake {
+            c: Conversation::new(session, config),
+            now: 1_700_000_000_000,
+            sent: vec![],
+            answered: vec![],
+            seq: 0,
+            stored: vec![],
+        }
     }
 
     /// Feeds an input and collects what was sent.
@@ -56,10 +74,14 @@ impl Fake {
 
     fn drain(&mut self) {
         while let Some(out) = self.c.poll_output() {
-            if let Output::Send(text) = out {
-                let v: Value = serde_json::from_str(&text).expect("the widget sends JSON");
-                self.sent.push(v);
-                self.answered.push(false);
+            match out {
+                Output::Send(text) => {
+                    let v: Value = serde_json::from_str(&text).expect("the widget sends JSON");
+                    self.sent.push(v);
+                    self.answered.push(false);
+                }
+                Output::Store { key, value } => self.stored.push((key, value)),
+                _ => {}
             }
         }
     }
@@ -170,6 +192,11 @@ impl Fake {
         );
         self.answer("list_group_statuses", json!({"groups_status": {"0": "online"}}));
         self.answer("get_chat", chat(true, events));
+    }
+
+    /// The last value stored under `key`.
+    pub fn last_stored(&self, key: &str) -> Option<&str> {
+        self.stored.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v.as_str())
     }
 
     /// Texts of the timeline, in order.
