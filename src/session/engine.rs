@@ -56,6 +56,10 @@ pub struct Session {
     pub(super) token: Option<Token>,
     /// The next token must bypass the identity provider's cache.
     pub(super) need_fresh_token: bool,
+    /// The token the current (or last) login used.
+    pub(super) login_token: Option<Token>,
+    /// A failed refresh is tried again no earlier than this.
+    pub(super) refresh_retry_at: u64,
     /// `FetchToken` emitted, no `Input::Token` yet.
     pub(super) token_pending: bool,
     pub(super) storage: Map<String, Value>,
@@ -84,6 +88,8 @@ impl Session {
             region,
             token: config.token.clone(),
             need_fresh_token: false,
+            login_token: None,
+            refresh_retry_at: 0,
             token_pending: false,
             storage: config.customer_side_storage.clone(),
             requests: Requests::new(config.timings.max_in_flight),
@@ -166,6 +172,7 @@ impl Session {
                 Some(*ping_at),
                 Some(self.last_rx_ms.saturating_add(t.watchdog_ms)),
                 self.requests.next_deadline(),
+                self.token_refresh_at(),
             ]),
             Phase::Waiting { at, .. } => Some(*at),
             Phase::Idle | Phase::Offline | Phase::Paused(_) | Phase::Stopped(_) => None,

@@ -66,6 +66,9 @@ impl Session {
             Err(e) => {
                 if matches!(self.phase, Phase::AwaitingToken { .. }) {
                     self.end_connection(Cause::TokenFailed(e), now_ms, true);
+                } else {
+                    // A refresh while connected: the current token still works; try again later.
+                    self.refresh_retry_at = now_ms.saturating_add(self.config.timings.backoff_cap_ms);
                 }
             }
         }
@@ -84,6 +87,7 @@ impl Session {
             referrer: c.referrer.clone(),
             application: c.application.clone(),
         };
+        self.login_token = Some(token.clone());
         let login_id = self.requests.next_id().wire();
         self.send(&login_id, "login", &payload);
         self.phase = Phase::LoggingIn { login_id, deadline };
@@ -140,10 +144,24 @@ impl Session {
                 if now_ms >= ping_at {
                     self.send_ping(now_ms);
                 }
+                if due(self.token_refresh_at(), now_ms) {
+                    self.token_pending = true;
+                    self.push(Output::FetchToken { fresh: true });
+                }
             }
             Phase::Waiting { at, .. } if now_ms >= at => self.connect(now_ms),
             _ => {}
         }
+    }
+
+    /// When to fetch the next token while connected: `token_refresh_lead_ms`
+    /// before the login's token expires, unless a newer one is held or on its way.
+    pub(super) fn token_refresh_at(&self) -> Option<u64> {
+        if self.token_pending || self.token != self.login_token {
+            return None;
+        }
+        let expires_at = self.token.as_ref()?.expires_at_ms?;
+        Some(expires_at.saturating_sub(self.config.timings.token_refresh_lead_ms).max(self.refresh_retry_at))
     }
 
     /// Visible / Online: ping now if connected, reconnect now if waiting.
@@ -190,8 +208,16 @@ impl Session {
             Action::Reconnect { delay, fresh_token, region } => {
                 self.failures = self.failures.saturating_add(1);
                 if fresh_token {
-                    self.token = None;
-                    self.need_fresh_token = true;
+                    // A token refreshed during the connection is already the fresh one.
+                    let refreshed = self.token != self.login_token
+                        && self
+                            .token
+                            .as_ref()
+                            .is_some_and(|t| t.is_fresh_at(now_ms, self.config.timings.token_margin_ms));
+                    if !refreshed {
+                        self.token = None;
+                        self.need_fresh_token = true;
+                    }
                     self.auth_retried = true;
                 }
                 if let Some(region) = region {

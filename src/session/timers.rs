@@ -28,6 +28,9 @@ pub struct Timings {
     pub limit_retry_ms: u64,
     /// A token expiring within this margin is treated as expired.
     pub token_margin_ms: u64,
+    /// While connected, fetch a fresh token this long before the current one
+    /// expires, so the login after the server's `access_token_expired` needs no wait.
+    pub token_refresh_lead_ms: u64,
 }
 
 impl Default for Timings {
@@ -43,6 +46,7 @@ impl Default for Timings {
             blocked_wait_ms: 60_000,
             limit_retry_ms: 1_000,
             token_margin_ms: 10_000,
+            token_refresh_lead_ms: 60_000,
         }
     }
 }
