@@ -355,7 +355,12 @@ impl Conversation {
                 None => self.restored(now_ms),
             },
             (Purpose::RestoreChat, Response::GetChat(chat)) => {
+                let was_running = matches!(self.state.phase, ChatPhase::Active | ChatPhase::Queued);
                 self.state.apply_chat(&chat);
+                // Ended while the socket was down: as if chat_deactivated had arrived.
+                if was_running && self.state.phase == ChatPhase::Ended {
+                    self.ask_for_postchat(now_ms);
+                }
                 self.restored(now_ms);
             }
             (Purpose::OlderThread, Response::GetChat(chat)) => {
@@ -447,16 +452,23 @@ impl Conversation {
         if self.state.apply_push(&push) {
             self.changed = true;
         }
-        if ended && self.state.postchat == FormSlot::Unknown {
+        if ended {
+            self.ask_for_postchat(now_ms);
+        }
+        if new_event && self.state.viewing {
+            self.mark_seen(now_ms);
+        }
+    }
+
+    /// The chat ended: fetch the postchat form, once.
+    fn ask_for_postchat(&mut self, now_ms: u64) {
+        if self.state.postchat == FormSlot::Unknown {
             let group = self.state.group_id;
             self.request(
                 GetForm { group_id: group, form_type: FormType::Postchat }.into(),
                 Purpose::Form(FormType::Postchat),
                 now_ms,
             );
-        }
-        if new_event && self.state.viewing {
-            self.mark_seen(now_ms);
         }
     }
 
