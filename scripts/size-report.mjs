@@ -1,0 +1,58 @@
+#!/usr/bin/env node
+// Prints what a visitor downloads, per file, raw / gzip / brotli (maximum quality, as a
+// CDN would serve it), and checks the size budgets of issue 7:
+//   - the loader on the host page: at most 3 KB brotli (enforced);
+//   - the widget until interactive (HTML, CSS, boot script, JS glue, wasm): at most
+//     100 KB brotli. Reported on every run; enforced with --enforce-widget (not yet
+//     met: see README, "Performance").
+// Usage: node scripts/size-report.mjs [DIST_DIR] [--enforce-widget]
+import { readFileSync, existsSync } from "node:fs";
+import path from "node:path";
+import zlib from "node:zlib";
+
+const args = process.argv.slice(2);
+const dist = path.resolve(args.find((a) => !a.startsWith("--")) || "dist");
+const enforceWidget = args.includes("--enforce-widget");
+const KB = 1024;
+const LOADER_BUDGET = 3 * KB;
+const WIDGET_BUDGET = 100 * KB;
+
+const sizes = (file) => {
+  const data = readFileSync(path.join(dist, file));
+  return {
+    file,
+    raw: data.length,
+    gzip: zlib.gzipSync(data, { level: 9 }).length,
+    brotli: zlib.brotliCompressSync(data, {
+      params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: data.length },
+    }).length,
+  };
+};
+
+const widgetFiles = ["index.html", "widget.css", "boot.js", "livechat-widget.js", "livechat-widget_bg.wasm"];
+const missing = [...widgetFiles, "loader.js"].filter((f) => !existsSync(path.join(dist, f)));
+if (missing.length) {
+  console.error(`size-report: missing in ${dist}: ${missing.join(", ")} (run trunk build --release)`);
+  process.exit(2);
+}
+
+const fmt = (n) => (n / KB).toFixed(1).padStart(8);
+const row = (s) => console.log(`${s.file.padEnd(26)}${fmt(s.raw)}${fmt(s.gzip)}${fmt(s.brotli)}`);
+console.log(`${"file".padEnd(26)}${"raw KB".padStart(8)}${"gzip KB".padStart(8)}${"br KB".padStart(8)}`);
+const loader = sizes("loader.js");
+row(loader);
+const widget = widgetFiles.map(sizes);
+widget.forEach(row);
+const total = widget.reduce((t, s) => ({ file: "widget until interactive", raw: t.raw + s.raw, gzip: t.gzip + s.gzip, brotli: t.brotli + s.brotli }), { raw: 0, gzip: 0, brotli: 0 });
+row(total);
+
+let failed = false;
+const check = (what, value, budget, enforced) => {
+  const ok = value <= budget;
+  const verdict = ok ? "within budget" : enforced ? "OVER BUDGET" : "over budget (not enforced yet)";
+  console.log(`${what}: ${(value / KB).toFixed(1)} KB brotli, budget ${(budget / KB).toFixed(0)} KB: ${verdict}`);
+  if (!ok && enforced) failed = true;
+};
+check("loader", loader.brotli, LOADER_BUDGET, true);
+check("widget", total.brotli, WIDGET_BUDGET, enforceWidget);
+process.exit(failed ? 1 : 0);
