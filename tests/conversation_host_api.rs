@@ -91,6 +91,22 @@ fn submitting_forms_announces_form_submitted_with_the_form_type() {
     assert_eq!(events[0], json!({"name": "form_submitted", "data": {"type": "prechat"}}));
 }
 
+// As on LiveChat's widget: the prechat's name and e-mail answers update the customer.
+#[test]
+fn prechat_name_and_email_answers_become_the_customers() {
+    let mut f = Fake::new();
+    f.login_fresh(json!({"enabled": true, "form": {"id": "PRE", "fields": [
+        {"id": "n", "type": "name", "label": "Name:", "required": false},
+        {"id": "e", "type": "email", "label": "E-mail:", "required": false}]}}));
+    f.intent(Intent::SubmitPrechat(vec![
+        FilledFormField::text("n", FormFieldType::Name, "Name:", " Ann "),
+        FilledFormField::text("e", FormFieldType::Email, "E-mail:", "ann@example.com"),
+    ]));
+    assert_eq!(f.sent_with("update_customer")[0]["payload"], json!({"name": "Ann", "email": "ann@example.com"}));
+    let public = PublicState::of(f.c.state(), Visibility::Minimized, f.c.session_variables());
+    assert_eq!(public.customer_data.name.as_deref(), Some("Ann"));
+}
+
 // Spec "Pushes > incoming_greeting" / "greeting_canceled".
 #[test]
 fn greetings_are_announced_when_displayed_and_hidden() {

@@ -580,6 +580,17 @@ impl Conversation {
             self.state.group_id = group;
             self.access_group = Some(group);
         }
+        // The name and e-mail answers become the customer's, as on LiveChat's own widget.
+        let answer = |kind: FormFieldType| {
+            fields.iter().find(|f| f.field_type == kind).and_then(|f| match &f.answer {
+                Answer::Text(text) if !text.trim().is_empty() => Some(text.trim().to_owned()),
+                _ => None,
+            })
+        };
+        let (name, email) = (answer(FormFieldType::Name), answer(FormFieldType::Email));
+        if name.is_some() || email.is_some() {
+            self.update_customer(name, email, now_ms);
+        }
         self.state.prechat = FormSlot::Done;
         self.host_events.push_back(HostEvent::FormSubmitted(FormSubmittedData::new(&FormType::Prechat)));
         self.send_event(NewEvent::filled_form(form_id, fields), now_ms);

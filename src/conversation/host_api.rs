@@ -43,10 +43,14 @@ pub enum CustomerStatus {
 
 impl CustomerStatus {
     /// The status the chat state implies (a running chat wins over a greeting).
+    /// A running chat counts as chatting once an agent is present: until then
+    /// the customer waits, whether or not a queue position arrived yet (the
+    /// `start_chat` answer and the queue push come in either order).
     pub fn of(state: &ChatState) -> CustomerStatus {
+        let agent_present = || state.users.values().any(|u| u.is_agent && u.present);
         match state.phase {
-            ChatPhase::Queued => CustomerStatus::Queued,
-            ChatPhase::Active => CustomerStatus::Chatting,
+            ChatPhase::Active if agent_present() => CustomerStatus::Chatting,
+            ChatPhase::Queued | ChatPhase::Active => CustomerStatus::Queued,
             _ if state.greeting.is_some() => CustomerStatus::Invited,
             _ => CustomerStatus::Browsing,
         }
@@ -345,6 +349,9 @@ mod tests {
         state.greeting = serde_json::from_value(json!({ "id": 1, "unique_id": "u" })).ok();
         assert_eq!(CustomerStatus::of(&state), CustomerStatus::Invited);
         state.phase = ChatPhase::Active;
+        assert_eq!(CustomerStatus::of(&state), CustomerStatus::Queued, "no agent yet: waiting");
+        let agent: crate::protocol::Agent = serde_json::from_value(json!({ "id": "a1", "type": "agent" })).unwrap();
+        state.users.insert("a1".into(), crate::chat::Participant::from_agent(&agent));
         assert_eq!(CustomerStatus::of(&state), CustomerStatus::Chatting);
         state.phase = ChatPhase::Ended;
         assert_eq!(CustomerStatus::of(&state), CustomerStatus::Invited);
