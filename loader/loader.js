@@ -1,113 +1,172 @@
-/*! LiveChat widget loader: inserts the chat widget as an isolated, cross-origin
- * iframe and sizes it to what the widget shows. No dependencies.
- * Configure with window.__lc = { license: 12345678, group: 0, region: "fra", ... }. */
-(function (w, d) {
-  "use strict";
+/*! LiveChat widget loader (docs/bridge.md) */
+// dist/loader.js is this file without `// ` comment lines and indentation (Trunk.toml): keep
+// template literals on one line.
+((w, d) => {
   if (w.__lcLoaderStarted) return;
-  w.__lcLoaderStarted = true;
-
-  var cfg = w.__lc || {};
-  var warn = function (msg) { if (w.console) w.console.warn("LiveChat widget: " + msg); };
-  if (!cfg.license) { warn("`license` is required in window.__lc"); return; }
-
-  var script = d.currentScript;
-  var widgetUrl;
-  try {
-    widgetUrl = new URL(cfg.widget_url || "./", script ? script.src : w.location.href);
-  } catch (e) { warn("invalid `widget_url`"); return; }
-  var widgetOrigin = widgetUrl.origin;
-
-  var q = new URLSearchParams();
-  var keys = ["license", "group", "region", "api_host", "accounts_url", "client_id", "language", "accent_color"];
-  for (var i = 0; i < keys.length; i++) {
-    if (cfg[keys[i]] != null && cfg[keys[i]] !== "") q.set(keys[i], String(cfg[keys[i]]));
+  w.__lcLoaderStarted = 1;
+  const S = "string", F = "function", B = "boolean", N = "number", L = location, P = "LiveChat widget: ";
+  const warn = m => console.warn(P + m);
+  const copy = v => v && JSON.parse(JSON.stringify(v));
+  const isObj = v => v && typeof v == "object" && !Array.isArray(v);
+  const raw = w.__lc || {}, cfg = {}, q = new URLSearchParams(), vars = {}, on = { __proto__: null };
+  // window.__lc keys and types (a: array); wrong types are dropped with a warning.
+  const TYPES = { license: N, group: N, region: S, api_host: S, accounts_url: S, client_id: S, language: S, accent_color: S,
+    widget_url: S, params: "a", custom_identity_provider: F, asyncInit: B };
+  for (const k in TYPES) {
+    const v = raw[k], t = TYPES[k];
+    if (v == null || v === "") continue;
+    if (t == N ? !/^\d+$/.test(v) : t == "a" ? !Array.isArray(v) : typeof v != t) warn(`window.__lc.${k} must be a ${t == "a" ? "list" : t}`);
+    else {
+      cfg[k] = v;
+      if (t == N || t == S && k != "widget_url") q.set(k, v);
+    }
   }
-  var params = Array.isArray(cfg.params) ? cfg.params : [];
-  for (var j = 0; j < params.length; j++) {
-    if (params[j] && params[j].name) q.append("param." + params[j].name, String(params[j].value == null ? "" : params[j].value));
+  if (!cfg.license) return warn("window.__lc.license is required");
+  let url, provider, shown = "minimized", held, narrow, ready, seen, inserted, dead, told, queue = [];
+  try { url = new URL(cfg.widget_url || "./", (d.currentScript || L).src || L.href); } catch (e) { return warn("invalid widget_url"); }
+  for (const p of cfg.params || []) {
+    if (p && p.name && typeof p.name == S) q.append("param." + p.name, vars[p.name] = p.value == null ? "" : "" + p.value);
+    else warn("window.__lc.params entries must be { name, value }");
   }
-  // A host-supplied identity provider (LiveChat's `custom_identity_provider`):
-  // the widget asks for tokens over postMessage and the host's functions answer.
-  var provider = null;
-  if (typeof cfg.custom_identity_provider === "function") {
-    try { provider = cfg.custom_identity_provider(); } catch (e) { warn("custom_identity_provider threw: " + e); }
-    if (!provider || typeof provider.getToken !== "function") { warn("custom_identity_provider must return { getToken, getFreshToken, hasToken, invalidate }"); provider = null; }
+  if (cfg.custom_identity_provider) {
+    try { provider = cfg.custom_identity_provider(); } catch {}
+    if (provider && typeof provider.getToken == F) q.set("identity", "custom");
+    else provider = warn("custom_identity_provider must return { getToken, getFreshToken, hasToken, invalidate }");
   }
-  if (provider) q.set("identity", "custom");
-  q.set("origin", w.location.origin);
-  q.set("page_url", w.location.href);
+  q.set("origin", L.origin);
+  q.set("page_url", L.href);
   if (d.title) q.set("page_title", d.title);
   if (d.referrer) q.set("referrer", d.referrer);
 
-  // Sizes per layout the widget asks for; "maximized" fills screens under 480 px and
-  // elsewhere is the 380 px window plus room for its shadow (the widget treats a
-  // viewport narrower than 420 px as a phone).
-  var SIZES = { minimized: [84, 84], greeting: [380, 300], maximized: [448, 720] };
-  var frame = d.createElement("iframe");
+  // Iframe size per layout; !important so host CSS cannot move or restyle it.
+  const SIZES = { minimized: [84, 84], greeting: [380, 300], maximized: [448, 720] };
+  const frame = d.createElement("iframe"), origin = url.origin;
   frame.title = "Chat widget";
-  frame.setAttribute("allow", "clipboard-write");
-  frame.style.cssText = "position:fixed;right:0;bottom:0;border:0;margin:0;padding:0;background:transparent;" +
-    "color-scheme:normal;z-index:2147483000;max-width:100%;max-height:100%;";
+  frame.allow = "clipboard-write";
+  const place = () => {
+    const [x, y] = SIZES[shown] || SIZES.minimized, full = narrow && shown == "maximized";
+    frame.style.cssText = `display:${held || shown == "hidden" ? "none" : "block"};position:fixed;inset:auto 0 0 auto;width:${full ? "100%" : x + "px"};height:${full ? "100%" : y + "px"};max-width:100%;max-height:100%;border:0;margin:0;padding:0;background:none;color-scheme:normal;z-index:2147483000;`.replace(/;/g, "!important;");
+  };
 
-  function layout(name) {
-    var size = SIZES[name] || SIZES.minimized;
-    var small = w.innerWidth < 480 && name === "maximized";
-    frame.style.width = small ? "100%" : size[0] + "px";
-    frame.style.height = small ? "100%" : size[1] + "px";
-  }
-  layout("minimized");
-
-  // The widget's storage lives here, first-party: browsers may deny storage to the
-  // third-party iframe. Only keys in the widget's namespace, only strings.
-  var prefix = "livechat:" + cfg.license + ":";
-  var MAX_VALUE = 200000;
-  function hostStorage() { try { return w.localStorage; } catch (e) { return null; } }
-  function snapshot() {
-    var ls = hostStorage(), snap = {};
-    if (!ls) return snap;
-    try {
-      for (var k = 0; k < ls.length; k++) {
-        var key = ls.key(k);
-        if (key && key.indexOf(prefix) === 0) snap[key] = ls.getItem(key);
-      }
-    } catch (e) { /* storage went away: start empty */ }
-    return snap;
-  }
-
-  w.addEventListener("message", function (e) {
-    if (e.origin !== widgetOrigin || e.source !== frame.contentWindow) return;
-    var data = e.data;
-    if (!data || typeof data !== "object") return;
-    if (data.type === "lc:layout" && typeof data.layout === "string") {
-      layout(data.layout);
-    } else if (data.type === "lc:token" && provider && typeof data.id === "number") {
-      var ask = data.fresh && typeof provider.getFreshToken === "function" ? provider.getFreshToken : provider.getToken;
-      var reply = function (msg) { msg.type = "lc:token"; msg.id = data.id; frame.contentWindow.postMessage(msg, widgetOrigin); };
-      Promise.resolve().then(function () { return ask.call(provider); }).then(function (t) {
-        if (!t || typeof t !== "object") throw new Error("no token");
-        reply({ token: {
-          access_token: String(t.accessToken || t.access_token || ""),
-          token_type: String(t.tokenType || t.token_type || "Bearer"),
-          expires_in: Number(t.expiresIn || t.expires_in || 0),
-          entity_id: t.entityId || t.entity_id ? String(t.entityId || t.entity_id) : undefined
-        } });
-      }, function (err) { reply({ error: String((err && err.message) || err || "getToken failed") }); });
-    } else if (data.type === "lc:invalidate" && provider && typeof provider.invalidate === "function") {
-      Promise.resolve().then(function () { return provider.invalidate(); }).catch(function () { /* nothing to undo */ });
-    } else if (data.type === "lc:store" && typeof data.key === "string" && data.key.indexOf(prefix) === 0 &&
-               typeof data.value === "string" && data.value.length <= MAX_VALUE) {
-      var ls = hostStorage();
-      try { if (ls) ls.setItem(data.key, data.value); } catch (err) { /* quota: the widget keeps it in memory */ }
+  // `get` answers from the widget's last lc:state.
+  let pub = { state: { availability: "offline", visibility: "minimized" },
+    customer_data: { id: null, name: null, email: null, isReturning: false, status: "browsing", sessionVariables: vars },
+    chat_data: { chatId: null, threadId: null } };
+  let allowed = !cfg.asyncInit, loaded = d.readyState == "complete";
+  for (const n of ("ready availability_changed visibility_changed customer_status_changed new_event form_submitted " +
+    "greeting_displayed greeting_hidden rich_message_button_clicked").split(" ")) on[n] = [];
+  const emit = (name, data) => {
+    for (const l of [...on[name]]) {
+      if (l.once) on[name] = on[name].filter(x => x != l);
+      try { l.cb(copy(data)); } catch (e) { console.error(P + `a "${name}" callback threw`, e); }
     }
-  });
+  };
+  const send = m => dead || frame.contentWindow.postMessage(m, origin);
+  // Until the widget's first lc:state, messages wait in order.
+  const post = m => seen ? send(m) : queue.push(m);
+  const changed = (a, b, key, name) => a[key] != b[key] && emit(name, { [key]: b[key] });
+  // The widget's storage lives here, first-party (browsers may deny it to the iframe).
+  const prefix = `livechat:${cfg.license}:`;
+  // The outbox (`…:outbox`) belongs to one tab: sessionStorage, so no other tab sends it.
+  const store = k => { try { return /:outbox$/.test(k) ? sessionStorage : localStorage; } catch {} };
 
-  // The wasm is fetched only after the host page has loaded, when the browser is idle.
-  function insert() {
-    // The fragment never reaches a server.
-    frame.src = widgetUrl.href.split("?")[0].split("#")[0] + "?" + q.toString() +
-      "#s=" + encodeURIComponent(JSON.stringify(snapshot()));
-    d.body.appendChild(frame);
-  }
-  function whenIdle() { (w.requestIdleCallback || function (f) { setTimeout(f, 1); })(insert, { timeout: 2000 }); }
-  if (d.readyState === "complete") whenIdle(); else w.addEventListener("load", whenIdle);
+  const onMessage = e => {
+    const m = e.data, type = isObj(m) && m.type;
+    if (e.origin != origin || e.source != frame.contentWindow) return;
+    if (type == "lc:layout" && typeof m.layout == S) {
+      // A hide called before the widget ran keeps the frame hidden until the widget hides too.
+      shown = m.layout;
+      held &&= shown != "hidden";
+      place();
+    } else if (type == "lc:state" && isObj(m.state) && isObj(m.customer_data) && isObj(m.chat_data)) {
+      const prev = pub;
+      pub = { state: m.state, customer_data: m.customer_data, chat_data: m.chat_data };
+      if (!seen) seen = 1, queue.map(send);
+      if (ready) {
+        changed(prev.state, m.state, "availability", "availability_changed");
+        changed(prev.state, m.state, "visibility", "visibility_changed");
+        changed(prev.customer_data, m.customer_data, "status", "customer_status_changed");
+      } else if (m.ready === true) ready = 1, emit("ready", { state: m.state, customerData: m.customer_data });
+    } else if (type == "lc:event" && typeof m.name == S && on[m.name] && !/ready|_changed/.test(m.name) && isObj(m.data)) {
+      emit(m.name, m.data);
+    } else if (type == "lc:token" && provider && typeof m.id == N) {
+      const reply = r => send({ type, id: m.id, ...r });
+      Promise.resolve().then(() => (m.fresh && provider.getFreshToken || provider.getToken).call(provider))
+        .then(t => reply(t && t.accessToken ? { token: { access_token: t.accessToken, token_type: t.tokenType, expires_in: t.expiresIn,
+          entity_id: t.entityId } } : { error: "no token" }), e => reply({ error: "" + e }));
+    } else if (type == "lc:invalidate" && provider && provider.invalidate) {
+      Promise.resolve().then(() => provider.invalidate()).catch(() => {});
+    } else if (type == "lc:store" && typeof m.key == S && !m.key.indexOf(prefix) && typeof m.value == S && m.value.length <= 2e5) {
+      try { store(m.key).setItem(m.key, m.value); } catch {}
+    }
+  };
+  const onResize = () => narrow != (narrow = w.innerWidth < 480) && (place(), post({ type: "lc:viewport", narrow }));
+
+  // In at the host's load (the iframe fetches the wasm when idle); asyncInit waits for init().
+  const insert = () => {
+    if (inserted || dead || !allowed) return;
+    inserted = 1;
+    if (narrow = w.innerWidth < 480) q.set("narrow", 1);
+    place();
+    const snap = {};
+    for (const s of [store(), store(":outbox")]) try { for (let i = 0, k; i < s.length; i++) if (!(k = s.key(i)).indexOf(prefix)) snap[k] = s.getItem(k); } catch {}
+    // The storage snapshot goes in the fragment, which never reaches a server.
+    frame.src = url.href.split(/[?#]/)[0] + "?" + q + "#s=" + encodeURIComponent(JSON.stringify(snap));
+    addEventListener("message", onMessage);
+    addEventListener("resize", onResize);
+    d.body.append(frame);
+  };
+  if (!loaded) addEventListener("load", () => { loaded = 1; insert(); });
+
+  // Methods' data: 0 none, 1 a string, 2 an object of strings/numbers/booleans.
+  const CALLS = { __proto__: null, maximize: 0, minimize: 0, hide: 0, destroy: 0, set_customer_name: 1, set_customer_email: 1,
+    set_session_variables: 2, update_session_variables: 2, trigger_sales_tracker: 3 };
+  const listen = (how, name, cb) => !on[name] ? warn(`${how}("${name}") is not a known event`)
+    : typeof cb != F ? warn(`${how}("${name}") expects a function`) : 1;
+  const api = {
+    __proto__: null,
+    call(method, data) {
+      const kind = method in CALLS ? CALLS[method] : 4, what = `call("${method}")`, out = {};
+      if (kind > 2) return warn(what + (kind > 3 ? " is not a known method" : " is not supported"));
+      if (method == "destroy") {
+        dead = 1;
+        removeEventListener("message", onMessage);
+        removeEventListener("resize", onResize);
+        return frame.remove();
+      }
+      if (kind == 1 && typeof data != S) return warn(what + " expects a string");
+      if (kind == 2) {
+        if (!isObj(data) || Object.keys(data).some(k => ![S, N, B].includes(typeof data[k]) || void (out[k] = "" + data[k])))
+          return warn(what + " expects an object of strings, numbers or booleans");
+        data = out;
+      }
+      if (!kind) held = !seen && method == "hide";
+      post({ type: "lc:command", method, data: kind ? data : null });
+      // An explicit maximize does not wait for the host's load.
+      if (method == "maximize" && d.body) insert();
+      place();
+    },
+    get: name => /^(state|customer_data|chat_data)$/.test(name) ? copy(pub[name]) : warn(`get("${name}") is not a known name`),
+    on: (name, cb) => listen("on", name, cb) && on[name].push({ cb }),
+    once: (name, cb) => listen("once", name, cb) && on[name].push({ cb, once: 1 }),
+    off: (name, cb) => listen("off", name, cb) && (on[name] = on[name].filter(l => l.cb != cb)),
+    init() { allowed = 1; loaded && insert(); }
+  };
+  // Every call lands here: it never throws into host code; after destroy it is a no-op (one warning).
+  const handler = (method, args) => {
+    try {
+      if (dead) return void (told || warn("the widget was destroyed"), told = 1);
+      if (!(method in api)) return warn(`LiveChatWidget.${method} is not a method`);
+      const r = api[method](...Array.isArray(args) ? args : []);
+      if (method == "get") return r;
+    } catch (e) { warn(`LiveChatWidget.${String(method)} failed: ${e}`); }
+  };
+
+  // A stub from the snippet ({ _q: [[name, args], ...], _h }) is replayed in order, then forwards here.
+  const lc = isObj(w.LiveChatWidget) ? w.LiveChatWidget : (w.LiveChatWidget = {});
+  const early = Array.isArray(lc._q) ? lc._q.splice(0) : [];
+  lc._h = handler;
+  for (const m in api) lc[m] = (...a) => handler(m, a);
+  for (const e of early) e && handler(e[0], e[1]);
+  if (loaded) insert();
 })(window, document);

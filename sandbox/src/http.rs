@@ -21,6 +21,11 @@ const SHOP_STRICT: &str = include_str!("../site/strict-csp.html");
 const SHOP_SIZES: &str = include_str!("../site/sizes.html");
 const SHOP_CUSTOM_IDENTITY: &str = include_str!("../site/custom-identity.html");
 const SHOP_CONFIG: &str = include_str!("../site/lc-config.js");
+const SHOP_HOSTILE: &str = include_str!("../site/hostile.html");
+const SHOP_HOSTILE_CSS: &str = include_str!("../site/hostile.css");
+const SHOP_FRA: &str = include_str!("../site/fra.html");
+const SHOP_JS_API: &str = include_str!("../site/js-api.html");
+const SHOP_JS_API_JS: &str = include_str!("../site/js-api.js");
 const CONSOLE_HTML: &str = include_str!("../console/index.html");
 const CONSOLE_JS: &str = include_str!("../console/console.js");
 const CONSOLE_CSS: &str = include_str!("../console/console.css");
@@ -350,10 +355,48 @@ or start the sandbox with <code>--widget-dir PATH</code>.</p>",
         Ok(r) => {
             let (mut parts, body) = r.into_parts();
             parts.headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+            let is_html = parts
+                .headers
+                .get(header::CONTENT_TYPE)
+                .and_then(|v| v.to_str().ok())
+                .is_some_and(|ct| ct.starts_with("text/html"));
+            if is_html {
+                if let Ok(v) = HeaderValue::from_str(&widget_csp(app.port)) {
+                    parts.headers.insert(header::CONTENT_SECURITY_POLICY, v);
+                }
+            }
             Response::from_parts(parts, Body::new(body))
         }
         Err(e) => (StatusCode::INTERNAL_SERVER_ERROR, format!("{e}\n")).into_response(),
     }
+}
+
+/// The Content-Security-Policy of the widget's pages (its iframe page, `index.html`): no
+/// inline script or style, scripts and styles from the widget's origin, the wasm compiled
+/// (`'wasm-unsafe-eval'`) and fetched (`connect-src 'self'`), sockets only to the two RTM
+/// data centres and tokens only from accounts, images from anywhere on https plus the
+/// sandbox's cdn, and webview panels on https plus the demo shop. The production
+/// equivalent is in the README ("Content-Security-Policy").
+pub fn widget_csp(port: u16) -> String {
+    format!(
+        "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; \
+img-src 'self' data: blob: https: http://cdn.localhost:{port}; \
+connect-src 'self' ws://api.localhost:{port} ws://api-fra.localhost:{port} http://accounts.localhost:{port}; \
+frame-src https: http://shop.localhost:{port}; base-uri 'none'; form-action 'none'"
+    )
+}
+
+/// The CSP of the shop's strict pages: scripts only from the shop and the widget's host
+/// (no inline script), frames only from the widget's host.
+fn strict_shop_csp(port: u16) -> String {
+    format!("script-src 'self' http://widget.localhost:{port}; frame-src http://widget.localhost:{port}")
+}
+
+fn with_csp(mut r: Response, csp: &str) -> Response {
+    if let Ok(v) = HeaderValue::from_str(csp) {
+        r.headers_mut().insert(header::CONTENT_SECURITY_POLICY, v);
+    }
+    r
 }
 
 fn fill(app: &Shared, template: &str) -> String {
@@ -367,17 +410,15 @@ fn shop(app: &Shared, path: &str) -> Response {
         "/sizes.html" => html(fill(app, SHOP_SIZES)),
         "/custom-identity.html" => html(fill(app, SHOP_CUSTOM_IDENTITY)),
         "/lc-config.js" => typed("text/javascript; charset=utf-8", fill(app, SHOP_CONFIG)),
-        "/strict-csp.html" => {
-            let mut r = html(fill(app, SHOP_STRICT));
-            let csp = format!(
-                "script-src 'self' http://widget.localhost:{p}; frame-src http://widget.localhost:{p}",
-                p = app.port
-            );
-            if let Ok(v) = HeaderValue::from_str(&csp) {
-                r.headers_mut().insert(header::CONTENT_SECURITY_POLICY, v);
-            }
-            r
-        }
+        "/strict-csp.html" => with_csp(html(fill(app, SHOP_STRICT)), &strict_shop_csp(app.port)),
+        "/hostile.html" => html(fill(app, SHOP_HOSTILE)),
+        "/hostile.css" => typed("text/css; charset=utf-8", SHOP_HOSTILE_CSS),
+        "/js-api.html" => with_csp(html(fill(app, SHOP_JS_API)), &strict_shop_csp(app.port)),
+        "/js-api.js" => typed("text/javascript; charset=utf-8", SHOP_JS_API_JS),
+        "/fra.html" => match app.cfg.fra_licenses.first() {
+            Some(fra) => html(fill(app, SHOP_FRA).replace("{{FRA_LICENSE}}", &fra.to_string())),
+            None => not_found("/fra.html: start the sandbox with --fra-license N"),
+        },
         _ => not_found(path),
     }
 }

@@ -118,6 +118,66 @@ async fn widget_dir_is_served() {
 }
 
 #[tokio::test]
+async fn widget_pages_are_served_with_a_strict_csp() {
+    let dir = std::env::temp_dir().join(format!("lc-sandbox-widget-csp-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("index.html"), "<!doctype html><title>Chat</title>").unwrap();
+    std::fs::write(dir.join("boot.js"), "import('./livechat-widget.js')").unwrap();
+    let d = dir.clone();
+    let s = start_with(move |c| c.widget_dir = d).await;
+    let p = s.port();
+    let expected = livechat_sandbox::http::widget_csp(p);
+    for path in ["/", "/index.html"] {
+        let r = http(p, "GET", "widget.localhost", path, None, &[]).await;
+        assert_eq!(r.status, 200, "{path}");
+        assert_eq!(r.header("content-security-policy"), Some(expected.as_str()), "{path}");
+    }
+    for part in [
+        "default-src 'none'",
+        "script-src 'self' 'wasm-unsafe-eval'",
+        "style-src 'self';",
+        &format!("connect-src 'self' ws://api.localhost:{p} ws://api-fra.localhost:{p} http://accounts.localhost:{p};"),
+        &format!("img-src 'self' data: blob: https: http://cdn.localhost:{p};"),
+        &format!("frame-src https: http://shop.localhost:{p};"),
+        "base-uri 'none'",
+        "form-action 'none'",
+    ] {
+        assert!(expected.contains(part), "{part} missing from {expected}");
+    }
+    assert!(!expected.contains("unsafe-inline"));
+    // Scripts are not documents: no CSP of their own.
+    let js = http(p, "GET", "widget.localhost", "/boot.js", None, &[]).await;
+    assert_eq!(js.status, 200);
+    assert_eq!(js.header("content-security-policy"), None);
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[tokio::test]
+async fn shop_has_the_embedding_demo_pages() {
+    let s = start_quiet().await;
+    let p = s.port();
+    let shop = http(p, "GET", "shop.localhost", "/", None, &[]).await;
+    for page in ["/js-api.html", "/hostile.html", "/fra.html"] {
+        assert!(shop.body.contains(&format!("href=\"{page}\"")), "the shop links {page}");
+        let r = http(p, "GET", "shop.localhost", page, None, &[]).await;
+        assert_eq!(r.status, 200, "{page}");
+        assert!(r.body.contains(&format!("http://widget.localhost:{p}/loader.js")), "{page}");
+        assert!(!r.body.contains("{{"), "{page} has every placeholder filled");
+    }
+    let fra = http(p, "GET", "shop.localhost", "/fra.html", None, &[]).await;
+    assert!(fra.body.contains("license: 2000,") && fra.body.contains("region: \"fra\""));
+    let api = http(p, "GET", "shop.localhost", "/js-api.html", None, &[]).await;
+    assert!(api.header("content-security-policy").unwrap().starts_with("script-src 'self' http://widget.localhost:"));
+    assert!(!api.body.contains("<script>") && !api.body.contains("onclick="), "no inline script or handlers");
+    let js = http(p, "GET", "shop.localhost", "/js-api.js", None, &[]).await;
+    assert_eq!(js.header("content-type"), Some("text/javascript; charset=utf-8"));
+    let config = http(p, "GET", "shop.localhost", "/lc-config.js", None, &[]).await;
+    assert!(config.body.contains("window.LiveChatWidget = window.LiveChatWidget ||"));
+    let css = http(p, "GET", "shop.localhost", "/hostile.css", None, &[]).await;
+    assert!(css.body.contains("* { all: unset !important; }"));
+}
+
+#[tokio::test]
 async fn login_answers_state_and_customer_side_storage_round_trips() {
     let s = start_quiet().await;
     let p = s.port();
