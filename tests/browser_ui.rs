@@ -7,8 +7,10 @@
 mod common_browser;
 
 use common_browser::{agent_event, chat, mount, mount_in, settle, AGENT, CHAT, CUSTOMER};
+use leptos::prelude::document;
 use livechat_widget::session::Input;
 use serde_json::json;
+use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -372,4 +374,38 @@ async fn focus_goes_to_the_composer_when_the_answered_quick_replies_hide() {
     settle().await;
     assert!(w.q(".lc-quick-replies").is_none(), "the row hides after the click");
     assert_eq!(w.focused_id(), "lc-composer-input", "focus moves to the composer, not the page");
+}
+
+// A webview panel is a dialog: focus moves to its close button, and back to the
+// button that opened it when it closes (WAI-ARIA dialog pattern).
+#[wasm_bindgen_test]
+async fn closing_a_webview_returns_focus_to_the_button_that_opened_it() {
+    let w = mount();
+    w.login_with_chat(chat(
+        true,
+        json!([agent_event(
+            "WV1",
+            1,
+            json!({"type": "rich_message", "template_id": "cards", "elements": [{"title": "Size guide", "buttons": [
+                {"text": "Open guide", "type": "webview", "value": "https://example.com/guide", "postback_id": "wv", "user_ids": []}
+            ]}]})
+        )]),
+    ));
+    w.open().await;
+    let opener = w.get(".lc-log button[aria-haspopup='dialog']");
+    opener.focus().unwrap();
+    opener.click();
+    settle().await;
+    let panel = w.get("[role='dialog'].lc-webview");
+    let close = panel.query_selector("button").unwrap().unwrap();
+    assert!(document().active_element().is_some_and(|a| a.is_same_node(Some(&close))), "focus is on the close button");
+    close.unchecked_into::<web_sys::HtmlElement>().click();
+    settle().await;
+    settle().await;
+    assert!(w.q(".lc-webview").is_none());
+    assert!(
+        document().active_element().is_some_and(|a| a.is_same_node(Some(&opener))),
+        "focus is back on the opener, not {:?}",
+        document().active_element().map(|a| a.outer_html())
+    );
 }

@@ -108,7 +108,7 @@ pub fn RichButtonView(
         }
         ButtonAction::Panel(url, height) => {
             let title = text.clone();
-            let open = move |_| view.webview.set(Some(Webview { url: url.clone(), height, title: title.clone() }));
+            let open = move |_| view.open_webview(Webview { url: url.clone(), height, title: title.clone() });
             view! {
                 <button type="button" class="lc-btn lc-rich-btn" aria-haspopup="dialog" on:click=open>{text}</button>
             }

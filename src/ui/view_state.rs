@@ -33,8 +33,11 @@ pub struct ViewState {
     pub launcher: NodeRef<html::Button>,
     /// The composer's textarea.
     pub composer: NodeRef<html::Textarea>,
-    /// The open webview panel, if any.
+    /// The open webview panel, if any (open and close it with
+    /// [`ViewState::open_webview`] and [`ViewState::close_webview`]).
     pub webview: RwSignal<Option<Webview>>,
+    /// What had focus when the panel opened: focus goes back there on close.
+    webview_opener: StoredValue<Option<web_sys::Element>, LocalStorage>,
     /// The customer sent the postchat form (rather than skipping it): thank them.
     pub postchat_sent: RwSignal<bool>,
 }
@@ -46,6 +49,7 @@ impl ViewState {
             launcher: NodeRef::new(),
             composer: NodeRef::new(),
             webview: RwSignal::new(None),
+            webview_opener: StoredValue::new_local(None),
             postchat_sent: RwSignal::new(false),
         };
         provide_context(state);
@@ -55,6 +59,24 @@ impl ViewState {
     /// The state provided by [`crate::ui::App`].
     pub fn expect() -> Self {
         expect_context::<ViewState>()
+    }
+
+    /// Opens a webview panel, remembering what had focus.
+    pub fn open_webview(&self, webview: Webview) {
+        self.webview_opener.set_value(document().active_element());
+        self.webview.set(Some(webview));
+    }
+
+    /// Closes the webview panel; focus returns to the button that opened it
+    /// (or the composer, if that button is gone).
+    pub fn close_webview(&self) {
+        self.webview.set(None);
+        let opener = self.webview_opener.try_update_value(Option::take).flatten();
+        let view = *self;
+        after_render(move || match opener.filter(|el| el.is_connected()) {
+            Some(el) => focus_element(el),
+            None => view.focus_composer(),
+        });
     }
 
     /// Moves focus to the composer, if it is on screen.

@@ -41,7 +41,7 @@ pub fn WebviewPanel() -> impl IntoView {
                             class="lc-icon-btn"
                             aria-label=t.webview_close
                             node_ref=close_ref
-                            on:click=move |_| view.webview.set(None)
+                            on:click=move |_| view.close_webview()
                         >
                             <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
                                 <path d="M6 6l12 12M18 6L6 18" stroke="currentColor" stroke-width="2.2" stroke-linecap="round"/>

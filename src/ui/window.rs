@@ -49,7 +49,7 @@ pub fn ChatWindow() -> impl IntoView {
         }
         ev.prevent_default();
         if view.webview.get_untracked().is_some() {
-            view.webview.set(None);
+            view.close_webview();
             return;
         }
         ctx.set_open(false);
