@@ -4,6 +4,7 @@ import { once } from "node:events";
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import path from "node:path";
+import { waitFor } from "./wait.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
@@ -17,12 +18,15 @@ export function sandboxBinary() {
   throw new Error("livechat-sandbox is not built: run `cargo build -p livechat-sandbox`");
 }
 
+/** The widget's trunk build the sandbox serves: $WIDGET_DIST, else dist/. */
+export const widgetDist = process.env.WIDGET_DIST ? path.resolve(process.env.WIDGET_DIST) : path.join(root, "dist");
+
 /**
- * Starts the sandbox with `args` (free port, the built widget in dist/).
+ * Starts the sandbox with `args` (free port, the built widget in `widgetDist`).
  * Returns { port, url(host, path), admin(path, body), stop() }.
  */
 export async function startSandbox(args = []) {
-  const child = spawn(sandboxBinary(), ["--port", "0", "--widget-dir", path.join(root, "dist"), ...args], {
+  const child = spawn(sandboxBinary(), ["--port", "0", "--widget-dir", widgetDist, ...args], {
     stdio: ["ignore", "pipe", "pipe"],
   });
   const killed = () => { try { child.kill("SIGKILL"); } catch { /* already gone */ } };
@@ -60,4 +64,15 @@ export async function startSandbox(args = []) {
       }
     },
   };
+}
+
+/** Ids of the sandbox's customers now (take them before a page opens, for `newCustomer`). */
+export async function knownCustomers(sandbox) {
+  return (await sandbox.admin("state")).customers.map((c) => c.id);
+}
+
+/** The customer (of /admin/state) not in `known` that is connected; waits for it to log in. */
+export function newCustomer(sandbox, known, ms = 20_000) {
+  return waitFor(async () => (await sandbox.admin("state")).customers.find((c) => !known.includes(c.id) && c.connections > 0),
+    ms, "the page's customer to log in");
 }

@@ -1,45 +1,26 @@
 // The whole customer journey with the keyboard only, on a phone-sized screen
-// and on a desktop: greeting, prechat (with an invalid first submit), queue,
-// conversation with quick replies and a card, Escape and back, end chat with
-// its confirmation, postchat and the thank-you. Issue 4, "Done when".
+// and on a desktop: the launcher, a greeting accepted (seen by the sandbox),
+// prechat (with an invalid first submit), the queue counting down, the agent
+// joining, messages both ways, a quick reply, a card's link followed and its
+// message button, Escape and back, end chat with its confirmation, postchat
+// (answers on the sandbox) and the thank-you. Issues 4 and 5.
 //
 // Only page.keyboard drives the widget; locators are used to wait and to
 // assert. A screenshot of each main state goes to end2end/test-results/.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { mkdirSync, readdirSync, rmSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
-import { startSandbox } from "../support/sandbox.mjs";
-import { launch } from "../support/browser.mjs";
+import { useStack, resultsDir as results, PHONE, DESKTOP } from "../support/fixture.mjs";
 import { waitFor } from "../support/wait.mjs";
-import { widgetFrame } from "../support/widget.mjs";
 
-const results = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../test-results");
 mkdirSync(results, { recursive: true });
 
 /** How long one step may take (an agent reply, a form, a banner). */
 const STEP = 20_000;
 
-let sandbox;
-let browser;
-
-before(async () => {
-  // A fifth of the demo pace: the queue lasts about two seconds, long enough to see.
-  sandbox = await startSandbox(["--time-scale", "0.2"]);
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await sandbox?.stop();
-});
-
-/** The widget's frame object (for evaluate), once it is loaded. */
-async function widgetFrameObject(page) {
-  const origin = sandbox.url("widget");
-  return waitFor(() => page.frames().find((f) => f.url().startsWith(origin)), STEP, "the widget iframe");
-}
+// A fifth of the demo pace: the queue lasts about two seconds, long enough to see.
+const stack = useStack(["--time-scale", "0.2"]);
 
 /**
  * What has keyboard focus inside the widget, or null when focus is not in its
@@ -99,6 +80,27 @@ async function focusIs(page, frame, want, what, ms = 5_000) {
   }
 }
 
+/**
+ * Watches the queue banner in `frame` from now until it goes (after it showed):
+ * resolves to the distinct positions it showed, in order.
+ */
+async function watchQueue(frame) {
+  const seen = [];
+  let shown = false;
+  const end = Date.now() + STEP;
+  while (Date.now() < end) {
+    const text = await frame.evaluate(() => document.querySelector(".lc-queue")?.textContent ?? null);
+    if (text === null && shown) return seen;
+    const m = text && /You are number (\d+)/.exec(text);
+    if (m) {
+      shown = true;
+      if (seen.at(-1) !== Number(m[1])) seen.push(Number(m[1]));
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return seen;
+}
+
 const named = (name) => (f) => (name instanceof RegExp ? name.test(f.name) : f.name === name);
 
 /**
@@ -131,19 +133,27 @@ async function checkLayout(page, frame, viewport) {
 }
 
 async function journey(viewport, label) {
-  const context = await browser.newContext({ viewport, reducedMotion: "reduce" });
-  const page = await context.newPage();
-  const errors = [];
-  page.on("pageerror", (e) => errors.push(e.message));
+  const visit = await stack.open({ viewport, goto: false });
+  const { page, errors } = visit;
+  const sandbox = stack.sandbox;
   for (const f of readdirSync(results)) if (f.startsWith(`journey-${label}-`)) rmSync(path.join(results, f));
   let shotNo = 0;
   const shot = (state) =>
     page.screenshot({ path: path.join(results, `journey-${label}-${String(++shotNo).padStart(2, "0")}-${state}.png`) });
   try {
     await page.goto(sandbox.url("shop"));
-    const w = widgetFrame(page);
-    const frame = await widgetFrameObject(page);
+    const w = visit.widget;
+    const frame = await visit.frame();
     const keys = page.keyboard;
+    /** This page's chat on the sandbox (the newest of its customer). */
+    const myChat = async () => {
+      const me = await visit.customer();
+      return (await stack.state()).chats.find((c) => c.customer_id === me.id);
+    };
+
+    // --- Launcher: the widget shows its launcher, minimised, and logs in.
+    await w.locator(".lc-launcher").waitFor({ timeout: STEP });
+    const me = await visit.customer();
 
     // --- Greeting: a card floats above the launcher; its "Open chat" is reachable by Tab.
     const greeting = w.getByRole("complementary", { name: /^Message from/ });
@@ -151,6 +161,9 @@ async function journey(viewport, label) {
     await shot("greeting");
     await tabTo(page, frame, (f) => f.cls.includes("lc-greeting-open"), { what: 'the greeting\'s "Open chat"' });
     await keys.press("Enter");
+    // The sandbox sees the greeting accepted (accept_greeting).
+    await stack.waitState((s) => s.customers.find((c) => c.id === me.id)?.greeting?.accepted === true,
+      "the greeting accepted on the sandbox", STEP);
 
     // --- Prechat: focus lands on the first field.
     const form = w.locator("form.lc-form");
@@ -215,7 +228,8 @@ async function journey(viewport, label) {
     await focusIs(page, frame, named("Start the chat"), 'the "Start the chat" button');
     await keys.press("Enter");
 
-    // --- Queue: position and wait, then the agent joins and the banner goes.
+    // --- Queue: position and wait, counting down, then the agent joins and the banner goes.
+    const positions = watchQueue(frame);
     const queue = w.locator(".lc-queue");
     await queue.getByText(/You are number \d+ in the queue\. Expected wait: (less than a minute|about \d+ minutes?)\./)
       .waitFor({ timeout: STEP });
@@ -226,8 +240,10 @@ async function journey(viewport, label) {
     const log = w.getByRole("log");
     await log.getByText(/joined the chat/).waitFor({ timeout: STEP });
     await queue.waitFor({ state: "detached", timeout: STEP });
-    const state = await sandbox.admin("state");
-    const filled = JSON.stringify(state.chats.at(-1));
+    const seen = await positions;
+    assert.ok(seen.length >= 2 && seen.every((p, i) => i === 0 || p < seen[i - 1]),
+      `the queue position counts down (seen ${JSON.stringify(seen)})`);
+    const filled = JSON.stringify(await myChat());
     for (const answer of ["Ada Lovelace", "ada@example.com", "A desk lamp", "Product question", "United Kingdom", "Lamps", "Textiles"]) {
       assert.ok(filled.includes(answer), `the filled_form carries "${answer}"`);
     }
@@ -273,6 +289,13 @@ async function journey(viewport, label) {
     assert.equal(link.target, "_blank");
     assert.match(link.rel, /noopener/);
     assert.match(link.rel, /noreferrer/);
+    // Following it opens the product page in a new tab; the widget stays put.
+    const [product] = await Promise.all([visit.context.waitForEvent("page", { timeout: 5_000 }), keys.press("Enter")]);
+    await product.waitForLoadState("domcontentloaded");
+    assert.equal(product.url(), link.href, "the card's url button opens its page");
+    await product.close();
+    await page.bringToFront();
+    await focusIs(page, frame, (f) => /^Open product page/.test(f.name), 'focus back on "Open product page"');
     await keys.press("Tab");
     const phone = await focusIs(page, frame, named("Call the store"), 'the "Call the store" button');
     assert.equal(phone.tag, "A", "a phone button is a link");
@@ -315,7 +338,7 @@ async function journey(viewport, label) {
     await post.waitFor({ state: "detached", timeout: 5_000 });
     await focusIs(page, frame, (f) => f.tag !== "BODY", "something in the widget after the postchat (not lost)");
     await shot("thanks");
-    await waitFor(async () => JSON.stringify((await sandbox.admin("state")).chats.at(-1)).includes("Quick and friendly."),
+    await waitFor(async () => JSON.stringify(await myChat()).includes("Quick and friendly."),
       STEP, "the postchat answers on the sandbox");
 
     // The window can still be closed with Escape and focus goes home.
@@ -328,12 +351,12 @@ async function journey(viewport, label) {
     await shot("failure").catch(() => {});
     throw e;
   } finally {
-    await context.close();
+    await visit.close();
   }
 }
 
 test("the whole journey by keyboard on a 375 px phone", { timeout: 180_000 }, () =>
-  journey({ width: 375, height: 740 }, "375"));
+  journey(PHONE, "375"));
 
 test("the whole journey by keyboard on a desktop", { timeout: 180_000 }, () =>
-  journey({ width: 1280, height: 800 }, "desktop"));
+  journey(DESKTOP, "desktop"));

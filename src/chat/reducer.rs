@@ -137,7 +137,9 @@ impl ChatState {
     /// starts the conversation on screen.
     pub fn show_greeting_in_chat(&mut self, greeting: &Greeting) {
         if let Some(agent) = &greeting.agent {
-            self.users.entry(agent.id.clone()).or_insert_with(|| Participant::from_agent(agent));
+            // The author of an invitation is not in a chat yet: present once it routes to them.
+            let author = Participant { present: false, ..Participant::from_agent(agent) };
+            self.users.entry(agent.id.clone()).or_insert(author);
         }
         if let Some(event) = &greeting.event {
             let mut event = event.clone();

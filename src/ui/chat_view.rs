@@ -132,11 +132,15 @@ pub fn ChatView() -> impl IntoView {
             <Show when=move || empty.get() && greeting.with(Option::is_none)>
                 <p class="lc-empty">{t.empty_chat}</p>
             </Show>
-            <ol class="lc-log" role="log" aria-live="polite" aria-relevant="additions" aria-label=t.log_label>
-                <For each=move || rows.get() key=|row| row.clone() let:row>
-                    <MessageRow key=row.0 first=row.1/>
-                </For>
-            </ol>
+            // The log role sits on a wrapper: on the <ol> itself it would hide the
+            // list semantics its <li> rows need (axe: listitem, aria-allowed-role).
+            <div class="lc-log" role="log" aria-live="polite" aria-relevant="additions" aria-label=t.log_label>
+                <ol class="lc-log-list">
+                    <For each=move || rows.get() key=|row| row.clone() let:row>
+                        <MessageRow key=row.0 first=row.1/>
+                    </For>
+                </ol>
+            </div>
             <div class="lc-typing" aria-hidden=move || typing.with(Vec::is_empty).then_some("true")>
                 {move || typing_text().map(|text| view! {
                     <span class="lc-typing-dots" aria-hidden="true"><i></i><i></i><i></i></span>
