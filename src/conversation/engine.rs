@@ -76,8 +76,9 @@ pub struct Conversation {
     host_events: VecDeque<HostEvent>,
     /// `custom_id`s and event ids already announced as `new_event`.
     announced: HashSet<String>,
-    /// The outbox as last written to storage.
-    persisted_outbox: Option<String>,
+    /// Which events (by `custom_id`, and whether failed) storage last received;
+    /// `None` until the first write (or when storage holds something else).
+    persisted_outbox: Option<Vec<(String, bool)>>,
 }
 
 impl Conversation {
@@ -133,7 +134,9 @@ impl Conversation {
                 self.outbox.push(entry.custom_id, entry.event);
             }
         }
-        self.persisted_outbox = Some(stored.to_owned());
+        // Storage that already says exactly this needs no rewrite; anything else
+        // (junk, another version's shape) is replaced at the next persist.
+        self.persisted_outbox = (self.stored_outbox().as_deref() == Some(stored)).then(|| self.outbox_ids());
         self.changed = true;
     }
 
@@ -701,10 +704,30 @@ impl Conversation {
         }));
     }
 
-    /// Writes the unconfirmed and failed customer events, in timeline order,
-    /// when they changed.
+    /// Writes the unconfirmed and failed customer events when they changed. Runs
+    /// after every input, so the check is on the ids alone: the timeline is walked
+    /// and the JSON built only when an event joined or left the outbox.
     fn persist_outbox(&mut self) {
         let Some(key) = self.config.outbox_key.clone() else { return };
+        let ids = self.outbox_ids();
+        if self.persisted_outbox.as_ref() == Some(&ids) {
+            return;
+        }
+        let Some(value) = self.stored_outbox() else { return };
+        self.persisted_outbox = Some(ids);
+        self.out.push_back(Output::Store { key, value });
+    }
+
+    /// The outbox's `custom_id`s in order, then the failed ones (sorted), each
+    /// with whether it failed.
+    fn outbox_ids(&self) -> Vec<(String, bool)> {
+        let mut failed: Vec<_> = self.failed.keys().map(|c| (c.clone(), true)).collect();
+        failed.sort();
+        self.outbox.entries().map(|(c, _)| (c.clone(), false)).chain(failed).collect()
+    }
+
+    /// The unconfirmed and failed customer events as stored, in timeline order.
+    fn stored_outbox(&self) -> Option<String> {
         let stored = |custom_id: &String| {
             let (event, failed) = match (self.outbox.get(custom_id), self.failed.get(custom_id)) {
                 (Some(event), _) => (event, false),
@@ -721,11 +744,7 @@ impl Conversation {
                 entries.extend(stored(custom_id));
             }
         }
-        let Ok(value) = serde_json::to_string(&entries) else { return };
-        if self.persisted_outbox.as_deref() != Some(value.as_str()) {
-            self.persisted_outbox = Some(value.clone());
-            self.out.push_back(Output::Store { key, value });
-        }
+        serde_json::to_string(&entries).ok()
     }
 
     fn greeting_ref(&self) -> Option<GreetingRef> {
