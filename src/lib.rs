@@ -4,6 +4,7 @@
 //! - [`session`]: the sans-IO session engine (connect URL, login, ping, requests, reconnect policy).
 //! - [`chat`]: chat state and its reducer (no IO).
 //! - [`conversation`]: session + chat state + customer intents, still sans IO.
+//! - [`relay`]: one RTM connection shared by the tabs of a site (leader hub, follower link), sans IO.
 //! - [`browser`]: the driver that owns the WebSocket, timers and storage (web-sys).
 //! - [`ui`]: Leptos components.
 //! - [`widget_config`]: the widget's configuration from its page URL.
@@ -12,6 +13,7 @@ pub mod browser;
 pub mod chat;
 pub mod conversation;
 pub mod protocol;
+pub mod relay;
 pub mod session;
 pub mod ui;
 pub mod widget_config;

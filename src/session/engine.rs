@@ -147,6 +147,7 @@ impl Session {
                     self.connect(now_ms);
                 }
             }
+            Input::Reconnect => self.reconnect_now(now_ms),
             Input::Shutdown => {
                 if !matches!(self.phase, Phase::Stopped(_)) {
                     self.end_connection(Cause::Shutdown, now_ms, true);

@@ -41,6 +41,11 @@ pub enum Input {
     Visible,
     /// The customer acted: leave a paused state.
     Resume,
+    /// The transport moved (another tab took over the shared connection, see
+    /// [`relay`](crate::relay)): drop the current socket, if any, and connect again
+    /// at once, without backoff and keeping the token. Ignored while offline,
+    /// paused, stopped, idle or in a wait the server asked for.
+    Reconnect,
     /// The widget is going away: close and stop.
     Shutdown,
 }

@@ -179,6 +179,21 @@ impl Session {
         }
     }
 
+    /// `Input::Reconnect`: a new transport, at once; what was in flight is lost
+    /// (the layer above reconciles it after the next login).
+    pub(super) fn reconnect_now(&mut self, now_ms: u64) {
+        if self.socket_open_or_opening() {
+            self.push(Output::Close);
+            let lost = self.requests.drain_in_flight();
+            self.fail(lost, RequestError::ConnectionLost);
+            self.token_pending = false;
+            self.connect(now_ms);
+            self.stale_close_expected = true;
+        } else if matches!(self.phase, Phase::Waiting { server_wait: false, .. }) {
+            self.connect(now_ms);
+        }
+    }
+
     pub(super) fn go_offline(&mut self) {
         self.online = false;
         if self.socket_open_or_opening() {
