@@ -19,8 +19,10 @@ use crate::widget_config::{Identity, WidgetConfig};
 use super::bridge::{post_event, post_layout, post_state, request_host_token, HostListener, HostMessage, Layout};
 use super::identity::cookie_grant;
 use super::page_events::PageEvents;
-use super::socket::{Socket, SocketEvent};
+use super::socket::SocketEvent;
 use super::storage::{snapshot_from_fragment, Store};
+use super::tabs::{TabEvent, Tabs};
+use super::transport::Transport;
 
 /// Milliseconds since the epoch (the engine's clock).
 fn now_ms() -> u64 {
@@ -31,7 +33,8 @@ struct Driver {
     ctx: ChatContext,
     config: WidgetConfig,
     store: Store,
-    socket: Option<Socket>,
+    /// The real socket, or the virtual one through the leader tab.
+    transport: Transport,
     timer: Option<Timeout>,
     _page_events: Option<PageEvents>,
     _host_listener: Option<HostListener>,
@@ -52,6 +55,43 @@ fn input(me: &Weak<RefCell<Driver>>, input: Input) {
     flush(&rc);
 }
 
+/// Feeds inputs one by one (each may produce more work).
+fn inputs(me: &Weak<RefCell<Driver>>, inputs: Vec<Input>) {
+    for i in inputs {
+        input(me, i);
+    }
+}
+
+/// The real socket reported something: through the transport (a leader routes it).
+fn on_socket(me: &Weak<RefCell<Driver>>, event: SocketEvent) {
+    let Some(rc) = me.upgrade() else { return };
+    let follow = rc.borrow_mut().transport.socket_event(event);
+    inputs(me, follow);
+}
+
+/// The tab lock or another tab reported something.
+fn on_tab(me: &Weak<RefCell<Driver>>, event: TabEvent) {
+    let Some(rc) = me.upgrade() else { return };
+    let follow = rc.borrow_mut().transport.tab_event(event, now_ms());
+    inputs(me, follow);
+    flush(&rc);
+}
+
+/// A page lifecycle signal: to the session, and from a follower to the leader too.
+fn on_page(me: &Weak<RefCell<Driver>>, signal: Input) {
+    let Some(rc) = me.upgrade() else { return };
+    rc.borrow_mut().transport.page_signal(&signal);
+    input(me, signal);
+}
+
+/// The driver's one timer fired: the relay's deadlines, then the conversation's.
+fn on_timer(me: &Weak<RefCell<Driver>>) {
+    let Some(rc) = me.upgrade() else { return };
+    let follow = rc.borrow_mut().transport.tick(now_ms());
+    inputs(me, follow);
+    input(me, Input::Tick);
+}
+
 /// Drains the conversation's outputs and performs them.
 fn flush(rc: &Rc<RefCell<Driver>>) {
     let mut deferred = Vec::new();
@@ -59,9 +99,7 @@ fn flush(rc: &Rc<RefCell<Driver>>) {
         let mut driver = rc.borrow_mut();
         let ctx = driver.ctx;
         while let Some(output) = ctx.conversation.try_update_untracked(|c| c.poll_output()).flatten() {
-            if let Some(input) = driver.perform(output) {
-                deferred.push(input);
-            }
+            driver.perform(output, &mut deferred);
         }
         while let Some(notice) = ctx.conversation.try_update_untracked(|c| c.poll_notice()).flatten() {
             web_sys::console::warn_1(&format!("LiveChat widget: {}", notice.0).into());
@@ -69,41 +107,21 @@ fn flush(rc: &Rc<RefCell<Driver>>) {
         driver.post_to_host_api();
         driver.arm_timer();
     }
-    let me = Rc::downgrade(rc);
-    for i in deferred {
-        input(&me, i);
-    }
+    inputs(&Rc::downgrade(rc), deferred);
 }
 
 impl Driver {
-    /// Carries out one output; returns an input to feed back when it failed at once.
-    fn perform(&mut self, output: Output) -> Option<Input> {
+    /// Carries out one output; inputs to feed back afterwards go to `deferred`.
+    fn perform(&mut self, output: Output, deferred: &mut Vec<Input>) {
         match output {
-            Output::Connect { url } => {
-                self.socket = None;
-                let me = self.me.clone();
-                let on_event: Rc<dyn Fn(SocketEvent)> = Rc::new(move |event| match event {
-                    SocketEvent::Opened => input(&me, Input::Opened),
-                    SocketEvent::Message(text) => input(&me, Input::Frame(text)),
-                    SocketEvent::Binary => web_sys::console::warn_1(&"LiveChat widget: ignored a binary frame".into()),
-                    SocketEvent::Closed { code, reason } => input(&me, Input::Closed { code, reason }),
-                });
-                match Socket::connect(&url, on_event) {
-                    Ok(socket) => self.socket = Some(socket),
-                    Err(reason) => return Some(Input::Closed { code: 1006, reason }),
-                }
-            }
-            Output::Send(text) => {
-                if let Some(Err(e)) = self.socket.as_ref().map(|s| s.send(&text)) {
-                    web_sys::console::warn_1(&format!("LiveChat widget: {e}").into());
-                }
-            }
-            Output::Close => self.socket = None,
+            Output::Connect { url } => deferred.extend(self.transport.connect(&url, now_ms())),
+            Output::Send(text) => deferred.extend(self.transport.send(text)),
+            Output::Close => deferred.extend(self.transport.close()),
             Output::FetchToken { fresh } if self.config.identity == Identity::Custom => {
                 self.token_request += 1;
                 match &self.config.host_origin {
                     Some(origin) => request_host_token(origin, self.token_request, fresh),
-                    None => return Some(Input::Token(Err("custom identity needs the loader".into()))),
+                    None => deferred.push(Input::Token(Err("custom identity needs the loader".into()))),
                 }
             }
             Output::FetchToken { .. } => {
@@ -120,7 +138,6 @@ impl Driver {
             // The driver keeps one timer for the conversation's earliest deadline (arm_timer).
             Output::ArmTimer(_) | Output::Event(_) => {}
         }
-        None
     }
 
     /// Relays the JS API's events, and its state when it changed, to the loader.
@@ -144,10 +161,11 @@ impl Driver {
 
     fn arm_timer(&mut self) {
         let next = self.ctx.conversation.with_untracked(|c| c.next_timeout());
+        let next = [next, self.transport.next_timeout()].into_iter().flatten().min();
         self.timer = next.map(|at| {
             let me = self.me.clone();
             let delay = at.saturating_sub(now_ms()).min(u32::MAX as u64) as u32;
-            Timeout::new(delay, move || input(&me, Input::Tick))
+            Timeout::new(delay, move || on_timer(&me))
         });
     }
 }
@@ -209,12 +227,18 @@ pub fn start() {
         conversation.restore_outbox(&stored);
     }
     let ctx = ChatContext::new(conversation, Rc::new(|| {}), Rc::new(now_ms));
-    let driver = Rc::new_cyclic(|me| {
+    let tabs_name = config.storage_namespace();
+    let tab_id = format!("{:x}", seed & 0xffff_ffff_ffff);
+    let driver = Rc::new_cyclic(|me: &Weak<RefCell<Driver>>| {
+        let socket_me = me.clone();
+        let on_socket: Rc<dyn Fn(SocketEvent)> = Rc::new(move |event| on_socket(&socket_me, event));
+        let tab_me = me.clone();
+        let tabs = Tabs::join(&tabs_name, Rc::new(move |event| on_tab(&tab_me, event)));
         RefCell::new(Driver {
             ctx,
             config,
             store,
-            socket: None,
+            transport: Transport::new(tab_id, tabs, on_socket, now_ms()),
             timer: None,
             _page_events: None,
             _host_listener: None,
@@ -225,7 +249,7 @@ pub fn start() {
     });
     let me = Rc::downgrade(&driver);
     let page_me = me.clone();
-    driver.borrow_mut()._page_events = Some(PageEvents::listen(Rc::new(move |i| input(&page_me, i))));
+    driver.borrow_mut()._page_events = Some(PageEvents::listen(Rc::new(move |i| on_page(&page_me, i))));
     if let Some(origin) = host_origin.clone() {
         let host_me = me.clone();
         let listener = HostListener::listen(origin, move |message| on_host_message(&host_me, message));
@@ -261,7 +285,12 @@ pub fn start() {
             post_layout(&origin, layout);
         });
     }
-    input(&me, Input::Start);
+    // With other tabs to ask, the session starts once the tab lock has answered.
+    if driver.borrow().transport.decided() {
+        input(&me, Input::Start);
+    } else {
+        flush(&driver);
+    }
     drop(driver);
 }
 

@@ -9,9 +9,13 @@ mod identity;
 mod page_events;
 mod socket;
 mod storage;
+mod tabs;
+mod transport;
 
 pub use bridge::{post_event, post_layout, post_state, post_store, HostListener, HostMessage, Layout};
 pub use driver::start;
 pub use identity::{cookie_grant, TokenResponse};
 pub use socket::{Socket, SocketEvent};
 pub use storage::{snapshot_from_fragment, Store};
+pub use tabs::{TabEvent, Tabs};
+pub use transport::Transport;

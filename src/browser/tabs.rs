@@ -1,0 +1,130 @@
+//! The browser half of the tabs' shared connection ([`crate::relay`]): the Web
+//! Lock that elects the leader and the BroadcastChannel the tabs talk on.
+//!
+//! web-sys exposes `LockManager` only behind `web_sys_unstable_apis`, so the lock
+//! is taken through `js_sys::Reflect`. The lock callbacks are handed to JS for
+//! good (`Closure::once_into_js`: each runs at most once); they check `alive`,
+//! so a lock granted after this value was dropped is released at once. The
+//! channel's and `pagehide` listeners are owned and detached on drop, as in
+//! `socket.rs`.
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+use js_sys::{Function, Object, Promise, Reflect};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{BroadcastChannel, Event, MessageEvent};
+
+/// What the tabs machinery reports.
+#[derive(Debug, Clone, PartialEq)]
+pub enum TabEvent {
+    /// This tab holds the lock: it leads (now, or after the previous leader went away).
+    Leader,
+    /// Another tab held the lock when this one asked: it follows (and waits in line).
+    Follower,
+    /// A message from another tab (its JSON text).
+    Message(String),
+    /// The page is going away (`pagehide`).
+    PageHide,
+}
+
+/// This tab's membership: the channel, its listener, and the lock request.
+pub struct Tabs {
+    channel: BroadcastChannel,
+    _on_message: Closure<dyn FnMut(MessageEvent)>,
+    _on_pagehide: Closure<dyn FnMut(Event)>,
+    alive: Rc<Cell<bool>>,
+    /// Resolves the promise that holds the lock (releases it).
+    release: Rc<RefCell<Option<Function>>>,
+}
+
+impl Tabs {
+    /// Joins the tabs sharing `name` (`livechat:<license>:<group>`): opens the channel
+    /// `name` and asks for the lock `<name>:connection`. `None` when the browser has
+    /// no Web Locks or no BroadcastChannel (then the tab keeps its own connection).
+    pub fn join(name: &str, on_event: Rc<dyn Fn(TabEvent)>) -> Option<Tabs> {
+        let window = web_sys::window()?;
+        let locks = Reflect::get(&window.navigator(), &"locks".into()).ok().filter(|l| l.is_object())?;
+        let request: Function = Reflect::get(&locks, &"request".into()).ok()?.dyn_into().ok()?;
+        let channel = BroadcastChannel::new(name).ok()?;
+        let cb = on_event.clone();
+        let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |e: MessageEvent| match e.data().as_string() {
+            Some(text) => cb(TabEvent::Message(text)),
+            None => web_sys::console::warn_1(&"LiveChat widget: ignored a tab message that is not text".into()),
+        });
+        channel.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        let cb = on_event.clone();
+        let on_pagehide = Closure::<dyn FnMut(Event)>::new(move |_| cb(TabEvent::PageHide));
+        let _ = window.add_event_listener_with_callback("pagehide", on_pagehide.as_ref().unchecked_ref());
+        let tabs = Tabs {
+            channel,
+            _on_message: on_message,
+            _on_pagehide: on_pagehide,
+            alive: Rc::new(Cell::new(true)),
+            release: Rc::new(RefCell::new(None)),
+        };
+        tabs.request_lock(&locks, &request, &format!("{name}:connection"), on_event);
+        Some(tabs)
+    }
+
+    /// Posts a message (JSON text) to the other tabs.
+    pub fn post(&self, text: &str) {
+        if let Err(e) = self.channel.post_message(&JsValue::from_str(text)) {
+            web_sys::console::warn_1(&format!("LiveChat widget: tab message not sent: {e:?}").into());
+        }
+    }
+
+    /// Asks for the lock without waiting; when it is taken, reports `Follower` and
+    /// waits in line for it.
+    fn request_lock(&self, locks: &JsValue, request: &Function, lock_name: &str, on_event: Rc<dyn Fn(TabEvent)>) {
+        let (alive, release) = (self.alive.clone(), self.release.clone());
+        let (locks2, request2, name2) = (locks.clone(), request.clone(), JsValue::from_str(lock_name));
+        let first = Closure::once_into_js(move |lock: JsValue| -> JsValue {
+            if !alive.get() {
+                return JsValue::UNDEFINED;
+            }
+            if !lock.is_null() {
+                on_event(TabEvent::Leader);
+                return hold(&release);
+            }
+            on_event(TabEvent::Follower);
+            let queued = Closure::once_into_js(move |_lock: JsValue| -> JsValue {
+                if !alive.get() {
+                    return JsValue::UNDEFINED;
+                }
+                on_event(TabEvent::Leader);
+                hold(&release)
+            });
+            if let Err(e) = request2.call2(&locks2, &name2, &queued) {
+                web_sys::console::warn_1(&format!("LiveChat widget: cannot wait for the tab lock: {e:?}").into());
+            }
+            JsValue::UNDEFINED
+        });
+        let options = Object::new();
+        let _ = Reflect::set(&options, &"ifAvailable".into(), &JsValue::TRUE);
+        if let Err(e) = request.call3(locks, &JsValue::from_str(lock_name), &options, &first) {
+            web_sys::console::warn_1(&format!("LiveChat widget: cannot ask for the tab lock: {e:?}").into());
+        }
+    }
+}
+
+/// A promise that stays pending (holding the lock) until `release` is called.
+fn hold(release: &Rc<RefCell<Option<Function>>>) -> JsValue {
+    let slot = release.clone();
+    Promise::new(&mut |resolve, _reject| *slot.borrow_mut() = Some(resolve)).into()
+}
+
+impl Drop for Tabs {
+    fn drop(&mut self) {
+        self.alive.set(false);
+        if let Some(resolve) = self.release.borrow_mut().take() {
+            let _ = resolve.call0(&JsValue::UNDEFINED);
+        }
+        self.channel.set_onmessage(None);
+        self.channel.close();
+        if let Some(window) = web_sys::window() {
+            let _ = window.remove_event_listener_with_callback("pagehide", self._on_pagehide.as_ref().unchecked_ref());
+        }
+    }
+}
