@@ -90,3 +90,33 @@ fn ties_keep_arrival_order() {
     }
     assert_eq!(texts(&t), ["one", "two", "three"]);
 }
+
+// Issue 7: a 5,000-event history, merged again after a reconnect, keeps one entry
+// per event in order, and every row key finds its entry (indexed, not walked).
+#[test]
+fn a_long_history_merged_twice_shows_each_event_once_and_every_key_finds_its_entry() {
+    let texts_of: Vec<&'static str> = (0..5_000).map(|i| &*Box::leak(format!("m{i}").into_boxed_str())).collect();
+    let at = |i: usize| format!("2020-01-01T{:02}:{:02}:{:02}.{:06}Z", i / 3600, i / 60 % 60, i % 60, i);
+    let mut t = Timeline::default();
+    for round in 0..2 {
+        for (i, text) in texts_of.iter().enumerate() {
+            let merged = t.merge(Incoming {
+                event_id: Some(format!("E{i}")),
+                custom_id: (i % 10 == 0).then(|| format!("c{i}")),
+                thread_id: Some("T1".into()),
+                created_at: Some(at(i)),
+                event: *text,
+            });
+            assert_eq!(merged, if round == 0 { Merged::Inserted } else { Merged::Updated });
+        }
+    }
+    t.push_local("late".into(), "pending");
+    assert_eq!(t.len(), 5_001);
+    assert_eq!(texts(&t)[..3], ["m0", "m1", "m2"]);
+    for e in t.entries() {
+        assert_eq!(t.by_key(&e.key()).map(|found| found.seq), Some(e.seq), "{}", e.key());
+    }
+    assert_eq!(t.by_event_id("E4321").map(|e| e.event), Some("m4321"));
+    assert_eq!(t.by_custom_id("c4320").map(|e| e.event), Some("m4320"));
+    assert!(t.by_key("e:nope").is_none());
+}

@@ -7,6 +7,7 @@ mod bridge;
 mod driver;
 mod identity;
 mod page_events;
+pub mod perf;
 mod socket;
 mod storage;
 mod tabs;

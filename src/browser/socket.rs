@@ -44,7 +44,10 @@ impl Socket {
         let on_open = Closure::<dyn FnMut(Event)>::new(move |_| cb(SocketEvent::Opened));
         let cb = on_event.clone();
         let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |e: MessageEvent| match e.data().as_string() {
-            Some(text) => cb(SocketEvent::Message(text)),
+            Some(text) => {
+                super::perf::frame_arrived();
+                cb(SocketEvent::Message(text))
+            }
             None => cb(SocketEvent::Binary),
         });
         let cb = on_event;

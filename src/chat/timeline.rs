@@ -7,7 +7,7 @@
 //! The timeline is generic over the event payload: it only cares about identity
 //! (event id, `custom_id`) and order (`created_at`, then arrival).
 
-use std::collections::HashSet;
+use std::collections::HashMap;
 
 /// Delivery state of an entry, as the UI shows it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -51,11 +51,34 @@ impl<E> Entry<E> {
     }
 
     fn sort_key(&self) -> (bool, &str, u64) {
-        // Pending entries (no created_at) sort after every server-timed entry.
-        match &self.created_at {
-            Some(t) => (false, t.as_str(), self.seq),
-            None => (true, "", self.seq),
-        }
+        sort_key(self.created_at.as_deref(), self.seq)
+    }
+
+    fn position(&self) -> Position {
+        Position { created_at: self.created_at.clone(), seq: self.seq }
+    }
+}
+
+/// Where an entry sorts: pending entries (no `created_at`) after every
+/// server-timed entry, then by arrival. Unique, since `seq` is.
+fn sort_key(created_at: Option<&str>, seq: u64) -> (bool, &str, u64) {
+    match created_at {
+        Some(t) => (false, t, seq),
+        None => (true, "", seq),
+    }
+}
+
+/// An entry's sort key, kept in the id indexes so that an id is found by
+/// binary search instead of a walk over the whole timeline.
+#[derive(Debug, Clone, PartialEq)]
+struct Position {
+    created_at: Option<String>,
+    seq: u64,
+}
+
+impl Position {
+    fn key(&self) -> (bool, &str, u64) {
+        sort_key(self.created_at.as_deref(), self.seq)
     }
 }
 
@@ -87,14 +110,16 @@ pub enum Merged {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Timeline<E> {
     entries: Vec<Entry<E>>,
-    event_ids: HashSet<String>,
-    custom_ids: HashSet<String>,
+    /// Every event id seen, with where its entry sorts.
+    event_ids: HashMap<String, Position>,
+    /// Every `custom_id` present, with where its entry sorts.
+    custom_ids: HashMap<String, Position>,
     next_seq: u64,
 }
 
 impl<E> Default for Timeline<E> {
     fn default() -> Self {
-        Timeline { entries: Vec::new(), event_ids: HashSet::new(), custom_ids: HashSet::new(), next_seq: 0 }
+        Timeline { entries: Vec::new(), event_ids: HashMap::new(), custom_ids: HashMap::new(), next_seq: 0 }
     }
 }
 
@@ -116,28 +141,34 @@ impl<E> Timeline<E> {
 
     /// Whether an event with this id is present.
     pub fn contains_event(&self, event_id: &str) -> bool {
-        self.event_ids.contains(event_id)
+        self.event_ids.contains_key(event_id)
     }
 
     /// Whether an entry with this `custom_id` is present.
     pub fn contains_custom_id(&self, custom_id: &str) -> bool {
-        self.custom_ids.contains(custom_id)
+        self.custom_ids.contains_key(custom_id)
     }
 
     /// The entry with this `custom_id`.
     pub fn by_custom_id(&self, custom_id: &str) -> Option<&Entry<E>> {
-        if !self.custom_ids.contains(custom_id) {
-            return None;
-        }
-        self.entries.iter().rev().find(|e| e.custom_id.as_deref() == Some(custom_id))
+        self.position_of(None, Some(custom_id)).map(|i| &self.entries[i])
     }
 
     /// The entry with this event id.
     pub fn by_event_id(&self, event_id: &str) -> Option<&Entry<E>> {
-        if !self.event_ids.contains(event_id) {
-            return None;
+        self.position_of(Some(event_id), None).map(|i| &self.entries[i])
+    }
+
+    /// The entry with this [`Entry::key`] (`c:<custom_id>`, `e:<event id>` or `s:<seq>`).
+    pub fn by_key(&self, key: &str) -> Option<&Entry<E>> {
+        if let Some(custom_id) = key.strip_prefix("c:") {
+            return self.by_custom_id(custom_id);
         }
-        self.entries.iter().rev().find(|e| e.event_id.as_deref() == Some(event_id))
+        if let Some(event_id) = key.strip_prefix("e:") {
+            return self.by_event_id(event_id).filter(|e| e.custom_id.is_none());
+        }
+        let seq: u64 = key.strip_prefix("s:")?.parse().ok()?;
+        self.entries.iter().rev().find(|e| e.seq == seq && e.custom_id.is_none() && e.event_id.is_none())
     }
 
     /// Adds an event the customer is sending, shown at once as pending.
@@ -148,7 +179,7 @@ impl<E> Timeline<E> {
             return;
         }
         let seq = self.bump();
-        self.custom_ids.insert(custom_id.clone());
+        self.custom_ids.insert(custom_id.clone(), Position { created_at: None, seq });
         let entry = Entry {
             event_id: None,
             custom_id: Some(custom_id),
@@ -167,9 +198,9 @@ impl<E> Timeline<E> {
     pub fn merge(&mut self, incoming: Incoming<E>) -> Merged {
         let Incoming { event_id, custom_id, thread_id, created_at, event } = incoming;
         if let Some(i) = self.position_of(event_id.as_deref(), custom_id.as_deref()) {
-            let mut entry = self.entries.remove(i);
+            let moves = created_at.is_some() && created_at != self.entries[i].created_at;
+            let entry = &mut self.entries[i];
             if let Some(id) = event_id {
-                self.event_ids.insert(id.clone());
                 entry.event_id = Some(id);
             }
             if thread_id.is_some() {
@@ -180,16 +211,19 @@ impl<E> Timeline<E> {
             }
             entry.delivery = Delivery::Sent;
             entry.event = event;
-            self.insert_sorted(entry);
+            // Only a changed creation time moves the entry (a repeat or an echo
+            // usually keeps its place, so a long history is not shifted for it).
+            let (ids, position) = ((entry.event_id.clone(), entry.custom_id.clone()), entry.position());
+            self.index(&ids.0, &ids.1, position);
+            if moves {
+                let entry = self.entries.remove(i);
+                self.insert_sorted(entry);
+            }
             return Merged::Updated;
         }
         let seq = self.bump();
-        if let Some(id) = &event_id {
-            self.event_ids.insert(id.clone());
-        }
-        if let Some(c) = &custom_id {
-            self.custom_ids.insert(c.clone());
-        }
+        let position = Position { created_at: created_at.clone(), seq };
+        self.index(&event_id, &custom_id, position);
         self.insert_sorted(Entry { event_id, custom_id, thread_id, created_at, seq, delivery: Delivery::Sent, event });
         Merged::Inserted
     }
@@ -204,8 +238,9 @@ impl<E> Timeline<E> {
             entry.thread_id = thread_id;
         }
         if let (None, Some(id)) = (&entry.event_id, event_id) {
-            self.event_ids.insert(id.clone());
-            entry.event_id = Some(id);
+            entry.event_id = Some(id.clone());
+            let position = entry.position();
+            self.event_ids.insert(id, position);
         }
         true
     }
@@ -251,17 +286,37 @@ impl<E> Timeline<E> {
         self.next_seq
     }
 
+    /// Records where the entry with these ids sorts.
+    fn index(&mut self, event_id: &Option<String>, custom_id: &Option<String>, position: Position) {
+        if let Some(id) = event_id {
+            self.event_ids.insert(id.clone(), position.clone());
+        }
+        if let Some(c) = custom_id {
+            self.custom_ids.insert(c.clone(), position);
+        }
+    }
+
+    /// The index of the latest entry with this event id or `custom_id`: a hash
+    /// lookup, then a binary search by sort key (O(log n) over a long history).
     fn position_of(&self, event_id: Option<&str>, custom_id: Option<&str>) -> Option<usize> {
-        let by_id = event_id.filter(|id| self.event_ids.contains(*id));
-        let by_custom = custom_id.filter(|c| self.custom_ids.contains(*c));
+        let by_id = event_id.and_then(|id| Some((id, self.event_ids.get(id)?)));
+        let by_custom = custom_id.and_then(|c| Some((c, self.custom_ids.get(c)?)));
         if by_id.is_none() && by_custom.is_none() {
             return None;
         }
-        // Recent entries are the likely match: search from the end.
-        self.entries.iter().rposition(|e| {
-            (by_id.is_some() && e.event_id.as_deref() == by_id)
-                || (by_custom.is_some() && e.custom_id.as_deref() == by_custom)
-        })
+        let find = |position: &Position, matches: &dyn Fn(&Entry<E>) -> bool| {
+            let key = position.key();
+            let i = self.entries.partition_point(|e| e.sort_key() < key);
+            match self.entries.get(i) {
+                Some(e) if matches(e) => Some(i),
+                // The id moved to another entry (an event id reused by an echo): walk.
+                _ => self.entries.iter().rposition(matches),
+            }
+        };
+        let id_at = by_id.and_then(|(id, p)| find(p, &|e| e.event_id.as_deref() == Some(id)));
+        let custom_at = by_custom.and_then(|(c, p)| find(p, &|e| e.custom_id.as_deref() == Some(c)));
+        // Both may match different entries: the later one wins, as the walk from the end did.
+        id_at.max(custom_at)
     }
 
     fn insert_sorted(&mut self, entry: Entry<E>) {

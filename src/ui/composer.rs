@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use crate::browser::perf;
 use crate::conversation::{split_message, Intent, MAX_MESSAGE_BYTES};
 use crate::session::ConnectionStatus;
 
@@ -69,6 +70,7 @@ pub fn Composer() -> impl IntoView {
                 disabled=move || stopped.get()
                 on:input=on_input
                 on:keydown=on_keydown
+                on:focus=|_| perf::mark_and_measure(perf::COMPOSER_FOCUSED, "lc:open", perf::LAUNCHER_CLICK)
             ></textarea>
             <button
                 type="submit"

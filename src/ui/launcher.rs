@@ -33,6 +33,7 @@ pub fn Launcher() -> impl IntoView {
         parts.join(", ")
     };
     let toggle = move |_| {
+        crate::browser::perf::mark(crate::browser::perf::LAUNCHER_CLICK);
         let now_open = !open.get_untracked();
         ctx.set_open(now_open);
     };

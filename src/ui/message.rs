@@ -10,62 +10,30 @@ use crate::conversation::Intent;
 use crate::protocol::{Answer, Event, EventBody, FileEvent, FilledFormEvent, SystemMessage};
 
 use super::avatar::Avatar;
-use super::chat_view::{entry_by_key, is_own};
+use super::chat_view::{Author, LogWindow};
 use super::context::ChatContext;
 use super::i18n::{strings, Strings};
 use super::rich::RichContent;
 use super::safe_url::{safe_url, WEB};
 
-/// Who wrote a row, as shown.
-#[derive(Debug, Clone, PartialEq, Eq)]
-enum Author {
-    Own,
-    System,
-    Agent { name: String, avatar: Option<String> },
-}
-
-/// A row of the log, looked up by its key so that it updates in place when
+/// A row of the log, found by its key in the rendered window
+/// ([`LogWindow`], provided by the chat view) so that it updates in place when
 /// its entry changes (confirmed, failed, postback toggled).
 #[component]
 pub fn MessageRow(
-    /// The entry's [`Entry::key`].
+    /// The entry's [`crate::chat::Entry::key`].
     key: String,
     /// Whether it starts a run by the same author (shows name and avatar).
     first: bool,
 ) -> impl IntoView {
-    let ctx = ChatContext::expect();
+    let window = expect_context::<Memo<LogWindow>>();
     let t = strings();
     let lookup = key.clone();
-    let event =
-        Memo::new(move |_| ctx.with_state(|s| entry_by_key(s, &lookup).map(|e| (e.event.clone(), e.event_id.clone()))));
+    let event = Memo::new(move |_| window.with(|w| w.get(&lookup).map(|r| (r.event.clone(), r.event_id.clone()))));
     let lookup = key.clone();
-    let author = Memo::new(move |_| {
-        ctx.with_state(|s| {
-            let entry = entry_by_key(s, &lookup)?;
-            Some(if matches!(entry.event.body, EventBody::SystemMessage(_)) {
-                Author::System
-            } else if is_own(s, entry) {
-                Author::Own
-            } else {
-                let user = entry.event.author_id.as_deref().and_then(|id| s.users.get(id));
-                Author::Agent {
-                    name: user.and_then(|u| u.name.clone()).unwrap_or_else(|| t.agent_fallback.to_owned()),
-                    avatar: user.and_then(|u| u.avatar.clone()),
-                }
-            })
-        })
-    });
-    let lookup = key;
-    let status = Memo::new(move |_| {
-        ctx.with_state(|s| {
-            let entry = entry_by_key(s, &lookup)?;
-            let seen = match (&s.agent_seen_up_to, &entry.created_at) {
-                (Some(seen), Some(at)) => seen >= at,
-                _ => false,
-            };
-            Some((entry.delivery, seen, entry.custom_id.clone()))
-        })
-    });
+    let author = Memo::new(move |_| window.with(|w| w.get(&lookup).map(|r| r.author.clone())));
+    let lookup = key.clone();
+    let status = Memo::new(move |_| window.with(|w| w.get(&lookup).map(|r| (r.delivery, r.seen, r.custom_id.clone()))));
     move || {
         let author = author.get()?;
         let class = match &author {
@@ -84,7 +52,7 @@ pub fn MessageRow(
         let system = author == Author::System;
         let you = own.then(|| view! { <span class="lc-sr-only">{t.you} ": "</span> });
         Some(view! {
-            <li class=class class:lc-first=first>
+            <li class=class class:lc-first=first data-key=key.clone()>
                 <div class="lc-avatar-slot">{avatar}</div>
                 <div class="lc-msg">
                     {name}

@@ -33,4 +33,5 @@ pub mod window;
 
 pub use app::App;
 pub use context::ChatContext;
+pub use chat_view::WINDOW_PAGE;
 pub use i18n::provide_language;
