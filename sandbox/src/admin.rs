@@ -90,6 +90,7 @@ pub fn router() -> Router<Shared> {
         .route("/admin/chats/queue", action!(chat_queue))
         .route("/admin/chats/transfer", action!(chat_transfer))
         .route("/admin/chats/close", action!(chat_close))
+        .route("/admin/chats/seed", action!(chat_seed))
         .route("/admin/greeting", action!(greeting))
         .route("/admin/push", action!(raw_push))
         .route("/admin/faults/disconnect", action!(f_disconnect))
@@ -298,6 +299,79 @@ fn chat_transfer(app: &Shared, m: &Map<String, Value>) -> R {
 fn chat_close(app: &Shared, m: &Map<String, Value>) -> R {
     agent::close(app, s(m, "chat_id")?).map_err(chat_err)?;
     Ok(json!({}))
+}
+
+/// Most events `/admin/chats/seed` creates in one call.
+const SEED_MAX_EVENTS: u64 = 100_000;
+
+/// A long history for the performance bench: a new chat of `customer_id` with
+/// `events` messages (agent and customer taking turns, a second apart, the last
+/// one now) over `threads` threads, the last one active with the agent present.
+/// Nothing is pushed: the customer's next login (`chats`) and `get_chat` find it.
+fn chat_seed(app: &Shared, m: &Map<String, Value>) -> R {
+    let cid = s(m, "customer_id")?;
+    let events = n(m, "events")?.unwrap_or(5_000);
+    let threads = n(m, "threads")?.unwrap_or(1).max(1);
+    if events > SEED_MAX_EVENTS {
+        return Err(bad(format!("`events` may be at most {SEED_MAX_EVENTS}")));
+    }
+    if threads > events.max(1) {
+        return Err(bad("`threads` may not exceed `events`"));
+    }
+    let mut st = app.lock();
+    let group =
+        st.customers.get(cid).map(|c| c.group_id).ok_or((StatusCode::NOT_FOUND, format!("no customer {cid}")))?;
+    if st.chats.values().any(|c| c.customer_id == cid && c.is_active()) {
+        return Err(bad("the customer already has an active chat"));
+    }
+    let now = util::now_micros();
+    let first = now - (events as i64) * 1_000_000;
+    let per_thread = events.div_ceil(threads);
+    let mut made = Vec::new();
+    let mut i = 0u64;
+    for t in 0..threads {
+        let mut thread = crate::model::Thread::new(util::short_id(), cid);
+        thread.created_at = util::rfc3339_micros(first + (i as i64) * 1_000_000 - 500_000);
+        thread.active = t + 1 == threads;
+        thread.user_ids.push(content::AGENT_ID.to_string());
+        let end = ((t + 1) * per_thread).min(events);
+        while i < end {
+            let agent = !i.is_multiple_of(3);
+            thread.events.push(json!({
+                "id": format!("{}_{}", thread.id, thread.next_event),
+                "created_at": util::rfc3339_micros(first + (i as i64 + 1) * 1_000_000),
+                "type": "message",
+                "text": if agent { format!("Agent message {} of the seeded history.", i + 1) }
+                        else { format!("Customer message {} of the seeded history.", i + 1) },
+                "author_id": if agent { content::AGENT_ID } else { cid },
+                "recipients": "all",
+            }));
+            thread.next_event += 1;
+            i += 1;
+        }
+        made.push(thread);
+    }
+    let seq = st.next_seq();
+    let chat = crate::model::Chat {
+        id: util::short_id(),
+        customer_id: cid.to_string(),
+        properties: Map::new(),
+        access: json!({ "group_ids": [group] }),
+        threads: made,
+        agent_in_chat: true,
+        agent_present: true,
+        sneak_peek: None,
+        replies: 0,
+        seq,
+    };
+    let chat_id = chat.id.clone();
+    let thread_id = chat.threads.last().map(|t| t.id.clone());
+    st.chats.insert(chat_id.clone(), chat);
+    if let Some(c) = st.customers.get_mut(cid) {
+        c.chat_ids.push(chat_id.clone());
+    }
+    st.note("seed", cid, json!({ "chat_id": chat_id, "events": events, "threads": threads }));
+    Ok(json!({ "chat_id": chat_id, "thread_id": thread_id, "events": events, "threads": threads }))
 }
 
 fn greeting(app: &Shared, m: &Map<String, Value>) -> R {
