@@ -128,3 +128,60 @@ fn without_a_key_nothing_is_stored() {
     f.intent(Intent::SendMessage("memory only".into()));
     assert!(f.stored.iter().all(|(k, _)| !k.ends_with(":outbox")));
 }
+
+// Found by the fault suite's three tabs (end2end/faults): another tab (or device) of the
+// same customer started the chat first, so this tab's start_chat gets `limit_reached`
+// (the customer already has an active chat). The message is not "Not sent": the chat is
+// looked up and the message goes into it, once.
+#[test]
+fn a_chat_started_elsewhere_first_takes_the_message_instead_of_failing_it() {
+    let mut f = fake();
+    f.login_fresh(json!({"enabled": false}));
+    f.intent(Intent::SendMessage("from the second tab".into()));
+    let start = f.pending("start_chat").remove(0);
+    let custom_id = start["payload"]["chat"]["thread"]["events"][0]["custom_id"].clone();
+    f.fail("start_chat", "limit_reached");
+    assert_eq!(deliveries(&f), [Delivery::Pending], "still pending, not failed");
+    f.answer("list_chats", json!({"chats_summary": [{"id": CHAT}], "total_chats": 1}));
+    f.answer("get_chat", common_conversation::chat(true, json!([])));
+    let sends = f.pending("send_event");
+    assert_eq!(sends.len(), 1);
+    assert_eq!(sends[0]["payload"]["chat_id"], CHAT);
+    assert_eq!(sends[0]["payload"]["event"]["custom_id"], custom_id, "the same custom_id");
+    f.answer("send_event", json!({"event_id": "E1"}));
+    assert_eq!(deliveries(&f), [Delivery::Sent]);
+    assert!(f.sent_with("start_chat").len() == 1 && stored_texts(&f).is_empty());
+}
+
+// activate_chat on a chat another tab already reactivated gets `not_allowed`: same thing.
+#[test]
+fn a_chat_reactivated_elsewhere_first_takes_the_message_instead_of_failing_it() {
+    let mut f = fake();
+    f.login_with(json!({"customer": {"id": CUSTOMER, "type": "customer"}, "has_active_thread": false,
+        "chats": [{"chat_id": CHAT, "has_unread_events": false}]}));
+    f.answer("list_group_statuses", json!({"groups_status": {"0": "online"}}));
+    f.answer("get_form", json!({"enabled": false}));
+    f.answer("get_chat", common_conversation::chat(false, json!([])));
+    f.intent(Intent::SendMessage("back again".into()));
+    f.fail("activate_chat", "not_allowed");
+    assert_eq!(deliveries(&f), [Delivery::Pending], "still pending, not failed");
+    f.answer("get_chat", common_conversation::chat(true, json!([])));
+    let sends = f.pending("send_event");
+    assert_eq!(sends.len(), 1, "sent into the active thread: {:?}", f.sent_with("activate_chat"));
+    f.answer("send_event", json!({"event_id": "E1"}));
+    assert_eq!(deliveries(&f), [Delivery::Sent]);
+}
+
+// A conflict that does not go away (the chat still looks startable) fails the message
+// after one look-up instead of looping.
+#[test]
+fn a_second_start_conflict_in_a_row_fails_the_message() {
+    let mut f = fake();
+    f.login_fresh(json!({"enabled": false}));
+    f.intent(Intent::SendMessage("stuck".into()));
+    f.fail("start_chat", "limit_reached");
+    f.answer("list_chats", json!({"chats_summary": [], "total_chats": 0}));
+    f.fail("start_chat", "limit_reached");
+    assert_eq!(deliveries(&f), [Delivery::Failed]);
+    assert_eq!(f.sent_with("start_chat").len(), 2);
+}

@@ -65,6 +65,9 @@ pub struct Conversation {
     restored: bool,
     /// A start_chat / activate_chat is under way.
     starting: bool,
+    /// The last start_chat / activate_chat found the chat already started or reactivated
+    /// (by another tab or device of this customer): the next conflict fails the events.
+    start_conflict: bool,
     loading_older: bool,
     sneak_pending: Option<String>,
     sneak_sent_at: Option<u64>,
@@ -105,6 +108,7 @@ impl Conversation {
             changed: true,
             restored: false,
             starting: false,
+            start_conflict: false,
             loading_older: false,
             sneak_pending: None,
             sneak_sent_at: None,
@@ -382,6 +386,7 @@ impl Conversation {
                 self.chat_started(&customs, &r.event_ids, now_ms);
             }
             (Purpose::SendEvent(custom_id), Response::SendEvent(r)) => {
+                self.start_conflict = false;
                 self.outbox.confirm(&custom_id);
                 self.confirmed(&custom_id, Some(r.event_id), now_ms);
             }
@@ -402,7 +407,14 @@ impl Conversation {
         match purpose {
             Purpose::StartChat(customs) | Purpose::ActivateChat(customs) => {
                 self.starting = false;
-                self.after_send_failure(&customs, retry_later, now_ms);
+                // `limit_reached` on start_chat (the customer already has an active chat) or
+                // `not_allowed` on activate_chat (the chat is active): another tab or device
+                // of this customer got there first. Look the chat up and send into it, once;
+                // a second conflict in a row fails the events like any other error.
+                let conflict = !self.start_conflict
+                    && matches!(&error, RequestError::Rtm(e) if matches!(e.kind, ErrorType::LimitReached | ErrorType::NotAllowed));
+                self.start_conflict = conflict;
+                self.after_send_failure(&customs, retry_later || conflict, now_ms);
             }
             Purpose::SendEvent(custom_id) => {
                 if matches!(&error, RequestError::Rtm(e) if e.kind == ErrorType::ChatInactive) {
@@ -482,6 +494,7 @@ impl Conversation {
 
     fn chat_started(&mut self, customs: &[String], event_ids: &[String], now_ms: u64) {
         self.starting = false;
+        self.start_conflict = false;
         for (i, custom_id) in customs.iter().enumerate() {
             self.outbox.confirm(custom_id);
             self.confirmed(custom_id, event_ids.get(i).cloned(), now_ms);
