@@ -1,5 +1,8 @@
 //! The browser half of the tabs' shared connection ([`crate::relay`]): the Web
-//! Lock that elects the leader and the BroadcastChannel the tabs talk on.
+//! Lock that elects the leader and the BroadcastChannel the tabs talk on. Where
+//! the lock is refused (a third-party iframe without storage access) it reports
+//! [`TabEvent::LockDenied`] and the tabs elect on the channel
+//! ([`Election`](crate::relay::Election)).
 //!
 //! web-sys exposes `LockManager` only behind `web_sys_unstable_apis`, so the lock
 //! is taken through `js_sys::Reflect`. The lock callbacks are handed to JS for
@@ -27,6 +30,8 @@ pub enum TabEvent {
     Message(String),
     /// The page is going away (`pagehide`).
     PageHide,
+    /// The browser refused the lock (third-party storage blocked): elect on the channel.
+    LockDenied,
 }
 
 /// This tab's membership: the channel, its listener, and the lock request.
@@ -79,6 +84,7 @@ impl Tabs {
     /// waits in line for it.
     fn request_lock(&self, locks: &JsValue, request: &Function, lock_name: &str, on_event: Rc<dyn Fn(TabEvent)>) {
         let (alive, release) = (self.alive.clone(), self.release.clone());
+        let (denied_alive, denied_event) = (self.alive.clone(), on_event.clone());
         let (locks2, request2, name2) = (locks.clone(), request.clone(), JsValue::from_str(lock_name));
         let first = Closure::once_into_js(move |lock: JsValue| -> JsValue {
             if !alive.get() {
@@ -103,8 +109,23 @@ impl Tabs {
         });
         let options = Object::new();
         let _ = Reflect::set(&options, &"ifAvailable".into(), &JsValue::TRUE);
-        if let Err(e) = request.call3(locks, &JsValue::from_str(lock_name), &options, &first) {
-            web_sys::console::warn_1(&format!("LiveChat widget: cannot ask for the tab lock: {e:?}").into());
+        let denied = Closure::once_into_js(move |_error: JsValue| {
+            if denied_alive.get() {
+                denied_event(TabEvent::LockDenied);
+            }
+        });
+        match request.call3(locks, &JsValue::from_str(lock_name), &options, &first) {
+            Ok(promise) => {
+                let catch = Reflect::get(&promise, &"catch".into()).ok().and_then(|c| c.dyn_into::<Function>().ok());
+                if let Some(catch) = catch {
+                    let _ = catch.call1(&promise, &denied);
+                }
+            }
+            Err(_) => {
+                if let Ok(f) = denied.dyn_into::<Function>() {
+                    let _ = f.call0(&JsValue::UNDEFINED);
+                }
+            }
         }
     }
 }

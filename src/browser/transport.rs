@@ -5,7 +5,7 @@
 
 use std::rc::Rc;
 
-use crate::relay::{Hub, HubOutput, Link, LinkOutput, Message};
+use crate::relay::{ElectedRole, Election, ElectionOutput, Hub, HubOutput, Link, LinkOutput, Message};
 use crate::session::Input;
 
 use super::socket::{Socket, SocketEvent};
@@ -30,6 +30,8 @@ pub struct Transport {
     role: Role,
     socket: Option<Socket>,
     tabs: Option<Tabs>,
+    /// The channel election, when the lock was denied.
+    election: Option<Election>,
     tab_id: String,
     on_socket: Rc<dyn Fn(SocketEvent)>,
 }
@@ -40,7 +42,7 @@ impl Transport {
     /// it is alone and the caller starts the session at once.
     pub fn new(tab_id: String, tabs: Option<Tabs>, on_socket: Rc<dyn Fn(SocketEvent)>, now_ms: u64) -> Transport {
         let role = if tabs.is_some() { Role::Deciding { until: now_ms + DECIDE_TIMEOUT_MS } } else { Role::Solo };
-        Transport { role, socket: None, tabs, tab_id, on_socket }
+        Transport { role, socket: None, tabs, election: None, tab_id, on_socket }
     }
 
     /// True once the session may start (the role is known).
@@ -111,34 +113,30 @@ impl Transport {
     pub fn tab_event(&mut self, event: TabEvent, now_ms: u64) -> Vec<Input> {
         let mut inputs = Vec::new();
         match event {
-            TabEvent::Leader => {
-                let mut hub = Hub::new(self.tab_id.clone());
-                hub.announce();
-                match std::mem::replace(&mut self.role, Role::Leader(hub)) {
-                    Role::Deciding { .. } => inputs.push(Input::Start),
-                    Role::Follower(mut link) => {
-                        link.close();
-                        while link.poll_output().is_some() {}
-                        // Hand-over: connect for real at once (the hub sees the login).
-                        inputs.push(Input::Reconnect);
+            TabEvent::Leader => self.become_leader(&mut inputs),
+            TabEvent::Follower => self.become_follower(&mut inputs),
+            TabEvent::LockDenied => {
+                if self.election.is_none() && matches!(self.role, Role::Deciding { .. }) {
+                    self.election = Some(Election::new(self.tab_id.clone(), now_ms));
+                }
+            }
+            TabEvent::Message(text) => match Message::decode(&text) {
+                Err(e) => web_sys::console::warn_1(&format!("LiveChat widget: {e}").into()),
+                Ok(message) => {
+                    if let Some(election) = &mut self.election {
+                        election.channel(&message, now_ms);
                     }
-                    Role::Solo => inputs.push(Input::Reconnect),
-                    Role::Leader(_) => {}
+                    match &mut self.role {
+                        Role::Leader(hub) => hub.channel(message, now_ms),
+                        Role::Follower(link) => link.channel(message),
+                        _ => {}
+                    }
                 }
-            }
-            TabEvent::Follower => {
-                if matches!(self.role, Role::Deciding { .. }) {
-                    self.role = Role::Follower(Link::new(self.tab_id.clone()));
-                    inputs.push(Input::Start);
-                }
-            }
-            TabEvent::Message(text) => match (Message::decode(&text), &mut self.role) {
-                (Err(e), _) => web_sys::console::warn_1(&format!("LiveChat widget: {e}").into()),
-                (Ok(message), Role::Leader(hub)) => hub.channel(message, now_ms),
-                (Ok(message), Role::Follower(link)) => link.channel(message),
-                (Ok(_), _) => {}
             },
             TabEvent::PageHide => {
+                if let Some(election) = &mut self.election {
+                    election.leave();
+                }
                 if let Role::Follower(link) = &mut self.role {
                     link.close();
                 }
@@ -146,6 +144,41 @@ impl Transport {
         }
         self.drain(&mut inputs);
         inputs
+    }
+
+    /// This tab leads now: at the start, after a hand-over, or after going alone.
+    fn become_leader(&mut self, inputs: &mut Vec<Input>) {
+        let mut hub = Hub::new(self.tab_id.clone());
+        hub.announce();
+        match std::mem::replace(&mut self.role, Role::Leader(hub)) {
+            Role::Deciding { .. } => inputs.push(Input::Start),
+            Role::Follower(mut link) => {
+                link.close();
+                while link.poll_output().is_some() {}
+                // Hand-over: connect for real at once (the hub sees the login).
+                inputs.push(Input::Reconnect);
+            }
+            Role::Solo => inputs.push(Input::Reconnect),
+            Role::Leader(_) => {}
+        }
+    }
+
+    /// Another tab leads: at the start, or a leader stepping down after crossed claims.
+    fn become_follower(&mut self, inputs: &mut Vec<Input>) {
+        match &mut self.role {
+            Role::Deciding { .. } => {
+                self.role = Role::Follower(Link::new(self.tab_id.clone()));
+                inputs.push(Input::Start);
+            }
+            Role::Leader(hub) => {
+                hub.real_closed("the tab stepped down as leader");
+                self.drain(inputs);
+                self.socket = None;
+                self.role = Role::Follower(Link::new(self.tab_id.clone()));
+                inputs.push(Input::Reconnect);
+            }
+            Role::Follower(_) | Role::Solo => {}
+        }
     }
 
     /// The page came online or became visible: a follower asks the leader to check.
@@ -169,18 +202,22 @@ impl Transport {
             Role::Follower(link) => link.tick(now_ms),
             _ => {}
         }
+        if let Some(election) = &mut self.election {
+            election.tick(now_ms);
+        }
         self.drain(&mut inputs);
         inputs
     }
 
     /// When [`Transport::tick`] is due.
     pub fn next_timeout(&self) -> Option<u64> {
-        match &self.role {
+        let role = match &self.role {
             Role::Deciding { until } => Some(*until),
             Role::Leader(hub) => hub.next_timeout(),
             Role::Follower(link) => link.next_timeout(),
             Role::Solo => None,
-        }
+        };
+        [role, self.election.as_ref().and_then(Election::next_timeout)].into_iter().flatten().min()
     }
 
     fn drop_socket(&mut self, reason: &str) {
@@ -205,6 +242,14 @@ impl Transport {
     /// Carries out what the hub or link asked for; inputs for the session go to `inputs`.
     fn drain(&mut self, inputs: &mut Vec<Input>) {
         loop {
+            if let Some(out) = self.election.as_mut().and_then(Election::poll_output) {
+                match out {
+                    ElectionOutput::Broadcast(m) => self.post(&m),
+                    ElectionOutput::Became(ElectedRole::Leader) => self.become_leader(inputs),
+                    ElectionOutput::Became(ElectedRole::Follower) => self.become_follower(inputs),
+                }
+                continue;
+            }
             match &mut self.role {
                 Role::Leader(hub) => match hub.poll_output() {
                     None => return,

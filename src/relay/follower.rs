@@ -43,6 +43,8 @@ pub struct Link {
     tab: String,
     opened: u64,
     current: Option<Virtual>,
+    /// The last leader announced; a new one means reconnecting through it.
+    known_leader: Option<String>,
     open_failures: u32,
     out: VecDeque<LinkOutput>,
 }
@@ -50,7 +52,7 @@ pub struct Link {
 impl Link {
     /// The link of the tab with id `tab`.
     pub fn new(tab: impl Into<String>) -> Link {
-        Link { tab: tab.into(), opened: 0, current: None, open_failures: 0, out: VecDeque::new() }
+        Link { tab: tab.into(), opened: 0, current: None, known_leader: None, open_failures: 0, out: VecDeque::new() }
     }
 
     /// The next thing to do, or `None` when drained.
@@ -96,8 +98,9 @@ impl Link {
         match message {
             Message::Opened { conn, leader } => {
                 let Some(v) = self.current.as_mut().filter(|v| v.conn == conn && v.leader.is_none()) else { return };
-                v.leader = Some(leader);
+                v.leader = Some(leader.clone());
                 v.open_deadline = None;
+                self.known_leader = Some(leader);
                 self.open_failures = 0;
                 self.out.push_back(LinkOutput::Input(Input::Opened));
             }
@@ -113,16 +116,35 @@ impl Link {
                 }
             }
             Message::Leader { leader } => {
-                if self.current.as_ref().is_some_and(|v| v.leader.as_deref() == Some(leader.as_str())) {
-                    return;
+                let same = self.known_leader.as_deref() == Some(leader.as_str());
+                self.known_leader = Some(leader.clone());
+                match &self.current {
+                    Some(Virtual { leader: Some(l), .. }) if *l == leader => return,
+                    // An open on its way: whoever leads answers it (or it times out).
+                    Some(Virtual { leader: None, .. }) if same => return,
+                    None if same => return,
+                    _ => {}
                 }
                 // A hand-over: straight to the new leader, no backoff.
                 self.close();
                 self.open_failures = 0;
                 self.out.push_back(LinkOutput::Input(Input::Reconnect));
             }
-            // Traffic for the leader.
-            Message::Open { .. } | Message::Up { .. } | Message::Close { .. } | Message::Check => {}
+            Message::Leaving { leader } => {
+                // The connection through it is gone; the next leader's announcement reconnects.
+                if self.current.as_ref().is_some_and(|v| v.leader.as_deref() == Some(leader.as_str())) {
+                    self.current = None;
+                    self.known_leader = None;
+                    let reason = "the leader tab went away".to_owned();
+                    self.out.push_back(LinkOutput::Input(Input::Closed { code: 1001, reason }));
+                }
+            }
+            // Traffic for the leader, and the election's.
+            Message::Open { .. }
+            | Message::Up { .. }
+            | Message::Close { .. }
+            | Message::Check
+            | Message::Claim { .. } => {}
         }
     }
 

@@ -159,12 +159,13 @@ impl Hub {
                 self.followers.remove(&conn);
             }
             Message::Check => self.out.push_back(HubOutput::Check),
-            // Another tab's leader traffic: with the lock held here, it comes from
-            // a tab that has not heard of this leader yet. It will.
-            Message::Opened { .. } | Message::Down { .. } | Message::Closed { .. } => {}
-            Message::Leader { leader } => {
-                self.log(format!("tab {leader} claims to lead while {} holds the lock", self.tab));
-            }
+            // Another leader's traffic (the election settles who leads) and election messages.
+            Message::Opened { .. }
+            | Message::Down { .. }
+            | Message::Closed { .. }
+            | Message::Leader { .. }
+            | Message::Claim { .. }
+            | Message::Leaving { .. } => {}
         }
     }
 

@@ -1,7 +1,8 @@
 //! The messages tabs exchange on the `livechat:<license>:<group>` BroadcastChannel.
 //!
 //! Every message is one JSON text with a `t` tag. Followers send `open`, `up`,
-//! `close` and `check`; the leader sends `opened`, `down`, `closed` and `leader`.
+//! `close` and `check`; the leader sends `opened`, `down`, `closed` and `leader`;
+//! `claim` and `leaving` belong to the election.
 //! A tab ignores the messages meant for the other role. Anything else (another
 //! version's shape, garbage) fails [`Message::decode`] and is logged, never acted on.
 
@@ -57,8 +58,20 @@ pub enum Message {
         reason: String,
     },
     /// Leader → everyone: this tab leads now; connections to any other leader are gone.
+    /// Also the leader's answer to a [`Message::Claim`].
     Leader {
         /// The new leader tab's id.
+        leader: String,
+    },
+    /// Election without Web Locks ([`Election`](super::Election)): `tab` wants to lead;
+    /// among rival claims the lowest id wins, and a leader answers with [`Message::Leader`].
+    Claim {
+        /// The claiming tab's id.
+        tab: String,
+    },
+    /// The leader's page is going away (`pagehide`): elect another one now.
+    Leaving {
+        /// The leaving leader's id.
         leader: String,
     },
 }

@@ -31,18 +31,24 @@
 //!   outbox reconciles by `custom_id` after the next login, as after any
 //!   reconnect, so nothing is sent twice.
 //! - A follower whose open gets no answer within [`OPEN_TIMEOUT_MS`] closes it and
-//!   backs off; after [`MAX_OPEN_FAILURES`] in a row it connects on its own. Without
-//!   Web Locks or BroadcastChannel every tab keeps its own connection, as before.
+//!   backs off; after [`MAX_OPEN_FAILURES`] in a row it connects on its own.
+//! - Where the browser denies Web Locks to the third-party iframe (blocked
+//!   third-party storage; the partitioned BroadcastChannel still works), the tabs
+//!   elect on the channel instead ([`Election`]: claims, lowest id wins, the leader
+//!   says when it leaves). Without BroadcastChannel every tab keeps its own
+//!   connection, as before.
 //!
 //! Known limit: a follower's login answer is the leader's login response as it
 //! was; anything newer reaches it as pushes or through the gap-fill after login
 //! (`get_chat`), except a greeting displayed between the two logins.
 
+mod election;
 mod envelope;
 mod follower;
 mod leader;
 mod message;
 
+pub use election::{ElectedRole, Election, ElectionOutput, CLAIM_MS, LEASE_MS};
 pub use follower::{Link, LinkOutput, MAX_OPEN_FAILURES, OPEN_TIMEOUT_MS};
 pub use leader::{Hub, HubOutput, CONN_IDLE_MS};
 pub use message::Message;
