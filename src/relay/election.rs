@@ -55,14 +55,23 @@ pub struct Election {
     leader: Option<(String, u64)>,
     /// A follower without a leader claims at this time.
     claim_at: Option<u64>,
+    /// The page is going away: take part no more.
+    left: bool,
     out: VecDeque<ElectionOutput>,
 }
 
 impl Election {
     /// The election of tab `tab`; it starts with a claim at `now_ms`.
     pub fn new(tab: impl Into<String>, now_ms: u64) -> Election {
-        let mut e =
-            Election { tab: tab.into(), role: None, claim: None, leader: None, claim_at: None, out: VecDeque::new() };
+        let mut e = Election {
+            tab: tab.into(),
+            role: None,
+            claim: None,
+            leader: None,
+            claim_at: None,
+            left: false,
+            out: VecDeque::new(),
+        };
         e.start_claim(now_ms);
         e
     }
@@ -79,6 +88,9 @@ impl Election {
 
     /// A message from another tab.
     pub fn channel(&mut self, message: &Message, now_ms: u64) {
+        if self.left {
+            return;
+        }
         match message {
             Message::Claim { tab } => match self.role {
                 Some(ElectedRole::Leader) => self.announce(),
@@ -108,6 +120,7 @@ impl Election {
 
     /// The page is going away: a leader lets the others elect at once.
     pub fn leave(&mut self) {
+        self.left = true;
         if self.role == Some(ElectedRole::Leader) {
             self.out.push_back(ElectionOutput::Broadcast(Message::Leaving { leader: self.tab.clone() }));
         }
@@ -115,6 +128,9 @@ impl Election {
 
     /// Ends a claim window, or claims when the leader's lease ran out.
     pub fn tick(&mut self, now_ms: u64) {
+        if self.left {
+            return;
+        }
         if let Some((until, rivals)) = &self.claim {
             if now_ms < *until {
                 return;
