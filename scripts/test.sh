@@ -2,7 +2,9 @@
 # Installs what is missing, then runs every test layer; exits non-zero if any fails:
 # native tests of the core and the sandbox, clippy, browser tests (wasm-bindgen-test in
 # headless Chromium), a release build of the widget with trunk, and the end-to-end tests
-# (the built widget on the demo website against the sandbox, in Chromium via Playwright).
+# (the built widget on the demo website against the sandbox, in Chromium via Playwright), and
+# the reduced fault suite (end2end/faults/suite.mjs: disconnects, half-open sockets, every
+# disconnect reason and error, reloads, tabs, offline, a frozen tab).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$ROOT"
@@ -31,3 +33,6 @@ node scripts/size-report.mjs dist
 stage "end-to-end tests: node --test end2end/tests (Playwright + Debian Chromium + sandbox)"
 cargo build -p livechat-sandbox --locked
 (cd end2end && npm test)
+
+stage "fault suite (reduced): node end2end/faults/suite.mjs --reduced (full counts: without --reduced)"
+node end2end/faults/suite.mjs --reduced

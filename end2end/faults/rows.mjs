@@ -248,29 +248,37 @@ export async function reloads(suite, n) {
     const sent = ["rl 00 first"];
     await v.send(sent[0]);
     await settle(suite, id, "rl ", sent, 20_000);
-    const modes = { half_open: 0, in_flight: 0 };
-    let pendingAtReload = 0;
+    const modes = { half_open: 0, mixed: 0 };
+    const pendingAtReload = { half_open: 0, mixed: 0 };
+    let reloadsWithPending = 0;
     for (let i = 1; i <= n; i++) {
       await v.waitLoggedIn(60_000);
-      const mode = i % 2 ? "half_open" : "in_flight";
+      const mode = i % 2 ? "half_open" : "mixed";
       modes[mode]++;
       const texts = [1, 2].map((k) => `rl ${String(i).padStart(2, "0")}.${k} ${mode}`);
       if (mode === "half_open") {
-        // Pending for sure: the socket swallows them.
+        // Both pending for sure: the socket swallows them.
         await sandbox.admin("faults/drop_socket", { customer_id: id, mode: "half_open" });
         for (const t of texts) await v.send(t);
-        await v.w.getByRole("log").getByText(texts[1], { exact: true }).waitFor({ timeout: 10_000 });
       } else {
-        // Sent, response not yet in.
-        await sandbox.admin("faults/delay_responses", { customer_id: id, ms: 3_000, count: 2 });
-        for (const t of texts) await v.send(t);
+        // The first reaches the sandbox with its response held (its incoming_event push may
+        // confirm it before the reload), the second goes into a half-open socket.
+        await sandbox.admin("faults/delay_responses", { customer_id: id, ms: 3_000, count: 1 });
+        await v.send(texts[0]);
+        await waitFor(async () => messagesOnSandbox(await state(suite), id, texts[0]).length > 0, 10_000, texts[0]);
+        await sandbox.admin("faults/drop_socket", { customer_id: id, mode: "half_open" });
+        await v.send(texts[1]);
       }
-      // The reload comes once both are in the host tab's stored outbox (written through the loader).
+      await v.w.getByRole("log").getByText(texts[1], { exact: true }).waitFor({ timeout: 10_000 });
+      // The reload comes once the pending ones are in the host tab's stored outbox (written through the loader).
       const stored = () => v.page.evaluate((want) => Object.keys(sessionStorage).filter((k) => k.endsWith(":outbox"))
         .map((k) => sessionStorage.getItem(k) || "").join("")
         .split(/(?=rl )/).filter((x) => want.some((t) => x.startsWith(t))).length, texts);
-      await waitFor(async () => (await stored()) >= texts.length, 2_000, "the stored outbox").catch(() => {});
-      pendingAtReload += Math.min(await stored(), texts.length);
+      const need = mode === "half_open" ? 2 : 1;
+      await waitFor(async () => (await stored()) >= need, 3_000, "the stored outbox").catch(() => {});
+      const pending = Math.min(await stored(), texts.length);
+      pendingAtReload[mode] += pending;
+      if (pending > 0) reloadsWithPending++;
       await sandbox.admin("faults/clear", { customer_id: id });
       sent.push(...texts);
       await v.page.reload();
@@ -280,10 +288,11 @@ export async function reloads(suite, n) {
     const d = delivery(sent, got);
     const failed = await v.failedInDom();
     return {
-      run: `${n} (${modes.half_open} on a half-open socket, ${modes.in_flight} with the responses held)`,
+      run: `${n} (${modes.half_open} with 2 messages on a half-open socket, ${modes.mixed} with 1 sent (response held) + 1 on a half-open socket)`,
       target: "all delivered once",
-      result: `${sent.length} messages, ${pendingAtReload} in the stored outbox at the reloads: ${deliveryText(d)}; "Not sent" ${failed.length}`,
-      pass: d.ok && failed.length === 0,
+      result: `${sent.length} messages; reloads with messages in the stored outbox ${reloadsWithPending}/${n} ` +
+        `(${pendingAtReload.half_open + pendingAtReload.mixed} messages); ${deliveryText(d)}; "Not sent" ${failed.length}`,
+      pass: d.ok && failed.length === 0 && reloadsWithPending === n,
     };
   } finally {
     await v.close();
