@@ -8,6 +8,7 @@
 //! - [`browser`]: the driver that owns the WebSocket, timers and storage (web-sys).
 //! - [`ui`]: Leptos components.
 //! - [`widget_config`]: the widget's configuration from its page URL.
+//! - [`workload`]: the core's benchmark workload (native bench and wasm `bench_core`).
 
 pub mod browser;
 pub mod chat;
@@ -17,6 +18,7 @@ pub mod relay;
 pub mod session;
 pub mod ui;
 pub mod widget_config;
+pub mod workload;
 
 /// Starts the widget on its iframe page: reads the config from the URL, mounts
 /// the component tree and connects. Called by the binary's `main`.
