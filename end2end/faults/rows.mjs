@@ -321,24 +321,25 @@ export async function tabs(suite) {
       sent.push(text);
     }
     const d = delivery(sent, await settle(suite, id, "tab ", sent, 20_000));
-    // Close the first tab (the first to open, the leader if the first one leads).
+    // Close the first tab (the first to open: the leader); another takes over with a new connection.
+    const beforeClose = loggedIn(await state(suite), id).map((c) => c.id);
     await t1.close();
     const t0 = Date.now();
     const after = await waitFor(async () => {
       const c = loggedIn(await state(suite), id);
-      return c.length === 1 && c;
-    }, 15_000, "one connection after the close").catch(() => null);
+      return c.length === 1 && !beforeClose.includes(c[0].id) && c;
+    }, 15_000, "one new connection after the close").catch(() => null);
     const handOver = after ? Date.now() - t0 : null;
     const late = "tab 2 after the close";
     await t2.send(late);
     const d2 = delivery([late], await settle(suite, id, late, [late], 20_000));
     const afterClose = loggedIn(await state(suite), id).length;
-    const pass = withThree === 1 && d.ok && afterClose === 1 && d2.ok;
+    const pass = withThree === 1 && d.ok && handOver !== null && afterClose === 1 && d2.ok;
     return {
       run: "3 tabs, 1 closed",
       target: "1 connection, each tab's message once, hand-over on close",
       result: `connections with 3 tabs: ${withThree}; messages: ${deliveryText(d)}; after closing tab 1: ${afterClose} connection(s)` +
-        `${handOver !== null ? ` (one after ${secs(handOver)})` : ""}, tab 2's message ${d2.ok ? "delivered once" : deliveryText(d2)}`,
+        `${handOver !== null ? ` (a new one after ${secs(handOver)})` : " (no new single one)"}, tab 2's message ${d2.ok ? "delivered once" : deliveryText(d2)}`,
       pass,
     };
   } finally {
