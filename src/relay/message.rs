@@ -104,7 +104,7 @@ mod tests {
             r#"{"t":"nope"}"#,
             r#"{"t":"open"}"#,
             r#"{"t":"open","conn":1}"#,
-            r#"{"t":"check","x":1}"#,
+            r#"{"t":"up","conn":"a-1","text":"{}","extra":1}"#,
         ] {
             assert!(Message::decode(bad).is_err(), "{bad}");
         }
