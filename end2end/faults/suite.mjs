@@ -97,7 +97,7 @@ results = chosen.map((s) => results.find((r) => r.name === s.name));
 const cell = (x) => String(x).replace(/\|/g, "\\|").replace(/\n/g, " ");
 const table = [
   `Fault suite (${reduced ? "reduced" : "full"}${only ? `, only ${only.join(",")}` : ""}), ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC, ` +
-    `${os.cpus().length} cores, ${((Date.now() - started) / 60_000).toFixed(1)} min`,
+    `${os.cpus().length} cores (${os.cpus()[0]?.model?.trim() ?? "?"}), ${((Date.now() - started) / 60_000).toFixed(1)} min`,
   "",
   "| scenario | run | target | result | |",
   "|---|---|---|---|---|",
