@@ -30,6 +30,8 @@ pub enum TabEvent {
     Message(String),
     /// The page is going away (`pagehide`).
     PageHide,
+    /// The page came back from the back/forward cache (`pageshow`, persisted): rejoin.
+    PageShow,
     /// The browser refused the lock (third-party storage blocked): elect on the channel.
     LockDenied,
 }
@@ -39,6 +41,7 @@ pub struct Tabs {
     channel: BroadcastChannel,
     _on_message: Closure<dyn FnMut(MessageEvent)>,
     _on_pagehide: Closure<dyn FnMut(Event)>,
+    _on_pageshow: Closure<dyn FnMut(Event)>,
     alive: Rc<Cell<bool>>,
     /// Resolves the promise that holds the lock (releases it).
     release: Rc<RefCell<Option<Function>>>,
@@ -62,10 +65,18 @@ impl Tabs {
         let cb = on_event.clone();
         let on_pagehide = Closure::<dyn FnMut(Event)>::new(move |_| cb(TabEvent::PageHide));
         let _ = window.add_event_listener_with_callback("pagehide", on_pagehide.as_ref().unchecked_ref());
+        let cb = on_event.clone();
+        let on_pageshow = Closure::<dyn FnMut(Event)>::new(move |e: Event| {
+            if Reflect::get(&e, &"persisted".into()).ok().and_then(|p| p.as_bool()) == Some(true) {
+                cb(TabEvent::PageShow);
+            }
+        });
+        let _ = window.add_event_listener_with_callback("pageshow", on_pageshow.as_ref().unchecked_ref());
         let tabs = Tabs {
             channel,
             _on_message: on_message,
             _on_pagehide: on_pagehide,
+            _on_pageshow: on_pageshow,
             alive: Rc::new(Cell::new(true)),
             release: Rc::new(RefCell::new(None)),
         };
@@ -146,6 +157,7 @@ impl Drop for Tabs {
         self.channel.close();
         if let Some(window) = web_sys::window() {
             let _ = window.remove_event_listener_with_callback("pagehide", self._on_pagehide.as_ref().unchecked_ref());
+            let _ = window.remove_event_listener_with_callback("pageshow", self._on_pageshow.as_ref().unchecked_ref());
         }
     }
 }

@@ -133,6 +133,15 @@ impl Transport {
                     }
                 }
             },
+            TabEvent::PageShow => {
+                // Back from the back/forward cache: the others may have elected meanwhile.
+                if self.election.is_some() {
+                    self.election = Some(Election::new(self.tab_id.clone(), now_ms));
+                }
+                if matches!(self.role, Role::Follower(_)) {
+                    inputs.push(Input::Reconnect);
+                }
+            }
             TabEvent::PageHide => {
                 if let Some(election) = &mut self.election {
                     election.leave();
@@ -148,6 +157,9 @@ impl Transport {
 
     /// This tab leads now: at the start, after a hand-over, or after going alone.
     fn become_leader(&mut self, inputs: &mut Vec<Input>) {
+        if matches!(self.role, Role::Leader(_)) {
+            return;
+        }
         let mut hub = Hub::new(self.tab_id.clone());
         hub.announce();
         match std::mem::replace(&mut self.role, Role::Leader(hub)) {
@@ -158,8 +170,7 @@ impl Transport {
                 // Hand-over: connect for real at once (the hub sees the login).
                 inputs.push(Input::Reconnect);
             }
-            Role::Solo => inputs.push(Input::Reconnect),
-            Role::Leader(_) => {}
+            Role::Solo | Role::Leader(_) => inputs.push(Input::Reconnect),
         }
     }
 
