@@ -32,6 +32,6 @@ pub mod webview;
 pub mod window;
 
 pub use app::App;
-pub use context::ChatContext;
 pub use chat_view::WINDOW_PAGE;
+pub use context::ChatContext;
 pub use i18n::provide_language;
