@@ -100,13 +100,15 @@
       try { store(m.key).setItem(m.key, m.value); } catch {}
     }
   };
-  const onResize = () => narrow != (narrow = w.innerWidth < 480) && (place(), post({ type: "lc:viewport", narrow }));
+  // A media query, not innerWidth: reading innerWidth forces the host page's style and layout.
+  const small = () => w.matchMedia("(max-width:479.9px)").matches;
+  const onResize = () => narrow != (narrow = small()) && (place(), post({ type: "lc:viewport", narrow }));
 
   // In at the host's load (the iframe fetches the wasm when idle); asyncInit waits for init().
   const insert = () => {
     if (inserted || dead || !allowed) return;
     inserted = 1;
-    if (narrow = w.innerWidth < 480) q.set("narrow", 1);
+    if (narrow = small()) q.set("narrow", 1);
     place();
     const snap = {};
     for (const s of [store(), store(":outbox")]) try { for (let i = 0, k; i < s.length; i++) if (!(k = s.key(i)).indexOf(prefix)) snap[k] = s.getItem(k); } catch {}
