@@ -1,8 +1,8 @@
 // The fault suite's scenarios (issue 6). Each takes the suite ({ sandbox, browser,
 // contexts, log }) and its count and returns one table row:
 // { run, target, result, pass, details? } (details: extra markdown printed under the table).
-import { waitFor } from "../support/wait.mjs";
-import { openVisitor, loggedIn, messagesOnSandbox, delivery, deliveryText, sleep, rand } from "./visitor.mjs";
+import { waitFor, sleep } from "../support/wait.mjs";
+import { openVisitor, loggedIn, messagesOnSandbox, delivery, deliveryText, rand } from "./visitor.mjs";
 import { REASONS, ERRORS, EXPECT_TEXT, TEXT } from "./reasons.mjs";
 
 const secs = (ms) => `${(ms / 1000).toFixed(1)} s`;

@@ -5,8 +5,6 @@ import { waitFor } from "../support/wait.mjs";
 import { widgetFrame } from "../support/widget.mjs";
 import { DESKTOP } from "../support/viewports.mjs";
 
-export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-
 /** A random integer in `lo..=hi` (Math.random: the suite's randomness is not seeded on purpose). */
 export const rand = (lo, hi) => lo + Math.floor(Math.random() * (hi - lo + 1));
 

@@ -7,7 +7,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { useStack } from "../support/fixture.mjs";
 import { fillPrechat } from "../support/widget.mjs";
-import { waitFor } from "../support/wait.mjs";
+import { waitFor, sleep } from "../support/wait.mjs";
 
 const stack = useStack(["--fast", "--no-agent"]);
 
@@ -30,7 +30,7 @@ async function say(w, text) {
 /** Waits until `text` is in the sandbox's chat of `customerId`, then gives a duplicate time to show. */
 async function deliveredOnce(customerId, text) {
   await stack.waitState((s) => textsOnSandbox(s, customerId).includes(text), `"${text}" on the sandbox`);
-  await new Promise((r) => setTimeout(r, 800));
+  await sleep(800);
   const texts = textsOnSandbox(await stack.state(), customerId);
   assert.equal(texts.filter((t) => t === text).length, 1, `"${text}" delivered once: ${JSON.stringify(texts)}`);
 }
