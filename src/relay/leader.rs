@@ -119,8 +119,9 @@ impl Hub {
             let known = self.followers.contains_key(&conn);
             if is_push {
                 let others = self.push_recipients(&frame, Some(&conn));
-                self.out.push_back(HubOutput::Local(with_request_id(frame.clone(), None)));
-                self.down(others, with_request_id(frame.clone(), None));
+                let stripped = with_request_id(frame.clone(), None);
+                self.out.push_back(HubOutput::Local(stripped.clone()));
+                self.down(others, stripped);
             }
             if known {
                 self.down(vec![conn], with_request_id(frame, original.as_deref()));
