@@ -2,9 +2,12 @@
 //! connection per visitor"): one leader among tabs that claim at once, a quick
 //! hand-over when the leader leaves, and crossed claims settled.
 
+mod common_relay;
+
 use std::collections::VecDeque;
 
-use livechat_widget::relay::{ElectedRole, Election, ElectionOutput, Link, LinkOutput, Message, CLAIM_MS, LEASE_MS};
+use common_relay::{drain_link, opened_link};
+use livechat_widget::relay::{ElectedRole, Election, ElectionOutput, LinkOutput, Message, CLAIM_MS, LEASE_MS};
 use livechat_widget::session::Input;
 
 /// Tabs on a simulated channel (every message reaches every other tab, encoded and decoded).
@@ -129,22 +132,18 @@ fn crossed_claims_leave_one_leader() {
 
 #[test]
 fn a_follower_link_waits_for_the_next_leader_after_leaving_then_reconnects_at_once() {
-    let mut link = Link::new("f");
-    link.connect(0);
-    link.channel(Message::Opened { conn: "f-1".into(), leader: "a".into() });
-    let drain = |l: &mut Link| std::iter::from_fn(|| l.poll_output()).collect::<Vec<_>>();
-    drain(&mut link);
+    let mut link = opened_link("f", "a");
     link.channel(Message::Leader { leader: "a".into() });
-    assert!(drain(&mut link).is_empty(), "the answer to someone's claim: same leader, nothing to do");
+    assert!(drain_link(&mut link).is_empty(), "the answer to someone's claim: same leader, nothing to do");
     link.channel(Message::Leaving { leader: "a".into() });
     assert_eq!(
-        drain(&mut link),
+        drain_link(&mut link),
         [LinkOutput::Input(Input::Closed { code: 1001, reason: "the leader tab went away".into() })]
     );
     link.channel(Message::Leader { leader: "b".into() });
-    assert_eq!(drain(&mut link), [LinkOutput::Input(Input::Reconnect)]);
+    assert_eq!(drain_link(&mut link), [LinkOutput::Input(Input::Reconnect)]);
     link.connect(10);
-    drain(&mut link);
+    drain_link(&mut link);
     link.channel(Message::Leader { leader: "b".into() });
-    assert!(drain(&mut link).is_empty(), "an open on its way to the leader it knows is left alone");
+    assert!(drain_link(&mut link).is_empty(), "an open on its way to the leader it knows is left alone");
 }

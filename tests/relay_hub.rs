@@ -3,6 +3,9 @@
 //! API request format" (request_id), "Pushes" (request_id only for the requester),
 //! "Login", "Access > Server pinging".
 
+mod common_relay;
+
+use common_relay::{drain_link, opened_link};
 use livechat_widget::relay::{
     Hub, HubOutput, Link, LinkOutput, Message, CONN_IDLE_MS, MAX_OPEN_FAILURES, OPEN_TIMEOUT_MS,
 };
@@ -11,10 +14,6 @@ use serde_json::{json, Value};
 
 fn drain(hub: &mut Hub) -> Vec<HubOutput> {
     std::iter::from_fn(|| hub.poll_output()).collect()
-}
-
-fn drain_link(link: &mut Link) -> Vec<LinkOutput> {
-    std::iter::from_fn(|| link.poll_output()).collect()
 }
 
 fn json_of(text: &str) -> Value {
@@ -326,10 +325,7 @@ fn follower_link_opens_sends_and_receives_only_its_own_frames() {
 
 #[test]
 fn a_new_leader_makes_followers_reconnect_at_once() {
-    let mut link = Link::new("F");
-    link.connect(0);
-    link.channel(Message::Opened { conn: "F-1".into(), leader: "L".into() });
-    drain_link(&mut link);
+    let mut link = opened_link("F", "L");
     link.channel(Message::Leader { leader: "L".into() });
     assert!(drain_link(&mut link).is_empty(), "the leader it already uses");
     link.channel(Message::Leader { leader: "M".into() });
