@@ -103,18 +103,20 @@ impl LogWindow {
             state.timeline.entries().iter().rev().filter(|e| is_shown(e)).take(limit + 1).collect();
         let more = newest.len() > limit;
         newest.reverse();
-        let mut previous = if more { run_author(state, newest[0]) } else { None };
+        let mut previous =
+            if more { run_author(&shown_author(state, newest[0], agent_fallback), newest[0]) } else { None };
         let skip = usize::from(more);
         let rows: Vec<RowData> = newest[skip..]
             .iter()
             .map(|e| {
-                let author = run_author(state, e);
-                let first = author.is_none() || author != previous;
-                previous = author;
+                let author = shown_author(state, e, agent_fallback);
+                let run = run_author(&author, e);
+                let first = run.is_none() || run != previous;
+                previous = run;
                 RowData {
                     key: e.key(),
                     first,
-                    author: shown_author(state, e, agent_fallback),
+                    author,
                     event: e.event.clone(),
                     event_id: e.event_id.clone(),
                     delivery: e.delivery,
@@ -141,14 +143,13 @@ impl LogWindow {
     }
 }
 
-/// Who a row's run is by: `None` for system messages (never part of a run).
-fn run_author<'a>(state: &'a ChatState, e: &'a Entry<Event>) -> Option<&'a str> {
-    if matches!(e.event.body, EventBody::SystemMessage(_)) {
-        None
-    } else if is_own(state, e) {
-        Some("\u{0}own")
-    } else {
-        e.event.author_id.as_deref()
+/// Who a row's run is by, from its [`shown_author`]: `None` for system
+/// messages (never part of a run); agents by id, not by the name shown.
+fn run_author<'a>(author: &Author, e: &'a Entry<Event>) -> Option<&'a str> {
+    match author {
+        Author::System => None,
+        Author::Own => Some("\u{0}own"),
+        Author::Agent { .. } => e.event.author_id.as_deref(),
     }
 }
 
