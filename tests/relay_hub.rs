@@ -60,12 +60,17 @@ fn logged_in_hub() -> Hub {
     hub
 }
 
+/// Opens virtual connection `conn` on `hub` and sends `text` on it.
+fn open_and_send(hub: &mut Hub, conn: &str, text: &str) -> Vec<HubOutput> {
+    hub.channel(Message::Open { conn: conn.into() }, 0);
+    hub.channel(Message::Up { conn: conn.into(), text: text.into() }, 0);
+    drain(hub)
+}
+
 /// Opens virtual connection `conn` on `hub` and logs it in with request id `id`.
 fn join(hub: &mut Hub, conn: &str, id: &str) -> Vec<HubOutput> {
-    hub.channel(Message::Open { conn: conn.into() }, 0);
     let login = json!({"request_id": id, "action": "login", "payload": {"token": "Bearer f"}}).to_string();
-    hub.channel(Message::Up { conn: conn.into(), text: login }, 0);
-    drain(hub)
+    open_and_send(hub, conn, &login)
 }
 
 #[test]
@@ -192,12 +197,7 @@ fn pushes_fan_out_to_logged_in_followers_and_customer_disconnected_to_all() {
 #[test]
 fn ping_of_a_follower_is_answered_by_the_leader_and_is_a_no_op_before_login() {
     let mut hub = logged_in_hub();
-    hub.channel(Message::Open { conn: "A-1".into() }, 0);
-    hub.channel(
-        Message::Up { conn: "A-1".into(), text: r#"{"request_id":"r1","action":"ping","payload":{}}"#.into() },
-        0,
-    );
-    let out = drain(&mut hub);
+    let out = open_and_send(&mut hub, "A-1", r#"{"request_id":"r1","action":"ping","payload":{}}"#);
     assert!(
         sent_real(&out).is_empty() && down_to(&out, "A-1").is_empty(),
         "spec: until authorization, ping is a no-op"
@@ -219,12 +219,7 @@ fn ping_of_a_follower_is_answered_by_the_leader_and_is_a_no_op_before_login() {
 #[test]
 fn requests_before_a_follower_login_get_an_authentication_error() {
     let mut hub = logged_in_hub();
-    hub.channel(Message::Open { conn: "A-1".into() }, 0);
-    hub.channel(
-        Message::Up { conn: "A-1".into(), text: r#"{"request_id":"r1","action":"list_chats","payload":{}}"#.into() },
-        0,
-    );
-    let out = drain(&mut hub);
+    let out = open_and_send(&mut hub, "A-1", r#"{"request_id":"r1","action":"list_chats","payload":{}}"#);
     assert!(sent_real(&out).is_empty());
     assert_eq!(down_to(&out, "A-1")[0]["payload"]["error"]["type"], "authentication");
 }
@@ -245,12 +240,8 @@ fn frames_for_an_unknown_connection_close_it() {
 fn real_close_closes_logged_in_followers_and_keeps_waiting_ones() {
     let mut hub = logged_in_hub();
     join(&mut hub, "A-1", "r1");
-    hub.channel(Message::Open { conn: "W-1".into() }, 0);
-    hub.channel(
-        Message::Up { conn: "W-1".into(), text: r#"{"request_id":"r1","action":"login","payload":{}}"#.into() },
-        0,
-    );
-    drain(&mut hub); // W-1 was answered: it is logged in too.
+    // W-1 is answered: it is logged in too.
+    open_and_send(&mut hub, "W-1", r#"{"request_id":"r1","action":"login","payload":{}}"#);
     hub.channel(Message::Open { conn: "N-1".into() }, 0);
     drain(&mut hub);
     hub.real_closed("gone");
