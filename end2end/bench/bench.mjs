@@ -11,7 +11,7 @@ import { readFileSync, existsSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { startSandbox, knownCustomers, newCustomer } from "../support/sandbox.mjs";
-import { chromium } from "playwright-core";
+import { launch } from "../support/browser.mjs";
 import { waitFor } from "../support/wait.mjs";
 import { DESKTOP } from "../support/viewports.mjs";
 
@@ -37,16 +37,6 @@ const rows = [];
 function figure(name, value, unit, budget, note = "") {
   const pass = budget == null ? "-" : value <= budget ? "PASS" : "FAIL";
   rows.push({ name, value, unit, budget, pass, note });
-}
-
-function launch() {
-  return chromium.launch({
-    executablePath: process.env.CHROME_BIN || "/usr/bin/chromium",
-    headless: true,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run",
-      "--disable-background-networking", "--disable-component-update", "--disable-sync",
-      "--enable-precise-memory-info"],
-  });
 }
 
 // In every frame, before any script: the time of the first click, and long tasks.
@@ -248,7 +238,7 @@ async function wasmCore(browser) {
 const only = process.argv.slice(2);
 const want = (name) => only.length === 0 || only.includes(name);
 const sandbox = await startSandbox(["--no-agent"]);
-const browser = await launch();
+const browser = await launch(["--enable-precise-memory-info"]);
 let failed = false;
 try {
   if (want("sizes")) sizes();
