@@ -96,11 +96,7 @@ impl Hub {
     /// followers still waiting for a login keep waiting for the next one.
     pub fn real_closed(&mut self, reason: &str) {
         self.real = Real::Down;
-        let gone: Vec<String> = self.followers.iter().filter(|(_, f)| f.logged_in).map(|(c, _)| c.clone()).collect();
-        for conn in gone {
-            self.followers.remove(&conn);
-            self.broadcast(Message::Closed { conn, code: 1006, reason: reason.to_owned() });
-        }
+        self.close_followers(reason, |f| f.logged_in);
     }
 
     /// A frame from the real socket: to the leader's session, to the follower
@@ -172,16 +168,7 @@ impl Hub {
 
     /// Drops virtual connections silent for [`CONN_IDLE_MS`].
     pub fn tick(&mut self, now_ms: u64) {
-        let idle: Vec<String> = self
-            .followers
-            .iter()
-            .filter(|(_, f)| now_ms >= f.last_seen.saturating_add(CONN_IDLE_MS))
-            .map(|(c, _)| c.clone())
-            .collect();
-        for conn in idle {
-            self.followers.remove(&conn);
-            self.broadcast(Message::Closed { conn, code: 1006, reason: "idle virtual connection".into() });
-        }
+        self.close_followers("idle virtual connection", |f| now_ms >= f.last_seen.saturating_add(CONN_IDLE_MS));
     }
 
     /// When [`Hub::tick`] is due next.
@@ -271,6 +258,19 @@ impl Hub {
             .filter(|(conn, f)| (everyone || f.logged_in) && Some(conn.as_str()) != except)
             .map(|(conn, _)| conn.clone())
             .collect()
+    }
+
+    /// Drops the virtual connections for which `gone` holds and tells their tabs (code 1006).
+    fn close_followers(&mut self, reason: &str, gone: impl Fn(&Follower) -> bool) {
+        let out = &mut self.out;
+        self.followers.retain(|conn, f| {
+            if !gone(f) {
+                return true;
+            }
+            let closed = Message::Closed { conn: conn.clone(), code: 1006, reason: reason.to_owned() };
+            out.push_back(HubOutput::Broadcast(closed));
+            false
+        });
     }
 
     fn down(&mut self, conns: Vec<String>, text: String) {
