@@ -164,13 +164,8 @@ impl Transport {
         hub.announce();
         match std::mem::replace(&mut self.role, Role::Leader(hub)) {
             Role::Deciding { .. } => inputs.push(Input::Start),
-            Role::Follower(mut link) => {
-                link.close();
-                while link.poll_output().is_some() {}
-                // Hand-over: connect for real at once (the hub sees the login).
-                inputs.push(Input::Reconnect);
-            }
-            Role::Solo | Role::Leader(_) => inputs.push(Input::Reconnect),
+            // Hand-over (or leaving Solo): connect for real at once (the hub sees the login).
+            Role::Follower(_) | Role::Solo | Role::Leader(_) => inputs.push(Input::Reconnect),
         }
     }
 
