@@ -23,6 +23,7 @@ use super::socket::SocketEvent;
 use super::storage::{snapshot_from_fragment, Store};
 use super::tabs::{TabEvent, Tabs};
 use super::transport::Transport;
+use super::warn;
 
 /// Milliseconds since the epoch (the engine's clock).
 fn now_ms() -> u64 {
@@ -102,7 +103,7 @@ fn flush(rc: &Rc<RefCell<Driver>>) {
             driver.perform(output, &mut deferred);
         }
         while let Some(notice) = ctx.conversation.try_update_untracked(|c| c.poll_notice()).flatten() {
-            web_sys::console::warn_1(&format!("LiveChat widget: {}", notice.0).into());
+            warn(&notice.0);
         }
         driver.post_to_host_api();
         driver.arm_timer();

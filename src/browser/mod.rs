@@ -20,3 +20,8 @@ pub use socket::{Socket, SocketEvent};
 pub use storage::{snapshot_from_fragment, Store};
 pub use tabs::{TabEvent, Tabs};
 pub use transport::Transport;
+
+/// Logs `text` to the console as a warning of the widget; never fatal.
+pub(crate) fn warn(text: &str) {
+    web_sys::console::warn_1(&format!("LiveChat widget: {text}").into());
+}

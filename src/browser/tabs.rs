@@ -19,6 +19,8 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{BroadcastChannel, Event, MessageEvent};
 
+use super::warn;
+
 /// What the tabs machinery reports.
 #[derive(Debug, Clone, PartialEq)]
 pub enum TabEvent {
@@ -59,7 +61,7 @@ impl Tabs {
         let cb = on_event.clone();
         let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |e: MessageEvent| match e.data().as_string() {
             Some(text) => cb(TabEvent::Message(text)),
-            None => web_sys::console::warn_1(&"LiveChat widget: ignored a tab message that is not text".into()),
+            None => warn("ignored a tab message that is not text"),
         });
         channel.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
         let cb = on_event.clone();
@@ -87,7 +89,7 @@ impl Tabs {
     /// Posts a message (JSON text) to the other tabs.
     pub fn post(&self, text: &str) {
         if let Err(e) = self.channel.post_message(&JsValue::from_str(text)) {
-            web_sys::console::warn_1(&format!("LiveChat widget: tab message not sent: {e:?}").into());
+            warn(&format!("tab message not sent: {e:?}"));
         }
     }
 
@@ -114,7 +116,7 @@ impl Tabs {
                 hold(&release)
             });
             if let Err(e) = request2.call2(&locks2, &name2, &queued) {
-                web_sys::console::warn_1(&format!("LiveChat widget: cannot wait for the tab lock: {e:?}").into());
+                warn(&format!("cannot wait for the tab lock: {e:?}"));
             }
             JsValue::UNDEFINED
         });

@@ -10,6 +10,7 @@ use crate::session::Input;
 
 use super::socket::{Socket, SocketEvent};
 use super::tabs::{TabEvent, Tabs};
+use super::warn;
 
 /// How long to wait for the lock's first answer before connecting alone.
 const DECIDE_TIMEOUT_MS: u64 = 1_000;
@@ -94,7 +95,7 @@ impl Transport {
     pub fn socket_event(&mut self, event: SocketEvent) -> Vec<Input> {
         let mut inputs = Vec::new();
         match (event, &mut self.role) {
-            (SocketEvent::Binary, _) => web_sys::console::warn_1(&"LiveChat widget: ignored a binary frame".into()),
+            (SocketEvent::Binary, _) => warn("ignored a binary frame"),
             (SocketEvent::Opened, _) => inputs.push(Input::Opened),
             (SocketEvent::Message(text), Role::Leader(hub)) => hub.real_frame(text),
             (SocketEvent::Message(text), _) => inputs.push(Input::Frame(text)),
@@ -121,7 +122,7 @@ impl Transport {
                 }
             }
             TabEvent::Message(text) => match Message::decode(&text) {
-                Err(e) => web_sys::console::warn_1(&format!("LiveChat widget: {e}").into()),
+                Err(e) => warn(&e),
                 Ok(message) => {
                     if let Some(election) = &mut self.election {
                         election.channel(&message, now_ms);
@@ -200,7 +201,7 @@ impl Transport {
         let mut inputs = Vec::new();
         match &mut self.role {
             Role::Deciding { until } if now_ms >= *until => {
-                web_sys::console::warn_1(&"LiveChat widget: no answer from the tab lock; connecting alone".into());
+                warn("no answer from the tab lock; connecting alone");
                 self.role = Role::Solo;
                 inputs.push(Input::Start);
             }
@@ -235,7 +236,7 @@ impl Transport {
 
     fn send_real(&self, text: &str) {
         if let Some(Err(e)) = self.socket.as_ref().map(|s| s.send(text)) {
-            web_sys::console::warn_1(&format!("LiveChat widget: {e}").into());
+            warn(&e);
         }
     }
 
@@ -263,20 +264,18 @@ impl Transport {
                     Some(HubOutput::SendReal(text)) => self.send_real(&text),
                     Some(HubOutput::Local(text)) => inputs.push(Input::Frame(text)),
                     Some(HubOutput::Check) => inputs.push(Input::Visible),
-                    Some(HubOutput::Log(text)) => web_sys::console::warn_1(&format!("LiveChat widget: {text}").into()),
+                    Some(HubOutput::Log(text)) => warn(&text),
                 },
                 Role::Follower(link) => match link.poll_output() {
                     None => return,
                     Some(LinkOutput::Broadcast(m)) => self.post(&m),
                     Some(LinkOutput::Input(input)) => inputs.push(input),
                     Some(LinkOutput::Standalone) => {
-                        web_sys::console::warn_1(
-                            &"LiveChat widget: no answer from the leader tab; connecting alone".into(),
-                        );
+                        warn("no answer from the leader tab; connecting alone");
                         self.role = Role::Solo;
                         inputs.push(Input::Reconnect);
                     }
-                    Some(LinkOutput::Log(text)) => web_sys::console::warn_1(&format!("LiveChat widget: {text}").into()),
+                    Some(LinkOutput::Log(text)) => warn(&text),
                 },
                 Role::Solo | Role::Deciding { .. } => return,
             }
