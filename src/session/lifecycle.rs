@@ -183,9 +183,7 @@ impl Session {
     /// (the layer above reconciles it after the next login).
     pub(super) fn reconnect_now(&mut self, now_ms: u64) {
         if self.socket_open_or_opening() {
-            self.push(Output::Close);
-            let lost = self.requests.drain_in_flight();
-            self.fail(lost, RequestError::ConnectionLost);
+            self.close_and_fail_in_flight();
             self.token_pending = false;
             self.connect(now_ms);
             self.stale_close_expected = true;
@@ -197,13 +195,18 @@ impl Session {
     pub(super) fn go_offline(&mut self) {
         self.online = false;
         if self.socket_open_or_opening() {
-            self.push(Output::Close);
-            let lost = self.requests.drain_in_flight();
-            self.fail(lost, RequestError::ConnectionLost);
+            self.close_and_fail_in_flight();
             self.phase = Phase::Offline;
         } else if matches!(self.phase, Phase::Waiting { .. }) {
             self.phase = Phase::Offline;
         }
+    }
+
+    /// Lets go of the socket; what was in flight fails as `ConnectionLost`.
+    fn close_and_fail_in_flight(&mut self) {
+        self.push(Output::Close);
+        let lost = self.requests.drain_in_flight();
+        self.fail(lost, RequestError::ConnectionLost);
     }
 
     /// The connection ended for `cause`: close it (unless the socket already
