@@ -3,19 +3,20 @@
 // CDN would serve it), and checks the size budgets of issue 7:
 //   - the loader on the host page: at most 3 KB brotli (enforced);
 //   - the widget until interactive (HTML, CSS, boot script, JS glue, wasm): at most
-//     100 KB brotli. Reported on every run; enforced with --enforce-widget (not yet
-//     met: see README, "Performance").
-// Usage: node scripts/size-report.mjs [DIST_DIR] [--enforce-widget]
+//     100 KB brotli. Not met yet (README, "Performance"), so every run enforces a ceiling
+//     at today's size instead (WIDGET_CEILING): the widget may only shrink. Lower the
+//     ceiling with every cut; at 100 KB the issue's budget takes over.
+// Usage: node scripts/size-report.mjs [DIST_DIR]
 import { readFileSync, existsSync } from "node:fs";
 import path from "node:path";
 import zlib from "node:zlib";
 
 const args = process.argv.slice(2);
 const dist = path.resolve(args.find((a) => !a.startsWith("--")) || "dist");
-const enforceWidget = args.includes("--enforce-widget");
 const KB = 1024;
 const LOADER_BUDGET = 3 * KB;
 const WIDGET_BUDGET = 100 * KB;
+const WIDGET_CEILING = CEILING_PLACEHOLDER * KB;
 
 const sizes = (file) => {
   const data = readFileSync(path.join(dist, file));
@@ -47,12 +48,13 @@ const total = widget.reduce((t, s) => ({ file: "widget until interactive", raw: 
 row(total);
 
 let failed = false;
-const check = (what, value, budget, enforced) => {
+const check = (what, value, budget, enforced, limit = "budget") => {
   const ok = value <= budget;
-  const verdict = ok ? "within budget" : enforced ? "OVER BUDGET" : "over budget (not enforced yet)";
-  console.log(`${what}: ${(value / KB).toFixed(1)} KB brotli, budget ${(budget / KB).toFixed(0)} KB: ${verdict}`);
+  const verdict = ok ? `within ${limit}` : enforced ? `OVER ${limit.toUpperCase()}` : `over ${limit} (not met yet)`;
+  console.log(`${what}: ${(value / KB).toFixed(1)} KB brotli, ${limit} ${(budget / KB).toFixed(0)} KB: ${verdict}`);
   if (!ok && enforced) failed = true;
 };
 check("loader", loader.brotli, LOADER_BUDGET, true);
-check("widget", total.brotli, WIDGET_BUDGET, enforceWidget);
+check("widget", total.brotli, WIDGET_BUDGET, WIDGET_CEILING <= WIDGET_BUDGET);
+if (WIDGET_CEILING > WIDGET_BUDGET) check("widget", total.brotli, WIDGET_CEILING, true, "ceiling");
 process.exit(failed ? 1 : 0);
