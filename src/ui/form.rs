@@ -12,6 +12,7 @@ use crate::conversation::Intent;
 use crate::protocol::Form;
 
 use super::context::ChatContext;
+use super::dynamic::click;
 use super::form_field::{focus_target_id, FieldView};
 use super::form_model::{filled_fields, initial_value, validate_all, FieldError, FieldValue};
 use super::i18n::strings;
@@ -97,10 +98,10 @@ pub fn SurveyForm(
         .collect_view();
     let skip = (kind == SurveyKind::Postchat).then(|| {
         view! {
-            <button type="button" class="lc-btn" on:click=move |_| {
+            <button type="button" class="lc-btn" on:click=click(move || {
                 ctx.send(Intent::SkipPostchat);
                 request_animation_frame(move || view.focus_composer());
-            }>{t.postchat_skip}</button>
+            })>{t.postchat_skip}</button>
         }
     });
     view! {

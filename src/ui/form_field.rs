@@ -7,6 +7,7 @@ use leptos::prelude::*;
 
 use crate::protocol::{FormField, FormFieldType};
 
+use super::dynamic::dyn_view;
 use super::form::FormState;
 use super::form_model::{field_kind, validate, FieldError, FieldKind, FieldValue};
 use super::i18n::{strings, Strings};
@@ -76,14 +77,15 @@ pub fn FieldView(
         state.values.update(|v| drop(v.insert(field.id.clone(), value)));
     };
     let required = field.required;
-    let marker = move || {
+    let marker = dyn_view(move || {
         required.then(|| {
             view! {
                 <span class="lc-required" aria-hidden="true">" *"</span>
                 <span class="lc-sr-only">" " {t.required}</span>
             }
+            .into_any()
         })
-    };
+    });
     let error_view = view! {
         <p id=err_id class="lc-field-error">{move || error.get().map(|e| error_text(t, e))}</p>
     };

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use crate::chat::Availability;
 
 use super::context::ChatContext;
+use super::dynamic::{click, dyn_view};
 use super::i18n::strings;
 use super::view_state::ViewState;
 
@@ -32,18 +33,18 @@ pub fn Launcher() -> impl IntoView {
         }
         parts.join(", ")
     };
-    let toggle = move |_| {
+    let toggle = click(move || {
         crate::browser::perf::mark(crate::browser::perf::LAUNCHER_CLICK);
         let now_open = !open.get_untracked();
         ctx.set_open(now_open);
-    };
-    let badge = move || {
+    });
+    let badge = dyn_view(move || {
         let n = unread.get();
         (n > 0 && !open.get()).then(|| {
             let text = if n > 99 { "99+".to_owned() } else { n.to_string() };
-            view! { <span class="lc-badge" aria-hidden="true">{text}</span> }
+            view! { <span class="lc-badge" aria-hidden="true">{text}</span> }.into_any()
         })
-    };
+    });
     view! {
         <button
             type="button"
@@ -55,11 +56,11 @@ pub fn Launcher() -> impl IntoView {
             on:click=toggle
         >
             <svg class="lc-launcher-icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
-                {move || if open.get() {
+                {dyn_view(move || Some(if open.get() {
                     view! { <path d="M6 9l6 6 6-6" fill="none" stroke="currentColor" stroke-width="2.2" stroke-linecap="round" stroke-linejoin="round"/> }.into_any()
                 } else {
                     view! { <path d="M4 5.5A2.5 2.5 0 0 1 6.5 3h11A2.5 2.5 0 0 1 20 5.5v8a2.5 2.5 0 0 1-2.5 2.5H10l-4.2 3.6c-.5.4-1.3.1-1.3-.6V16A2.5 2.5 0 0 1 4 13.5z" fill="currentColor"/> }.into_any()
-                }}
+                }))}
             </svg>
             <span
                 class="lc-presence"

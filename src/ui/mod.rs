@@ -15,6 +15,7 @@ pub mod chat_end;
 pub mod chat_view;
 pub mod composer;
 pub mod context;
+pub mod dynamic;
 pub mod form;
 pub mod form_field;
 pub mod form_model;

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use crate::chat::{ChatPhase, QueueStatus};
 
 use super::context::ChatContext;
+use super::dynamic::dyn_view;
 use super::i18n::{strings, Strings};
 
 /// A wait in seconds as people say it: "less than a minute", "about 2 minutes", "about 1 hour".
@@ -40,7 +41,7 @@ pub fn QueueBanner() -> impl IntoView {
     let ctx = ChatContext::expect();
     let t = strings();
     let queue = Memo::new(move |_| ctx.with_state(|s| (s.phase == ChatPhase::Queued).then_some(s.queue)));
-    move || {
+    dyn_view(move || {
         queue.get().map(|q| {
             view! {
                 <div class="lc-queue" role="status">
@@ -48,8 +49,9 @@ pub fn QueueBanner() -> impl IntoView {
                     <span class="lc-queue-text">{queue_text(t, q)}</span>
                 </div>
             }
+            .into_any()
         })
-    }
+    })
 }
 
 #[cfg(test)]

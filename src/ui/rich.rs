@@ -8,6 +8,7 @@ use crate::conversation::Intent;
 use crate::protocol::{ButtonTarget, ButtonType, RichButton, RichElement, RichMessage, TemplateId, WebviewHeight};
 
 use super::context::ChatContext;
+use super::dynamic::click;
 use super::i18n::strings;
 use super::safe_url::{safe_url, tel_href, FRAMEABLE, WEB};
 use super::view_state::{after_render, focus_is_lost, PanelHeight, ViewState, Webview};
@@ -80,7 +81,7 @@ pub fn RichButtonView(
     let text = button.text.clone();
     match button_action(&button) {
         ButtonAction::Postback(postback_id) => {
-            let click = move |_| {
+            let on_click = click(move || {
                 if in_greeting {
                     ctx.send(Intent::AcceptGreeting);
                     ctx.set_open(true);
@@ -93,8 +94,8 @@ pub fn RichButtonView(
                         }
                     });
                 }
-            };
-            view! { <button type="button" class="lc-btn lc-rich-btn" on:click=click>{text}</button> }.into_any()
+            });
+            view! { <button type="button" class="lc-btn lc-rich-btn" on:click=on_click>{text}</button> }.into_any()
         }
         ButtonAction::Link { href, target } => {
             let new_tab = (target == "_blank").then_some(t.new_tab);
@@ -108,7 +109,7 @@ pub fn RichButtonView(
         }
         ButtonAction::Panel(url, height) => {
             let title = text.clone();
-            let open = move |_| view.open_webview(Webview { url: url.clone(), height, title: title.clone() });
+            let open = click(move || view.open_webview(Webview { url: url.clone(), height, title: title.clone() }));
             view! {
                 <button type="button" class="lc-btn lc-rich-btn" aria-haspopup="dialog" on:click=open>{text}</button>
             }

@@ -12,6 +12,7 @@ use super::chat_end::ChatEnd;
 use super::chat_view::ChatView;
 use super::composer::Composer;
 use super::context::ChatContext;
+use super::dynamic::dyn_view;
 use super::form::{SurveyForm, SurveyKind};
 use super::header::Header;
 use super::queue::QueueBanner;
@@ -55,7 +56,10 @@ pub fn ChatWindow() -> impl IntoView {
         ctx.set_open(false);
         view.focus_launcher();
     };
-    let prechat_view = move || prechat.get().map(|form| view! { <SurveyForm form=form kind=SurveyKind::Prechat/> });
+    let prechat_view =
+        dyn_view(move || prechat.get().map(|form| view! { <SurveyForm form=form kind=SurveyKind::Prechat/> }.into_any()));
+    let no_prechat = Memo::new(move |_| prechat.with(Option::is_none));
+    let composer = dyn_view(move || no_prechat.get().then(|| view! { <Composer/> }.into_any()));
     view! {
         <section
             id="lc-window"
@@ -74,9 +78,7 @@ pub fn ChatWindow() -> impl IntoView {
                 {prechat_view}
                 <WebviewPanel/>
             </div>
-            <Show when=move || prechat.with(Option::is_none)>
-                <Composer/>
-            </Show>
+            {composer}
         </section>
     }
 }
