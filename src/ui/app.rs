@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use super::context::ChatContext;
-use super::dynamic::dyn_view;
+use super::dynamic::{dyn_class, dyn_flag_attr, dyn_view};
 use super::greeting::GreetingCard;
 use super::i18n::{strings, Lang};
 use super::launcher::Launcher;
@@ -31,7 +31,7 @@ pub fn App() -> impl IntoView {
     let shown = Memo::new(move |_| open.get());
     let window = dyn_view(move || shown.get().then(|| view! { <ChatWindow/> }.into_any()));
     view! {
-        <main class="lc-widget" class:lc-open=move || open.get() hidden=move || ctx.hidden.get() aria-label=t.widget_label lang=t.code>
+        <main class="lc-widget" class:lc-open=dyn_class(move || open.get()) hidden=dyn_flag_attr(move || ctx.hidden.get()) aria-label=t.widget_label lang=t.code>
             {window}
             {floating_greeting}
             <Launcher/>

@@ -15,7 +15,7 @@ use crate::conversation::Intent;
 use crate::protocol::{Event, EventBody};
 
 use super::context::ChatContext;
-use super::dynamic::{click, dyn_view};
+use super::dynamic::{click, dyn_attr, dyn_view};
 use super::greeting::GreetingCard;
 use super::i18n::strings;
 use super::message::MessageRow;
@@ -309,7 +309,7 @@ pub fn ChatView() -> impl IntoView {
                     </For>
                 </ol>
             </div>
-            <div class="lc-typing" aria-hidden=move || typing.with(Vec::is_empty).then_some("true")>
+            <div class="lc-typing" aria-hidden=dyn_attr(move || typing.with(Vec::is_empty).then(|| "true".to_owned()))>
                 {dyn_view(move || typing_text().map(|text| view! {
                     <span class="lc-typing-dots" aria-hidden="true"><i></i><i></i><i></i></span>
                     <span class="lc-typing-text">{text}</span>

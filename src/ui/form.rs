@@ -12,7 +12,7 @@ use crate::conversation::Intent;
 use crate::protocol::Form;
 
 use super::context::ChatContext;
-use super::dynamic::click;
+use super::dynamic::{click, handler};
 use super::form_field::{focus_target_id, FieldView};
 use super::form_model::{filled_fields, initial_value, validate_all, FieldError, FieldValue};
 use super::i18n::strings;
@@ -60,7 +60,7 @@ pub fn SurveyForm(
     };
     let form_ref = NodeRef::<html::Form>::new();
     let stored = StoredValue::new(form.clone());
-    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+    let on_submit = handler(move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let form = stored.get_value();
         let errors = state.values.with_untracked(|v| validate_all(&form, v));
@@ -83,7 +83,7 @@ pub fn SurveyForm(
         }
         // The form gives way to the composer: the customer continues there.
         request_animation_frame(move || view.focus_composer());
-    };
+    });
     let (title, submit) = match kind {
         SurveyKind::Prechat => (t.prechat_title, t.prechat_submit),
         SurveyKind::Postchat => (t.postchat_title, t.postchat_submit),

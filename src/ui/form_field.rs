@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use crate::protocol::{FormField, FormFieldType};
 
-use super::dynamic::dyn_view;
+use super::dynamic::{dyn_attr, dyn_class, dyn_text, dyn_view, handler};
 use super::form::FormState;
 use super::form_model::{field_kind, validate, FieldError, FieldKind, FieldValue};
 use super::i18n::{strings, Strings};
@@ -60,9 +60,12 @@ pub fn FieldView(
     let err_id = format!("{dom_id}-error");
     let described = {
         let err_id = err_id.clone();
-        move || error.get().map(|_| err_id.clone())
+        move || {
+            let err_id = err_id.clone();
+            dyn_attr(move || error.get().map(|_| err_id.clone()))
+        }
     };
-    let invalid = move || if error.get().is_some() { "true" } else { "false" };
+    let invalid = move || dyn_attr(move || Some(if error.get().is_some() { "true" } else { "false" }.to_owned()));
     let stored = StoredValue::new(field.clone());
     // Stores a value and, after a first submit, revalidates the field at once.
     let set = move |value: FieldValue| {
@@ -87,7 +90,7 @@ pub fn FieldView(
         })
     });
     let error_view = view! {
-        <p id=err_id class="lc-field-error">{move || error.get().map(|e| error_text(t, e))}</p>
+        <p id=err_id class="lc-field-error">{dyn_text(move || error.get().map(|e| error_text(t, e).to_owned()))}</p>
     };
     let control = match kind {
         FieldKind::Line(input_type) => view! {
@@ -97,9 +100,9 @@ pub fn FieldView(
                 class="lc-input"
                 type=input_type
                 autocomplete=autocomplete(&field)
-                aria-invalid=invalid
-                aria-describedby=described
-                on:input=move |ev| set(FieldValue::Text(event_target_value(&ev)))
+                aria-invalid=invalid()
+                aria-describedby=described()
+                on:input=handler(move |ev: leptos::ev::Event| set(FieldValue::Text(event_target_value(&ev))))
             />
         }
         .into_any(),
@@ -109,9 +112,9 @@ pub fn FieldView(
                 id=dom_id
                 class="lc-input lc-textarea"
                 rows="3"
-                aria-invalid=invalid
-                aria-describedby=described
-                on:input=move |ev| set(FieldValue::Text(event_target_value(&ev)))
+                aria-invalid=invalid()
+                aria-describedby=described()
+                on:input=handler(move |ev: leptos::ev::Event| set(FieldValue::Text(event_target_value(&ev))))
             ></textarea>
         }
         .into_any(),
@@ -126,12 +129,12 @@ pub fn FieldView(
                 <select
                     id=dom_id
                     class="lc-input lc-select"
-                    aria-invalid=invalid
-                    aria-describedby=described
-                    on:change=move |ev| {
+                    aria-invalid=invalid()
+                    aria-describedby=described()
+                    on:change=handler(move |ev: leptos::ev::Event| {
                         let v = event_target_value(&ev);
                         set(FieldValue::One((!v.is_empty()).then_some(v)));
-                    }
+                    })
                 >
                     <option value="">{t.choose_option}</option>
                     {options}
@@ -173,9 +176,9 @@ pub fn FieldView(
                                 type=input_type
                                 name=dom_id.clone()
                                 value=o.id.clone()
-                                aria-invalid=invalid
-                                aria-describedby=described.clone()
-                                on:change=on_change
+                                aria-invalid=invalid()
+                                aria-describedby=described()
+                                on:change=handler(on_change)
                             />
                             <label for=id>{o.label.clone()}</label>
                         </div>
@@ -193,7 +196,7 @@ pub fn FieldView(
         FieldKind::Decoration => ().into_any(),
     };
     view! {
-        <div class="lc-field" class:lc-field-invalid=move || error.get().is_some()>
+        <div class="lc-field" class:lc-field-invalid=dyn_class(move || error.get().is_some())>
             {control}
             {error_view}
         </div>

@@ -9,7 +9,7 @@ use crate::conversation::Intent;
 
 use super::avatar::Avatar;
 use super::context::ChatContext;
-use super::dynamic::{click, dyn_view};
+use super::dynamic::{click, dyn_text, dyn_view};
 use super::i18n::strings;
 use super::view_state::{after_render, ViewState};
 
@@ -30,12 +30,14 @@ pub fn Header() -> impl IntoView {
     let availability = Memo::new(move |_| ctx.with_state(|s| s.availability));
     let can_end = Memo::new(move |_| ctx.with_state(|s| s.can_send()));
     let confirming = RwSignal::new(false);
-    let title = move || agent.get().map_or_else(|| t.title.to_owned(), |a| a.0);
-    let subtitle = move || match agent.get() {
-        Some((_, _, Some(job))) if !job.is_empty() => job,
-        _ if availability.get() == Availability::Offline => t.subtitle_offline.to_owned(),
-        _ => t.subtitle_online.to_owned(),
-    };
+    let title = dyn_text(move || Some(agent.get().map_or_else(|| t.title.to_owned(), |a| a.0)));
+    let subtitle = dyn_text(move || {
+        Some(match agent.get() {
+            Some((_, _, Some(job))) if !job.is_empty() => job,
+            _ if availability.get() == Availability::Offline => t.subtitle_offline.to_owned(),
+            _ => t.subtitle_online.to_owned(),
+        })
+    });
     let avatar = dyn_view(move || agent.get().map(|(name, url, _)| view! { <Avatar name=name url=url/> }.into_any()));
     let minimise = click(move || {
         ctx.set_open(false);

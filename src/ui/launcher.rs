@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use crate::chat::Availability;
 
 use super::context::ChatContext;
-use super::dynamic::{click, dyn_view};
+use super::dynamic::{click, dyn_attr, dyn_class, dyn_view};
 use super::i18n::strings;
 use super::view_state::ViewState;
 
@@ -50,8 +50,8 @@ pub fn Launcher() -> impl IntoView {
             type="button"
             class="lc-launcher"
             node_ref=view.launcher
-            aria-label=label
-            aria-expanded=move || if open.get() { "true" } else { "false" }
+            aria-label=dyn_attr(move || Some(label()))
+            aria-expanded=dyn_attr(move || Some(if open.get() { "true" } else { "false" }.to_owned()))
             aria-controls="lc-window"
             on:click=toggle
         >
@@ -64,8 +64,8 @@ pub fn Launcher() -> impl IntoView {
             </svg>
             <span
                 class="lc-presence"
-                class:lc-online=move || availability.get() == Availability::Online
-                class:lc-offline=move || availability.get() == Availability::Offline
+                class:lc-online=dyn_class(move || availability.get() == Availability::Online)
+                class:lc-offline=dyn_class(move || availability.get() == Availability::Offline)
                 aria-hidden="true"
             ></span>
             {badge}

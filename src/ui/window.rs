@@ -12,7 +12,7 @@ use super::chat_end::ChatEnd;
 use super::chat_view::ChatView;
 use super::composer::Composer;
 use super::context::ChatContext;
-use super::dynamic::dyn_view;
+use super::dynamic::{dyn_view, handler};
 use super::form::{SurveyForm, SurveyKind};
 use super::header::Header;
 use super::queue::QueueBanner;
@@ -44,7 +44,7 @@ pub fn ChatWindow() -> impl IntoView {
             }
         }
     });
-    let on_keydown = move |ev: web_sys::KeyboardEvent| {
+    let on_keydown = handler(move |ev: web_sys::KeyboardEvent| {
         if ev.key() != "Escape" {
             return;
         }
@@ -55,7 +55,7 @@ pub fn ChatWindow() -> impl IntoView {
         }
         ctx.set_open(false);
         view.focus_launcher();
-    };
+    });
     let prechat_view =
         dyn_view(move || prechat.get().map(|form| view! { <SurveyForm form=form kind=SurveyKind::Prechat/> }.into_any()));
     let no_prechat = Memo::new(move |_| prechat.with(Option::is_none));
