@@ -29,7 +29,6 @@ pub fn Composer() -> impl IntoView {
     let t = strings();
     let text = RwSignal::new(String::new());
     let stopped = Memo::new(move |_| matches!(ctx.status(), ConnectionStatus::Stopped { .. }));
-    let parts = Memo::new(move |_| text.with(|s| parts_needed(s)));
     let send = move || {
         let message = text.get_untracked();
         if message.trim().is_empty() || stopped.get_untracked() {
@@ -50,7 +49,7 @@ pub fn Composer() -> impl IntoView {
         ctx.send(Intent::Typing(value));
     });
     let parts_note = dyn_text(move || {
-        let n = parts.get();
+        let n = text.with(|s| parts_needed(s));
         (n > 1).then(|| (t.message_parts)(n))
     });
     view! {

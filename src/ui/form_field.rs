@@ -55,18 +55,18 @@ pub fn FieldView(
             _ => view! { <h3 class="lc-form-header">{label}</h3> }.into_any(),
         };
     }
-    let fid = field.id.clone();
-    let error = Memo::new(move |_| state.errors.with(|e| e.get(&fid).copied()));
+    let stored = StoredValue::new(field.clone());
+    // A plain read: what depends on it only sets attributes and text.
+    let error = move || state.errors.with(|e| stored.with_value(|f| e.get(&f.id).copied()));
     let err_id = format!("{dom_id}-error");
     let described = {
         let err_id = err_id.clone();
         move || {
             let err_id = err_id.clone();
-            dyn_attr(move || error.get().map(|_| err_id.clone()))
+            dyn_attr(move || error().map(|_| err_id.clone()))
         }
     };
-    let invalid = move || dyn_attr(move || Some(if error.get().is_some() { "true" } else { "false" }.to_owned()));
-    let stored = StoredValue::new(field.clone());
+    let invalid = move || dyn_attr(move || Some(if error().is_some() { "true" } else { "false" }.to_owned()));
     // Stores a value and, after a first submit, revalidates the field at once.
     let set = move |value: FieldValue| {
         let field = stored.get_value();
@@ -90,7 +90,7 @@ pub fn FieldView(
         })
     });
     let error_view = view! {
-        <p id=err_id class="lc-field-error">{dyn_text(move || error.get().map(|e| error_text(t, e).to_owned()))}</p>
+        <p id=err_id class="lc-field-error">{dyn_text(move || error().map(|e| error_text(t, e).to_owned()))}</p>
     };
     let control = match kind {
         FieldKind::Line(input_type) => view! {
@@ -196,7 +196,7 @@ pub fn FieldView(
         FieldKind::Decoration => ().into_any(),
     };
     view! {
-        <div class="lc-field" class:lc-field-invalid=dyn_class(move || error.get().is_some())>
+        <div class="lc-field" class:lc-field-invalid=dyn_class(move || error().is_some())>
             {control}
             {error_view}
         </div>

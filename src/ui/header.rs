@@ -27,14 +27,13 @@ pub fn Header() -> impl IntoView {
             })
         })
     });
-    let availability = Memo::new(move |_| ctx.with_state(|s| s.availability));
     let can_end = Memo::new(move |_| ctx.with_state(|s| s.can_send()));
     let confirming = RwSignal::new(false);
     let title = dyn_text(move || Some(agent.get().map_or_else(|| t.title.to_owned(), |a| a.0)));
     let subtitle = dyn_text(move || {
         Some(match agent.get() {
             Some((_, _, Some(job))) if !job.is_empty() => job,
-            _ if availability.get() == Availability::Offline => t.subtitle_offline.to_owned(),
+            _ if ctx.with_state(|s| s.availability) == Availability::Offline => t.subtitle_offline.to_owned(),
             _ => t.subtitle_online.to_owned(),
         })
     });

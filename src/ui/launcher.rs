@@ -17,16 +17,17 @@ pub fn Launcher() -> impl IntoView {
     let ctx = ChatContext::expect();
     let view = ViewState::expect();
     let t = strings();
-    let unread = Memo::new(move |_| ctx.with_state(|s| s.unread));
-    let availability = Memo::new(move |_| ctx.with_state(|s| s.availability));
+    // Plain reads, not memos: what depends on them only sets attributes and text.
+    let unread = move || ctx.with_state(|s| s.unread);
+    let availability = move || ctx.with_state(|s| s.availability);
     let open = ctx.open;
     let label = move || {
         let mut parts = vec![if open.get() { t.launcher_close.to_owned() } else { t.launcher_open.to_owned() }];
-        let n = unread.get();
+        let n = unread();
         if n > 0 && !open.get() {
             parts.push((t.unread)(n));
         }
-        match availability.get() {
+        match availability() {
             Availability::Online => parts.push(t.agents_online.to_owned()),
             Availability::Offline => parts.push(t.agents_offline.to_owned()),
             Availability::Unknown => {}
@@ -39,7 +40,7 @@ pub fn Launcher() -> impl IntoView {
         ctx.set_open(now_open);
     });
     let badge = dyn_view(move || {
-        let n = unread.get();
+        let n = unread();
         (n > 0 && !open.get()).then(|| {
             let text = if n > 99 { "99+".to_owned() } else { n.to_string() };
             view! { <span class="lc-badge" aria-hidden="true">{text}</span> }.into_any()
@@ -64,8 +65,8 @@ pub fn Launcher() -> impl IntoView {
             </svg>
             <span
                 class="lc-presence"
-                class:lc-online=dyn_class(move || availability.get() == Availability::Online)
-                class:lc-offline=dyn_class(move || availability.get() == Availability::Offline)
+                class:lc-online=dyn_class(move || availability() == Availability::Online)
+                class:lc-offline=dyn_class(move || availability() == Availability::Offline)
                 aria-hidden="true"
             ></span>
             {badge}

@@ -40,9 +40,9 @@ pub fn queue_text(t: &Strings, queue: Option<QueueStatus>) -> String {
 pub fn QueueBanner() -> impl IntoView {
     let ctx = ChatContext::expect();
     let t = strings();
-    let queue = Memo::new(move |_| ctx.with_state(|s| (s.phase == ChatPhase::Queued).then_some(s.queue)));
+    // A plain read, not a memo: the banner is rebuilt in place, only its text can change.
     dyn_view(move || {
-        queue.get().map(|q| {
+        ctx.with_state(|s| (s.phase == ChatPhase::Queued).then_some(s.queue)).map(|q| {
             view! {
                 <div class="lc-queue" role="status">
                     <span class="lc-queue-spinner" aria-hidden="true"></span>

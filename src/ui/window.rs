@@ -58,8 +58,8 @@ pub fn ChatWindow() -> impl IntoView {
     });
     let prechat_view =
         dyn_view(move || prechat.get().map(|form| view! { <SurveyForm form=form kind=SurveyKind::Prechat/> }.into_any()));
-    let no_prechat = Memo::new(move |_| prechat.with(Option::is_none));
-    let composer = dyn_view(move || no_prechat.get().then(|| view! { <Composer/> }.into_any()));
+    // Re-runs only when the prechat memo changes: the composer is built once per change.
+    let composer = dyn_view(move || prechat.with(Option::is_none).then(|| view! { <Composer/> }.into_any()));
     view! {
         <section
             id="lc-window"
