@@ -4,7 +4,6 @@
 
 use std::collections::BTreeMap;
 
-use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -58,7 +57,6 @@ pub fn SurveyForm(
         errors: RwSignal::new(BTreeMap::new()),
         tried: RwSignal::new(false),
     };
-    let form_ref = NodeRef::<html::Form>::new();
     let stored = StoredValue::new(form.clone());
     let on_submit = handler(move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -69,7 +67,9 @@ pub fn SurveyForm(
         if let Some((index, field)) = first_invalid {
             let target = focus_target_id(prefix, index, field);
             state.errors.set(errors);
-            focus_in(form_ref, &target);
+            if let Some(form) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) {
+                focus_in(&form, &target);
+            }
             return;
         }
         state.errors.set(BTreeMap::new());
@@ -105,7 +105,7 @@ pub fn SurveyForm(
         }
     });
     view! {
-        <form class="lc-form" novalidate=true node_ref=form_ref aria-labelledby=labelled_by on:submit=on_submit>
+        <form class="lc-form" novalidate=true aria-labelledby=labelled_by on:submit=on_submit>
             <h2 id=title_id class="lc-form-title">{title}</h2>
             {fields}
             <div class="lc-form-actions">
@@ -116,9 +116,8 @@ pub fn SurveyForm(
     }
 }
 
-/// Focuses the element with this id inside the form.
-fn focus_in(form: NodeRef<html::Form>, id: &str) {
-    let Some(form) = form.get_untracked() else { return };
+/// Focuses the element with this id inside the form (the submit event's target).
+fn focus_in(form: &web_sys::Element, id: &str) {
     if let Ok(Some(el)) = form.query_selector(&format!("#{id}")) {
         if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
             let _ = el.focus();

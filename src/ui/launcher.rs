@@ -57,11 +57,7 @@ pub fn Launcher() -> impl IntoView {
             on:click=toggle
         >
             <svg class="lc-launcher-icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
-                {dyn_view(move || Some(if open.get() {
-                    view! { <path d="M6 9l6 6 6-6" fill="none" stroke="currentColor" stroke-width="2.2" stroke-linecap="round" stroke-linejoin="round"/> }.into_any()
-                } else {
-                    view! { <path d="M4 5.5A2.5 2.5 0 0 1 6.5 3h11A2.5 2.5 0 0 1 20 5.5v8a2.5 2.5 0 0 1-2.5 2.5H10l-4.2 3.6c-.5.4-1.3.1-1.3-.6V16A2.5 2.5 0 0 1 4 13.5z" fill="currentColor"/> }.into_any()
-                }))}
+                {dyn_view(move || Some(icon_path(open.get())))}
             </svg>
             <span
                 class="lc-presence"
@@ -72,4 +68,23 @@ pub fn Launcher() -> impl IntoView {
             {badge}
         </button>
     }
+}
+
+/// The launcher's icon: a chevron while the window is open, a speech bubble
+/// otherwise. One element whose attributes change, not two view types.
+fn icon_path(open: bool) -> AnyView {
+    let (d, fill, stroke) = if open {
+        ("M6 9l6 6 6-6", "none", Some("currentColor"))
+    } else {
+        (
+            "M4 5.5A2.5 2.5 0 0 1 6.5 3h11A2.5 2.5 0 0 1 20 5.5v8a2.5 2.5 0 0 1-2.5 2.5H10l-4.2 3.6c-.5.4-1.3.1-1.3-.6V16A2.5 2.5 0 0 1 4 13.5z",
+            "currentColor",
+            None,
+        )
+    };
+    let stroked = |value: &'static str| stroke.map(|_| value);
+    view! {
+        <path d=d fill=fill stroke=stroke stroke-width=stroked("2.2") stroke-linecap=stroked("round") stroke-linejoin=stroked("round")/>
+    }
+    .into_any()
 }
