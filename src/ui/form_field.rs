@@ -3,6 +3,7 @@
 //! information as text. Errors are tied to the control with
 //! `aria-describedby` and `aria-invalid`.
 
+use leptos::either::EitherOf4;
 use leptos::prelude::*;
 
 use crate::protocol::{FormField, FormFieldType};
@@ -93,7 +94,7 @@ pub fn FieldView(
         <p id=err_id class="lc-field-error">{dyn_text(move || error().map(|e| error_text(t, e).to_owned()))}</p>
     };
     let control = match kind {
-        FieldKind::Line(input_type) => view! {
+        FieldKind::Line(input_type) => EitherOf4::A(view! {
             <label class="lc-label" for=dom_id.clone()>{label}{marker}</label>
             <input
                 id=dom_id
@@ -104,9 +105,8 @@ pub fn FieldView(
                 aria-describedby=described()
                 on:input=handler(move |ev: leptos::ev::Event| set(FieldValue::Text(event_target_value(&ev))))
             />
-        }
-        .into_any(),
-        FieldKind::Multiline => view! {
+        }),
+        FieldKind::Multiline => EitherOf4::B(view! {
             <label class="lc-label" for=dom_id.clone()>{label}{marker}</label>
             <textarea
                 id=dom_id
@@ -116,15 +116,14 @@ pub fn FieldView(
                 aria-describedby=described()
                 on:input=handler(move |ev: leptos::ev::Event| set(FieldValue::Text(event_target_value(&ev))))
             ></textarea>
-        }
-        .into_any(),
+        }),
         FieldKind::Select => {
             let options = field
                 .options
                 .iter()
                 .map(|o| view! { <option value=o.id.clone()>{o.label.clone()}</option> })
                 .collect_view();
-            view! {
+            EitherOf4::C(view! {
                 <label class="lc-label" for=dom_id.clone()>{label}{marker}</label>
                 <select
                     id=dom_id
@@ -139,10 +138,10 @@ pub fn FieldView(
                     <option value="">{t.choose_option}</option>
                     {options}
                 </select>
-            }
-            .into_any()
+            })
         }
-        FieldKind::Radio | FieldKind::Checkbox => {
+        // Radio buttons or check boxes (decorations returned above).
+        _ => {
             let checkbox = kind == FieldKind::Checkbox;
             let input_type = if checkbox { "checkbox" } else { "radio" };
             let options = field
@@ -185,15 +184,13 @@ pub fn FieldView(
                     }
                 })
                 .collect_view();
-            view! {
+            EitherOf4::D(view! {
                 <fieldset class="lc-fieldset">
                     <legend class="lc-label">{label}{marker}</legend>
                     {options}
                 </fieldset>
-            }
-            .into_any()
+            })
         }
-        FieldKind::Decoration => ().into_any(),
     };
     view! {
         <div class="lc-field" class:lc-field-invalid=dyn_class(move || error().is_some())>
