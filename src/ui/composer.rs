@@ -28,10 +28,11 @@ pub fn Composer() -> impl IntoView {
     let view = ViewState::expect();
     let t = strings();
     let text = RwSignal::new(String::new());
-    let stopped = Memo::new(move |_| matches!(ctx.status(), ConnectionStatus::Stopped { .. }));
+    // A plain read: what depends on it only sets `disabled`.
+    let stopped = move || ctx.conversation.with(|c| matches!(c.status(), ConnectionStatus::Stopped { .. }));
     let send = move || {
         let message = text.get_untracked();
-        if message.trim().is_empty() || stopped.get_untracked() {
+        if message.trim().is_empty() || stopped() {
             return;
         }
         text.set(String::new());
@@ -67,7 +68,7 @@ pub fn Composer() -> impl IntoView {
                 placeholder=t.composer_placeholder
                 aria-describedby="lc-composer-hint lc-composer-parts"
                 prop:value=move || text.get()
-                disabled=dyn_flag_attr(move || stopped.get())
+                disabled=dyn_flag_attr(stopped)
                 on:input=on_input
                 on:keydown=on_keydown
                 on:focus=|_| perf::mark_and_measure(perf::COMPOSER_FOCUSED, "lc:open", perf::LAUNCHER_CLICK)
@@ -76,7 +77,7 @@ pub fn Composer() -> impl IntoView {
                 type="submit"
                 class="lc-send"
                 aria-label=t.send
-                disabled=dyn_flag_attr(move || stopped.get() || text.with(|s| s.trim().is_empty()))
+                disabled=dyn_flag_attr(move || stopped() || text.with(|s| s.trim().is_empty()))
             >
                 <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
                     <path d="M3.4 20.4l17.45-7.48a1 1 0 0 0 0-1.84L3.4 3.6a.99.99 0 0 0-1.39.91L2 9.12c0 .5.37.93.87.99L17 12 2.87 13.88c-.5.07-.87.5-.87 1l.01 4.61c0 .71.73 1.2 1.39.91z" fill="currentColor"/>
