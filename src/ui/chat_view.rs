@@ -190,8 +190,7 @@ pub fn ChatView() -> impl IntoView {
     });
     provide_context(window);
     let rows = Memo::new(move |_| window.with(LogWindow::keys));
-    let has_earlier =
-        Memo::new(move |_| window.with(|w| w.more) || ctx.with_state(|s| s.older_thread_id.is_some()));
+    let has_earlier = Memo::new(move |_| window.with(|w| w.more) || ctx.with_state(|s| s.older_thread_id.is_some()));
     let greeting = Memo::new(move |_| ctx.with_state(|s| s.greeting.clone().filter(|_| s.phase == ChatPhase::NoChat)));
     let typing = Memo::new(move |_| {
         ctx.with_state(|s| {

@@ -100,7 +100,10 @@ pub fn RichButtonView(
         }
         ButtonAction::Panel(url, height) => {
             let title = text.clone();
-            (click(move || view.open_webview(Webview { url: url.clone(), height, title: title.clone() })), Some("dialog"))
+            (
+                click(move || view.open_webview(Webview { url: url.clone(), height, title: title.clone() })),
+                Some("dialog"),
+            )
         }
         ButtonAction::Link { href, target } => {
             let new_tab = (target == "_blank").then_some(t.new_tab);

@@ -56,8 +56,9 @@ pub fn ChatWindow() -> impl IntoView {
         ctx.set_open(false);
         view.focus_launcher();
     });
-    let prechat_view =
-        dyn_view(move || prechat.get().map(|form| view! { <SurveyForm form=form kind=SurveyKind::Prechat/> }.into_any()));
+    let prechat_view = dyn_view(move || {
+        prechat.get().map(|form| view! { <SurveyForm form=form kind=SurveyKind::Prechat/> }.into_any())
+    });
     // Re-runs only when the prechat memo changes: the composer is built once per change.
     let composer = dyn_view(move || prechat.with(Option::is_none).then(|| view! { <Composer/> }.into_any()));
     view! {
