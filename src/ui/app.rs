@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use super::context::ChatContext;
+use super::dynamic::{dyn_class, dyn_flag_attr, dyn_view};
 use super::greeting::GreetingCard;
 use super::i18n::{strings, Lang};
 use super::launcher::Launcher;
@@ -21,17 +22,17 @@ pub fn App() -> impl IntoView {
     ViewState::provide();
     let open = ctx.open;
     let greeting = Memo::new(move |_| ctx.with_state(|s| s.greeting.clone()));
-    let floating_greeting = move || {
+    let floating_greeting = dyn_view(move || {
         if open.get() {
             return None;
         }
-        greeting.get().map(|g| view! { <GreetingCard greeting=g floating=true/> })
-    };
+        greeting.get().map(|g| view! { <GreetingCard greeting=g floating=true/> }.into_any())
+    });
+    let shown = Memo::new(move |_| open.get());
+    let window = dyn_view(move || shown.get().then(|| view! { <ChatWindow/> }.into_any()));
     view! {
-        <main class="lc-widget" class:lc-open=move || open.get() hidden=move || ctx.hidden.get() aria-label=t.widget_label lang=t.code>
-            <Show when=move || open.get()>
-                <ChatWindow/>
-            </Show>
+        <main class="lc-widget" class:lc-open=dyn_class(move || open.get()) hidden=dyn_flag_attr(move || ctx.hidden.get()) aria-label=t.widget_label lang=t.code>
+            {window}
             {floating_greeting}
             <Launcher/>
         </main>

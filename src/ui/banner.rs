@@ -9,6 +9,7 @@ use crate::protocol::{CustomerDisconnected, DisconnectReason, ErrorType, RtmErro
 use crate::session::{Cause, ConnectionStatus};
 
 use super::context::ChatContext;
+use super::dynamic::{dyn_class, dyn_view};
 use super::i18n::{strings, Strings};
 
 /// The sentence for a status, or `None` when nothing needs saying. `now_ms`
@@ -81,16 +82,17 @@ pub fn ConnectionBanner() -> impl IntoView {
     });
     let text = move || status.with(|s| status_text(t, s, now.get()));
     let terminal = move || matches!(status.get(), ConnectionStatus::Stopped { .. });
-    move || {
+    dyn_view(move || {
         text().map(|text| {
             let role = if terminal() { "alert" } else { "status" };
             view! {
-                <div class="lc-banner" class:lc-banner-error=terminal role=role>
+                <div class="lc-banner" class:lc-banner-error=dyn_class(terminal) role=role>
                     {text}
                 </div>
             }
+            .into_any()
         })
-    }
+    })
 }
 
 #[cfg(test)]

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use crate::chat::{ChatPhase, FormSlot};
 
 use super::context::ChatContext;
+use super::dynamic::{click, dyn_view};
 use super::form::{SurveyForm, SurveyKind};
 use super::i18n::strings;
 use super::view_state::{after_render, focus_element, focus_is_lost, ViewState};
@@ -55,18 +56,26 @@ pub fn ChatEnd() -> impl IntoView {
             }
         });
     });
-    move || {
+    dyn_view(move || {
         ended.get().then(|| {
+            let form = dyn_view(move || {
+                postchat.get().map(|form| view! { <SurveyForm form=form kind=SurveyKind::Postchat/> }.into_any())
+            });
+            let thanks_note = dyn_view(move || {
+                (thanks.get() && view.postchat_sent.get())
+                    .then(|| view! { <p class="lc-thanks" role="status">{t.postchat_thanks}</p> }.into_any())
+            });
             view! {
                 <div class="lc-ended" node_ref=ended_ref>
                     <p class="lc-ended-text" role="status">{t.chat_ended}</p>
-                    {move || postchat.get().map(|form| view! { <SurveyForm form=form kind=SurveyKind::Postchat/> })}
-                    {move || (thanks.get() && view.postchat_sent.get()).then(|| view! { <p class="lc-thanks" role="status">{t.postchat_thanks}</p> })}
-                    <button type="button" class="lc-btn lc-btn-primary lc-ended-start" on:click=move |_| view.focus_composer()>
+                    {form}
+                    {thanks_note}
+                    <button type="button" class="lc-btn lc-btn-primary lc-ended-start" on:click=click(move || view.focus_composer())>
                         {t.start_new_chat}
                     </button>
                 </div>
             }
+            .into_any()
         })
-    }
+    })
 }

@@ -15,6 +15,7 @@ use crate::conversation::Intent;
 use crate::protocol::{Event, EventBody};
 
 use super::context::ChatContext;
+use super::dynamic::{click, dyn_attr, dyn_view};
 use super::greeting::GreetingCard;
 use super::i18n::strings;
 use super::message::MessageRow;
@@ -189,15 +190,14 @@ pub fn ChatView() -> impl IntoView {
     });
     provide_context(window);
     let rows = Memo::new(move |_| window.with(LogWindow::keys));
-    let has_older = Memo::new(move |_| ctx.with_state(|s| s.older_thread_id.is_some()));
-    let has_earlier = Memo::new(move |_| window.with(|w| w.more) || has_older.get());
+    let has_earlier = Memo::new(move |_| window.with(|w| w.more) || ctx.with_state(|s| s.older_thread_id.is_some()));
     let greeting = Memo::new(move |_| ctx.with_state(|s| s.greeting.clone().filter(|_| s.phase == ChatPhase::NoChat)));
     let typing = Memo::new(move |_| {
         ctx.with_state(|s| {
             s.typing_agents().map(|p| p.name.clone().unwrap_or_else(|| t.agent_fallback.to_owned())).collect::<Vec<_>>()
         })
     });
-    let empty = Memo::new(move |_| rows.with(Vec::is_empty));
+    let empty = Memo::new(move |_| rows.with(Vec::is_empty) && greeting.with(Option::is_none));
     let anchor = StoredValue::new_local(None::<Anchor>);
 
     // Follow the newest message; earlier rows (added above) keep the place.
@@ -291,15 +291,13 @@ pub fn ChatView() -> impl IntoView {
     };
     view! {
         <div class="lc-scroll" node_ref=scroller>
-            <Show when=move || has_earlier.get()>
-                <button type="button" class="lc-load-earlier" on:click=move |_| show_earlier()>
+            {dyn_view(move || has_earlier.get().then(|| view! {
+                <button type="button" class="lc-load-earlier" on:click=click(show_earlier)>
                     {t.load_earlier}
                 </button>
-            </Show>
-            {move || greeting.get().map(|g| view! { <GreetingCard greeting=g floating=false/> })}
-            <Show when=move || empty.get() && greeting.with(Option::is_none)>
-                <p class="lc-empty">{t.empty_chat}</p>
-            </Show>
+            }.into_any()))}
+            {dyn_view(move || greeting.get().map(|g| view! { <GreetingCard greeting=g floating=false/> }.into_any()))}
+            {dyn_view(move || empty.get().then(|| view! { <p class="lc-empty">{t.empty_chat}</p> }.into_any()))}
             // The log role sits on a wrapper: on the <ol> itself it would hide the
             // list semantics its <li> rows need (axe: listitem, aria-allowed-role).
             <div class="lc-log" role="log" aria-live="polite" aria-relevant="additions" aria-label=t.log_label
@@ -310,11 +308,11 @@ pub fn ChatView() -> impl IntoView {
                     </For>
                 </ol>
             </div>
-            <div class="lc-typing" aria-hidden=move || typing.with(Vec::is_empty).then_some("true")>
-                {move || typing_text().map(|text| view! {
+            <div class="lc-typing" aria-hidden=dyn_attr(move || typing.with(Vec::is_empty).then(|| "true".to_owned()))>
+                {dyn_view(move || typing_text().map(|text| view! {
                     <span class="lc-typing-dots" aria-hidden="true"><i></i><i></i><i></i></span>
                     <span class="lc-typing-text">{text}</span>
-                })}
+                }.into_any()))}
             </div>
         </div>
     }

@@ -7,6 +7,7 @@ use crate::conversation::{split_message, Intent, MAX_MESSAGE_BYTES};
 use crate::session::ConnectionStatus;
 
 use super::context::ChatContext;
+use super::dynamic::{dyn_flag_attr, dyn_text, handler};
 use super::i18n::strings;
 use super::view_state::ViewState;
 
@@ -27,37 +28,37 @@ pub fn Composer() -> impl IntoView {
     let view = ViewState::expect();
     let t = strings();
     let text = RwSignal::new(String::new());
-    let stopped = Memo::new(move |_| matches!(ctx.status(), ConnectionStatus::Stopped { .. }));
-    let parts = Memo::new(move |_| text.with(|s| parts_needed(s)));
+    // A plain read: what depends on it only sets `disabled`.
+    let stopped = move || ctx.conversation.with(|c| matches!(c.status(), ConnectionStatus::Stopped { .. }));
     let send = move || {
         let message = text.get_untracked();
-        if message.trim().is_empty() || stopped.get_untracked() {
+        if message.trim().is_empty() || stopped() {
             return;
         }
         text.set(String::new());
         ctx.send(Intent::SendMessage(message));
     };
-    let on_keydown = move |ev: web_sys::KeyboardEvent| {
+    let on_keydown = handler(move |ev: web_sys::KeyboardEvent| {
         if ev.key() == "Enter" && !ev.shift_key() && !ev.is_composing() {
             ev.prevent_default();
             send();
         }
-    };
-    let on_input = move |ev: leptos::ev::Event| {
+    });
+    let on_input = handler(move |ev: leptos::ev::Event| {
         let value = event_target_value(&ev);
         text.set(value.clone());
         ctx.send(Intent::Typing(value));
-    };
-    let parts_note = move || {
-        let n = parts.get();
+    });
+    let parts_note = dyn_text(move || {
+        let n = text.with(|s| parts_needed(s));
         (n > 1).then(|| (t.message_parts)(n))
-    };
+    });
     view! {
-        <form class="lc-composer" on:submit=move |ev| {
+        <form class="lc-composer" on:submit=handler(move |ev: leptos::ev::SubmitEvent| {
             ev.prevent_default();
             send();
             view.focus_composer();
-        }>
+        })>
             <label for="lc-composer-input" class="lc-sr-only">{t.composer_label}</label>
             <textarea
                 id="lc-composer-input"
@@ -67,7 +68,7 @@ pub fn Composer() -> impl IntoView {
                 placeholder=t.composer_placeholder
                 aria-describedby="lc-composer-hint lc-composer-parts"
                 prop:value=move || text.get()
-                disabled=move || stopped.get()
+                disabled=dyn_flag_attr(stopped)
                 on:input=on_input
                 on:keydown=on_keydown
                 on:focus=|_| perf::mark_and_measure(perf::COMPOSER_FOCUSED, "lc:open", perf::LAUNCHER_CLICK)
@@ -76,7 +77,7 @@ pub fn Composer() -> impl IntoView {
                 type="submit"
                 class="lc-send"
                 aria-label=t.send
-                disabled=move || stopped.get() || text.with(|s| s.trim().is_empty())
+                disabled=dyn_flag_attr(move || stopped() || text.with(|s| s.trim().is_empty()))
             >
                 <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
                     <path d="M3.4 20.4l17.45-7.48a1 1 0 0 0 0-1.84L3.4 3.6a.99.99 0 0 0-1.39.91L2 9.12c0 .5.37.93.87.99L17 12 2.87 13.88c-.5.07-.87.5-.87 1l.01 4.61c0 .71.73 1.2 1.39.91z" fill="currentColor"/>

@@ -4,7 +4,6 @@
 
 use std::collections::BTreeMap;
 
-use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -12,6 +11,7 @@ use crate::conversation::Intent;
 use crate::protocol::Form;
 
 use super::context::ChatContext;
+use super::dynamic::{click, handler};
 use super::form_field::{focus_target_id, FieldView};
 use super::form_model::{filled_fields, initial_value, validate_all, FieldError, FieldValue};
 use super::i18n::strings;
@@ -57,9 +57,8 @@ pub fn SurveyForm(
         errors: RwSignal::new(BTreeMap::new()),
         tried: RwSignal::new(false),
     };
-    let form_ref = NodeRef::<html::Form>::new();
     let stored = StoredValue::new(form.clone());
-    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+    let on_submit = handler(move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let form = stored.get_value();
         let errors = state.values.with_untracked(|v| validate_all(&form, v));
@@ -68,7 +67,9 @@ pub fn SurveyForm(
         if let Some((index, field)) = first_invalid {
             let target = focus_target_id(prefix, index, field);
             state.errors.set(errors);
-            focus_in(form_ref, &target);
+            if let Some(form) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) {
+                focus_in(&form, &target);
+            }
             return;
         }
         state.errors.set(BTreeMap::new());
@@ -82,7 +83,7 @@ pub fn SurveyForm(
         }
         // The form gives way to the composer: the customer continues there.
         request_animation_frame(move || view.focus_composer());
-    };
+    });
     let (title, submit) = match kind {
         SurveyKind::Prechat => (t.prechat_title, t.prechat_submit),
         SurveyKind::Postchat => (t.postchat_title, t.postchat_submit),
@@ -97,14 +98,14 @@ pub fn SurveyForm(
         .collect_view();
     let skip = (kind == SurveyKind::Postchat).then(|| {
         view! {
-            <button type="button" class="lc-btn" on:click=move |_| {
+            <button type="button" class="lc-btn" on:click=click(move || {
                 ctx.send(Intent::SkipPostchat);
                 request_animation_frame(move || view.focus_composer());
-            }>{t.postchat_skip}</button>
+            })>{t.postchat_skip}</button>
         }
     });
     view! {
-        <form class="lc-form" novalidate=true node_ref=form_ref aria-labelledby=labelled_by on:submit=on_submit>
+        <form class="lc-form" novalidate=true aria-labelledby=labelled_by on:submit=on_submit>
             <h2 id=title_id class="lc-form-title">{title}</h2>
             {fields}
             <div class="lc-form-actions">
@@ -115,9 +116,8 @@ pub fn SurveyForm(
     }
 }
 
-/// Focuses the element with this id inside the form.
-fn focus_in(form: NodeRef<html::Form>, id: &str) {
-    let Some(form) = form.get_untracked() else { return };
+/// Focuses the element with this id inside the form (the submit event's target).
+fn focus_in(form: &web_sys::Element, id: &str) {
     if let Ok(Some(el)) = form.query_selector(&format!("#{id}")) {
         if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
             let _ = el.focus();

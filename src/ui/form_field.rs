@@ -3,10 +3,12 @@
 //! information as text. Errors are tied to the control with
 //! `aria-describedby` and `aria-invalid`.
 
+use leptos::either::EitherOf4;
 use leptos::prelude::*;
 
 use crate::protocol::{FormField, FormFieldType};
 
+use super::dynamic::{dyn_attr, dyn_class, dyn_text, dyn_view, handler};
 use super::form::FormState;
 use super::form_model::{field_kind, validate, FieldError, FieldKind, FieldValue};
 use super::i18n::{strings, Strings};
@@ -54,15 +56,18 @@ pub fn FieldView(
             _ => view! { <h3 class="lc-form-header">{label}</h3> }.into_any(),
         };
     }
-    let fid = field.id.clone();
-    let error = Memo::new(move |_| state.errors.with(|e| e.get(&fid).copied()));
+    let stored = StoredValue::new(field.clone());
+    // A plain read: what depends on it only sets attributes and text.
+    let error = move || state.errors.with(|e| stored.with_value(|f| e.get(&f.id).copied()));
     let err_id = format!("{dom_id}-error");
     let described = {
         let err_id = err_id.clone();
-        move || error.get().map(|_| err_id.clone())
+        move || {
+            let err_id = err_id.clone();
+            dyn_attr(move || error().map(|_| err_id.clone()))
+        }
     };
-    let invalid = move || if error.get().is_some() { "true" } else { "false" };
-    let stored = StoredValue::new(field.clone());
+    let invalid = move || dyn_attr(move || Some(if error().is_some() { "true" } else { "false" }.to_owned()));
     // Stores a value and, after a first submit, revalidates the field at once.
     let set = move |value: FieldValue| {
         let field = stored.get_value();
@@ -76,68 +81,67 @@ pub fn FieldView(
         state.values.update(|v| drop(v.insert(field.id.clone(), value)));
     };
     let required = field.required;
-    let marker = move || {
+    let marker = dyn_view(move || {
         required.then(|| {
             view! {
                 <span class="lc-required" aria-hidden="true">" *"</span>
                 <span class="lc-sr-only">" " {t.required}</span>
             }
+            .into_any()
         })
-    };
+    });
     let error_view = view! {
-        <p id=err_id class="lc-field-error">{move || error.get().map(|e| error_text(t, e))}</p>
+        <p id=err_id class="lc-field-error">{dyn_text(move || error().map(|e| error_text(t, e).to_owned()))}</p>
     };
     let control = match kind {
-        FieldKind::Line(input_type) => view! {
+        FieldKind::Line(input_type) => EitherOf4::A(view! {
             <label class="lc-label" for=dom_id.clone()>{label}{marker}</label>
             <input
                 id=dom_id
                 class="lc-input"
                 type=input_type
                 autocomplete=autocomplete(&field)
-                aria-invalid=invalid
-                aria-describedby=described
-                on:input=move |ev| set(FieldValue::Text(event_target_value(&ev)))
+                aria-invalid=invalid()
+                aria-describedby=described()
+                on:input=handler(move |ev: leptos::ev::Event| set(FieldValue::Text(event_target_value(&ev))))
             />
-        }
-        .into_any(),
-        FieldKind::Multiline => view! {
+        }),
+        FieldKind::Multiline => EitherOf4::B(view! {
             <label class="lc-label" for=dom_id.clone()>{label}{marker}</label>
             <textarea
                 id=dom_id
                 class="lc-input lc-textarea"
                 rows="3"
-                aria-invalid=invalid
-                aria-describedby=described
-                on:input=move |ev| set(FieldValue::Text(event_target_value(&ev)))
+                aria-invalid=invalid()
+                aria-describedby=described()
+                on:input=handler(move |ev: leptos::ev::Event| set(FieldValue::Text(event_target_value(&ev))))
             ></textarea>
-        }
-        .into_any(),
+        }),
         FieldKind::Select => {
             let options = field
                 .options
                 .iter()
                 .map(|o| view! { <option value=o.id.clone()>{o.label.clone()}</option> })
                 .collect_view();
-            view! {
+            EitherOf4::C(view! {
                 <label class="lc-label" for=dom_id.clone()>{label}{marker}</label>
                 <select
                     id=dom_id
                     class="lc-input lc-select"
-                    aria-invalid=invalid
-                    aria-describedby=described
-                    on:change=move |ev| {
+                    aria-invalid=invalid()
+                    aria-describedby=described()
+                    on:change=handler(move |ev: leptos::ev::Event| {
                         let v = event_target_value(&ev);
                         set(FieldValue::One((!v.is_empty()).then_some(v)));
-                    }
+                    })
                 >
                     <option value="">{t.choose_option}</option>
                     {options}
                 </select>
-            }
-            .into_any()
+            })
         }
-        FieldKind::Radio | FieldKind::Checkbox => {
+        // Radio buttons or check boxes (decorations returned above).
+        _ => {
             let checkbox = kind == FieldKind::Checkbox;
             let input_type = if checkbox { "checkbox" } else { "radio" };
             let options = field
@@ -171,27 +175,25 @@ pub fn FieldView(
                                 type=input_type
                                 name=dom_id.clone()
                                 value=o.id.clone()
-                                aria-invalid=invalid
-                                aria-describedby=described.clone()
-                                on:change=on_change
+                                aria-invalid=invalid()
+                                aria-describedby=described()
+                                on:change=handler(on_change)
                             />
                             <label for=id>{o.label.clone()}</label>
                         </div>
                     }
                 })
                 .collect_view();
-            view! {
+            EitherOf4::D(view! {
                 <fieldset class="lc-fieldset">
                     <legend class="lc-label">{label}{marker}</legend>
                     {options}
                 </fieldset>
-            }
-            .into_any()
+            })
         }
-        FieldKind::Decoration => ().into_any(),
     };
     view! {
-        <div class="lc-field" class:lc-field-invalid=move || error.get().is_some()>
+        <div class="lc-field" class:lc-field-invalid=dyn_class(move || error().is_some())>
             {control}
             {error_view}
         </div>

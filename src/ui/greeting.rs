@@ -8,6 +8,7 @@ use crate::protocol::{EventBody, Greeting};
 
 use super::avatar::Avatar;
 use super::context::ChatContext;
+use super::dynamic::click;
 use super::i18n::strings;
 use super::rich::RichContent;
 use super::view_state::ViewState;
@@ -37,18 +38,18 @@ pub fn GreetingCard(
             view! { <p class="lc-greeting-text">{text}</p> }.into_any()
         }
     });
-    let accept = move |_| {
+    let accept = click(move || {
         ctx.send(Intent::AcceptGreeting);
         if !ctx.open.get_untracked() {
             ctx.set_open(true);
         }
-    };
-    let dismiss = move |_| {
+    });
+    let dismiss = click(move || {
         ctx.send(Intent::CancelGreeting);
         if floating {
             view.focus_launcher();
         }
-    };
+    });
     view! {
         <aside class="lc-greeting" class:lc-greeting-floating=floating aria-label=(t.greeting_from)(&name)>
             <button type="button" class="lc-greeting-dismiss lc-icon-btn" aria-label=t.greeting_dismiss on:click=dismiss>

@@ -9,6 +9,7 @@ use crate::conversation::Intent;
 
 use super::avatar::Avatar;
 use super::context::ChatContext;
+use super::dynamic::{click, dyn_text, dyn_view};
 use super::i18n::strings;
 use super::view_state::{after_render, ViewState};
 
@@ -26,20 +27,21 @@ pub fn Header() -> impl IntoView {
             })
         })
     });
-    let availability = Memo::new(move |_| ctx.with_state(|s| s.availability));
     let can_end = Memo::new(move |_| ctx.with_state(|s| s.can_send()));
     let confirming = RwSignal::new(false);
-    let title = move || agent.get().map_or_else(|| t.title.to_owned(), |a| a.0);
-    let subtitle = move || match agent.get() {
-        Some((_, _, Some(job))) if !job.is_empty() => job,
-        _ if availability.get() == Availability::Offline => t.subtitle_offline.to_owned(),
-        _ => t.subtitle_online.to_owned(),
-    };
-    let avatar = move || agent.get().map(|(name, url, _)| view! { <Avatar name=name url=url/> });
-    let minimise = move |_| {
+    let title = dyn_text(move || Some(agent.get().map_or_else(|| t.title.to_owned(), |a| a.0)));
+    let subtitle = dyn_text(move || {
+        Some(match agent.get() {
+            Some((_, _, Some(job))) if !job.is_empty() => job,
+            _ if ctx.with_state(|s| s.availability) == Availability::Offline => t.subtitle_offline.to_owned(),
+            _ => t.subtitle_online.to_owned(),
+        })
+    });
+    let avatar = dyn_view(move || agent.get().map(|(name, url, _)| view! { <Avatar name=name url=url/> }.into_any()));
+    let minimise = click(move || {
         ctx.set_open(false);
         view.focus_launcher();
-    };
+    });
     let end_ref = NodeRef::<html::Button>::new();
     let confirm_ref = NodeRef::<html::Button>::new();
     // The button that was activated is replaced: focus follows to its replacement.
@@ -50,7 +52,7 @@ pub fn Header() -> impl IntoView {
             }
         });
     };
-    let end_controls = move || {
+    let end_controls = dyn_view(move || {
         if !can_end.get() {
             return None;
         }
@@ -58,29 +60,29 @@ pub fn Header() -> impl IntoView {
             view! {
                 <div class="lc-confirm" role="group" aria-label=t.end_chat_question>
                     <span>{t.end_chat_question}</span>
-                    <button type="button" class="lc-btn lc-btn-danger" node_ref=confirm_ref on:click=move |_| {
+                    <button type="button" class="lc-btn lc-btn-danger" node_ref=confirm_ref on:click=click(move || {
                         confirming.set(false);
                         ctx.send(Intent::EndChat);
-                    }>{t.end_chat_confirm}</button>
-                    <button type="button" class="lc-btn" on:click=move |_| {
+                    })>{t.end_chat_confirm}</button>
+                    <button type="button" class="lc-btn" on:click=click(move || {
                         confirming.set(false);
                         focus_after(end_ref);
-                    }>{t.cancel}</button>
+                    })>{t.cancel}</button>
                 </div>
             }
             .into_any()
         } else {
             view! {
-                <button type="button" class="lc-header-btn lc-end" node_ref=end_ref on:click=move |_| {
+                <button type="button" class="lc-header-btn lc-end" node_ref=end_ref on:click=click(move || {
                     confirming.set(true);
                     focus_after(confirm_ref);
-                }>
+                })>
                     {t.end_chat}
                 </button>
             }
             .into_any()
         })
-    };
+    });
     view! {
         <header class="lc-header">
             <div class="lc-header-who">

@@ -12,6 +12,7 @@ use crate::protocol::{Answer, Event, EventBody, FileEvent, FilledFormEvent, Syst
 use super::avatar::Avatar;
 use super::chat_view::{Author, LogWindow};
 use super::context::ChatContext;
+use super::dynamic::{click, dyn_view};
 use super::i18n::{strings, Strings};
 use super::rich::RichContent;
 use super::safe_url::{safe_url, WEB};
@@ -34,7 +35,7 @@ pub fn MessageRow(
     let author = Memo::new(move |_| window.with(|w| w.get(&lookup).map(|r| r.author.clone())));
     let lookup = key.clone();
     let status = Memo::new(move |_| window.with(|w| w.get(&lookup).map(|r| (r.delivery, r.seen, r.custom_id.clone()))));
-    move || {
+    dyn_view(move || {
         let author = author.get()?;
         let class = match &author {
             Author::Own => "lc-row lc-row-own",
@@ -57,12 +58,12 @@ pub fn MessageRow(
                 <div class="lc-msg">
                     {name}
                     {you}
-                    {move || event.get().map(|(event, event_id)| body(t, &event, event_id.unwrap_or_default(), system))}
+                    {dyn_view(move || event.get().map(|(event, event_id)| body(t, &event, event_id.unwrap_or_default(), system)))}
                     {own.then(|| view! { <DeliveryStatus status=status/> })}
                 </div>
             </li>
-        })
-    }
+        }.into_any())
+    })
 }
 
 /// The delivery state of an own message; a failed one offers Retry and Remove.
@@ -70,7 +71,7 @@ pub fn MessageRow(
 fn DeliveryStatus(status: Memo<Option<(Delivery, bool, Option<String>)>>) -> impl IntoView {
     let ctx = ChatContext::expect();
     let t = strings();
-    move || {
+    dyn_view(move || {
         let (delivery, seen, custom_id) = status.get()?;
         Some(match delivery {
             Delivery::Pending => view! {
@@ -102,11 +103,11 @@ fn DeliveryStatus(status: Memo<Option<(Delivery, bool, Option<String>)>>) -> imp
                     <span class="lc-status lc-status-failed" role="alert">
                         <span class="lc-status-text">{t.failed}</span>
                         <button type="button" class="lc-link-btn lc-retry"
-                            on:click=move |_| ctx.send(Intent::RetryMessage { custom_id: retry_id.clone() })>
+                            on:click=click(move || ctx.send(Intent::RetryMessage { custom_id: retry_id.clone() }))>
                             {t.retry}
                         </button>
                         <button type="button" class="lc-link-btn lc-remove"
-                            on:click=move |_| ctx.send(Intent::RemoveMessage { custom_id: id.clone() })>
+                            on:click=click(move || ctx.send(Intent::RemoveMessage { custom_id: id.clone() }))>
                             {t.remove}
                         </button>
                     </span>
@@ -114,7 +115,7 @@ fn DeliveryStatus(status: Memo<Option<(Delivery, bool, Option<String>)>>) -> imp
                 .into_any()
             }
         })
-    }
+    })
 }
 
 /// The body of an event, by type.

@@ -6,6 +6,8 @@
 //!   [`rich`] (rich messages), [`webview`], [`composer`], [`form`] and
 //!   [`form_field`] (prechat and postchat), [`chat_end`], [`greeting`].
 //! - [`safe_url`]: the only gate for URLs from the network.
+//! - [`dynamic`]: one boxed type per kind of reactive part (child, attribute,
+//!   class, handler), so Leptos compiles its glue once rather than per closure.
 //! - [`i18n`]: every user-facing string.
 
 mod app;
@@ -15,6 +17,7 @@ pub mod chat_end;
 pub mod chat_view;
 pub mod composer;
 pub mod context;
+pub mod dynamic;
 pub mod form;
 pub mod form_field;
 pub mod form_model;

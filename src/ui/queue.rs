@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use crate::chat::{ChatPhase, QueueStatus};
 
 use super::context::ChatContext;
+use super::dynamic::dyn_view;
 use super::i18n::{strings, Strings};
 
 /// A wait in seconds as people say it: "less than a minute", "about 2 minutes", "about 1 hour".
@@ -39,17 +40,18 @@ pub fn queue_text(t: &Strings, queue: Option<QueueStatus>) -> String {
 pub fn QueueBanner() -> impl IntoView {
     let ctx = ChatContext::expect();
     let t = strings();
-    let queue = Memo::new(move |_| ctx.with_state(|s| (s.phase == ChatPhase::Queued).then_some(s.queue)));
-    move || {
-        queue.get().map(|q| {
+    // A plain read, not a memo: the banner is rebuilt in place, only its text can change.
+    dyn_view(move || {
+        ctx.with_state(|s| (s.phase == ChatPhase::Queued).then_some(s.queue)).map(|q| {
             view! {
                 <div class="lc-queue" role="status">
                     <span class="lc-queue-spinner" aria-hidden="true"></span>
                     <span class="lc-queue-text">{queue_text(t, q)}</span>
                 </div>
             }
+            .into_any()
         })
-    }
+    })
 }
 
 #[cfg(test)]

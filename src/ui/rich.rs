@@ -8,6 +8,7 @@ use crate::conversation::Intent;
 use crate::protocol::{ButtonTarget, ButtonType, RichButton, RichElement, RichMessage, TemplateId, WebviewHeight};
 
 use super::context::ChatContext;
+use super::dynamic::click;
 use super::i18n::strings;
 use super::safe_url::{safe_url, tel_href, FRAMEABLE, WEB};
 use super::view_state::{after_render, focus_is_lost, PanelHeight, ViewState, Webview};
@@ -78,9 +79,10 @@ pub fn RichButtonView(
     let view = ViewState::expect();
     let t = strings();
     let text = button.text.clone();
-    match button_action(&button) {
+    // Postback and webview buttons are the same element: one view type for both.
+    let (on_click, haspopup) = match button_action(&button) {
         ButtonAction::Postback(postback_id) => {
-            let click = move |_| {
+            let on_click = click(move || {
                 if in_greeting {
                     ctx.send(Intent::AcceptGreeting);
                     ctx.set_open(true);
@@ -93,35 +95,40 @@ pub fn RichButtonView(
                         }
                     });
                 }
-            };
-            view! { <button type="button" class="lc-btn lc-rich-btn" on:click=click>{text}</button> }.into_any()
+            });
+            (on_click, None)
+        }
+        ButtonAction::Panel(url, height) => {
+            let title = text.clone();
+            (
+                click(move || view.open_webview(Webview { url: url.clone(), height, title: title.clone() })),
+                Some("dialog"),
+            )
         }
         ButtonAction::Link { href, target } => {
             let new_tab = (target == "_blank").then_some(t.new_tab);
-            view! {
+            return view! {
                 <a class="lc-btn lc-rich-btn" href=href target=target rel="noopener noreferrer">
                     {text}
                     {new_tab.map(|s| view! { <span class="lc-sr-only">" " {s}</span> })}
                 </a>
             }
-            .into_any()
+            .into_any();
         }
-        ButtonAction::Panel(url, height) => {
-            let title = text.clone();
-            let open = move |_| view.open_webview(Webview { url: url.clone(), height, title: title.clone() });
-            view! {
-                <button type="button" class="lc-btn lc-rich-btn" aria-haspopup="dialog" on:click=open>{text}</button>
+        ButtonAction::Inert => {
+            return view! {
+                <span class="lc-btn lc-rich-btn lc-btn-inert" aria-disabled="true">
+                    {text}
+                    <span class="lc-sr-only">" " {t.link_unavailable}</span>
+                </span>
             }
             .into_any()
         }
-        ButtonAction::Inert => view! {
-            <span class="lc-btn lc-rich-btn lc-btn-inert" aria-disabled="true">
-                {text}
-                <span class="lc-sr-only">" " {t.link_unavailable}</span>
-            </span>
-        }
-        .into_any(),
+    };
+    view! {
+        <button type="button" class="lc-btn lc-rich-btn" aria-haspopup=haspopup on:click=on_click>{text}</button>
     }
+    .into_any()
 }
 
 fn element_image(element: &RichElement, class: &'static str) -> Option<impl IntoView + use<>> {

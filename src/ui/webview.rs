@@ -4,6 +4,7 @@
 use leptos::html;
 use leptos::prelude::*;
 
+use super::dynamic::{click, dyn_view};
 use super::i18n::strings;
 use super::view_state::{PanelHeight, ViewState};
 
@@ -23,7 +24,7 @@ pub fn WebviewPanel() -> impl IntoView {
             let _ = button.focus();
         }
     });
-    move || {
+    dyn_view(move || {
         view.webview.get().map(|w| {
             let class = match w.height {
                 PanelHeight::Compact => "lc-webview lc-webview-compact",
@@ -41,7 +42,7 @@ pub fn WebviewPanel() -> impl IntoView {
                             class="lc-icon-btn"
                             aria-label=t.webview_close
                             node_ref=close_ref
-                            on:click=move |_| view.close_webview()
+                            on:click=click(move || view.close_webview())
                         >
                             <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
                                 <path d="M6 6l12 12M18 6L6 18" stroke="currentColor" stroke-width="2.2" stroke-linecap="round"/>
@@ -51,6 +52,7 @@ pub fn WebviewPanel() -> impl IntoView {
                     <iframe class="lc-webview-frame" src=w.url title=title sandbox=SANDBOX referrerpolicy="no-referrer"></iframe>
                 </div>
             }
+            .into_any()
         })
-    }
+    })
 }

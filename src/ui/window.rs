@@ -12,6 +12,7 @@ use super::chat_end::ChatEnd;
 use super::chat_view::ChatView;
 use super::composer::Composer;
 use super::context::ChatContext;
+use super::dynamic::{dyn_view, handler};
 use super::form::{SurveyForm, SurveyKind};
 use super::header::Header;
 use super::queue::QueueBanner;
@@ -43,7 +44,7 @@ pub fn ChatWindow() -> impl IntoView {
             }
         }
     });
-    let on_keydown = move |ev: web_sys::KeyboardEvent| {
+    let on_keydown = handler(move |ev: web_sys::KeyboardEvent| {
         if ev.key() != "Escape" {
             return;
         }
@@ -54,8 +55,12 @@ pub fn ChatWindow() -> impl IntoView {
         }
         ctx.set_open(false);
         view.focus_launcher();
-    };
-    let prechat_view = move || prechat.get().map(|form| view! { <SurveyForm form=form kind=SurveyKind::Prechat/> });
+    });
+    let prechat_view = dyn_view(move || {
+        prechat.get().map(|form| view! { <SurveyForm form=form kind=SurveyKind::Prechat/> }.into_any())
+    });
+    // Re-runs only when the prechat memo changes: the composer is built once per change.
+    let composer = dyn_view(move || prechat.with(Option::is_none).then(|| view! { <Composer/> }.into_any()));
     view! {
         <section
             id="lc-window"
@@ -74,9 +79,7 @@ pub fn ChatWindow() -> impl IntoView {
                 {prechat_view}
                 <WebviewPanel/>
             </div>
-            <Show when=move || prechat.with(Option::is_none)>
-                <Composer/>
-            </Show>
+            {composer}
         </section>
     }
 }
