@@ -1,11 +1,18 @@
 //! Chat requests (spec: "Methods > Chats").
 
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize};
+use serde_json::Value;
 
 use crate::protocol::chat::Access;
 use crate::protocol::new_event::NewEvent;
 use crate::protocol::properties::Properties;
 use crate::protocol::wire_enum::wire_enum;
+
+/// Reads an optional `access` with its reader (requests are decoded only by a test server).
+fn opt_access<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Access>, D::Error> {
+    let v = Option::<Value>::deserialize(d)?;
+    v.map(|v| Access::from_json(&v).map_err(serde::de::Error::custom)).transpose()
+}
 
 wire_enum! {
     /// `sort_order` of `list_chats` / `list_threads`.
@@ -102,7 +109,7 @@ pub struct NewChat {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub properties: Option<Properties>,
     /// Access; default all agents.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, deserialize_with = "opt_access", skip_serializing_if = "Option::is_none")]
     pub access: Option<Access>,
     /// Existing users; only one customer is allowed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -145,7 +152,7 @@ pub struct ChatToActivate {
     /// The chat to restart.
     pub id: String,
     /// Access; default all agents.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, deserialize_with = "opt_access", skip_serializing_if = "Option::is_none")]
     pub access: Option<Access>,
     /// Initial chat properties.
     #[serde(default, skip_serializing_if = "Option::is_none")]
