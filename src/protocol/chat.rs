@@ -245,7 +245,7 @@ impl ChatSummary {
         let o = obj(v)?;
         let mut last_event_per_type = BTreeMap::new();
         if let Some(per_type) = o.opt("last_event_per_type") {
-            let Value::Object(m) = per_type else { return Err("invalid type for `last_event_per_type`".into()) };
+            let Value::Object(m) = per_type else { return Err("last_event_per_type") };
             for (k, e) in m {
                 last_event_per_type.insert(k.clone(), LastEvent::from_json(e)?);
             }

@@ -201,7 +201,10 @@ impl Response {
                 _ => Response::Unknown(v.clone()),
             })
         };
-        read().map_err(|reason| DecodeError::Payload { action: request_action.to_owned(), reason })
+        read().map_err(|e| DecodeError::Payload {
+            action: request_action.to_owned(),
+            reason: format!("cannot read `{e}`"),
+        })
     }
 }
 

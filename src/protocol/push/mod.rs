@@ -47,7 +47,7 @@ macro_rules! pushes {
             /// Decodes a push payload by its action. Unknown actions are `Ok(Push::Unknown)`;
             /// a known action with a payload of the wrong shape is [`DecodeError::Payload`].
             pub fn decode(action: &str, payload: Value) -> Result<Push, DecodeError> {
-                let err = |reason| DecodeError::Payload { action: action.to_owned(), reason };
+                let err = |e| DecodeError::Payload { action: action.to_owned(), reason: format!("cannot read `{e}`") };
                 Ok(match action {
                     $( $action => Push::$variant($read(&payload).map_err(err)?.into()), )*
                     _ => Push::Unknown { action: action.to_owned(), payload },

@@ -23,7 +23,7 @@ pub struct TypingIndicator {
 }
 
 /// An optional `visibility`-like field.
-fn read_visibility(o: Obj, key: &str) -> Read<Option<Visibility>> {
+fn read_visibility(o: Obj, key: &'static str) -> Read<Option<Visibility>> {
     Ok(o.opt_str(key)?.map(|s| Visibility::parse(&s)))
 }
 
