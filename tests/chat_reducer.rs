@@ -34,7 +34,7 @@ fn login(extra: Value) -> LoginResponse {
 }
 
 fn chat(thread: Value) -> Chat {
-    serde_json::from_value(json!({
+    Chat::from_json(&json!({
         "id": "PJ0MRSHTDG",
         "users": [
             {"id": CUSTOMER, "type": "customer", "present": true},
@@ -91,9 +91,10 @@ fn login_greeting_already_accepted_is_not_shown_again() {
 // Spec: "Methods > Status > List Group Statuses": online_for_queue still takes chats (queued).
 #[test]
 fn group_statuses_set_availability_of_the_configured_group() {
-    let r: ListGroupStatusesResponse =
-        serde_json::from_value(json!({"groups_status": {"1": "online", "2": "offline", "3": "online_for_queue"}}))
-            .unwrap();
+    let r = ListGroupStatusesResponse::from_json(
+        &json!({"groups_status": {"1": "online", "2": "offline", "3": "online_for_queue"}}),
+    )
+    .unwrap();
     for (group, want) in [(1, Availability::Online), (2, Availability::Offline), (3, Availability::Online)] {
         let mut s = ChatState::new(group);
         s.apply_group_statuses(&r.groups_status);
@@ -105,10 +106,10 @@ fn group_statuses_set_availability_of_the_configured_group() {
 #[test]
 fn disabled_prechat_is_skipped_and_enabled_postchat_is_ready() {
     let mut s = ChatState::new(0);
-    let disabled: GetFormResponse = serde_json::from_value(json!({"enabled": false})).unwrap();
+    let disabled = GetFormResponse::from_json(&json!({"enabled": false})).unwrap();
     s.apply_form(&FormType::Prechat, &disabled);
     assert_eq!(s.prechat, FormSlot::Disabled);
-    let enabled: GetFormResponse = serde_json::from_value(json!({"enabled": true, "form": {"id": "F", "fields": [
+    let enabled = GetFormResponse::from_json(&json!({"enabled": true, "form": {"id": "F", "fields": [
         {"id": "1", "type": "question", "label": "How did we do?", "required": false}
     ]}}))
     .unwrap();
@@ -358,10 +359,13 @@ fn older_threads_merge_before_the_current_one() {
         message("E2", AGENT, "2020-05-08T00:00:00.000000Z", "today")
     ]})));
     assert_eq!(s.older_thread_id.as_deref(), Some("T1"));
-    let older: Vec<livechat_widget::protocol::Thread> = serde_json::from_value(json!([{
-        "id": "T1", "active": false, "created_at": "2020-05-07T00:00:00.000000Z",
-        "events": [message("E1", AGENT, "2020-05-07T00:00:01.000000Z", "yesterday")]
-    }]))
+    let older = livechat_widget::protocol::read::list(
+        &json!([{
+            "id": "T1", "active": false, "created_at": "2020-05-07T00:00:00.000000Z",
+            "events": [message("E1", AGENT, "2020-05-07T00:00:01.000000Z", "yesterday")]
+        }]),
+        livechat_widget::protocol::Thread::from_json,
+    )
     .unwrap();
     s.apply_older_threads("PJ0MRSHTDG", &older);
     assert_eq!(texts(&s), ["yesterday", "today"]);

@@ -4,6 +4,7 @@
 
 use std::path::Path;
 
+use livechat_widget::protocol::read::list;
 use livechat_widget::protocol::{
     Answer, ButtonTarget, ButtonType, Chat, ChatSummary, Customer, DisconnectReason, Event, EventBody, FormFieldType,
     GroupStatus, IncomingFrame, Push, Request, Response, RtmError, TemplateId, Thread, User, Visibility, WebviewHeight,
@@ -25,7 +26,7 @@ fn payload(v: &Value) -> Value {
 }
 
 fn event(v: &Value) -> Event {
-    serde_json::from_value(v.clone()).unwrap()
+    Event::from_json(v)
 }
 
 fn push(action: &str, v: &Value) -> Push {
@@ -213,7 +214,7 @@ fn check(name: &str, v: &Value) {
     }
     match bare {
         "user_customer" => {
-            let c: Customer = serde_json::from_value(v.clone()).unwrap();
+            let c = Customer::from_json(v).unwrap();
             assert!(!c.id.is_empty());
             if name.starts_with("legacy_") {
                 assert_eq!(c.events_seen_up_to.as_deref(), Some("2016-09-09T15:05:00.000000Z"));
@@ -233,17 +234,17 @@ fn check(name: &str, v: &Value) {
             u => panic!("{name}: {u:?}"),
         },
         "access" => {
-            let a: livechat_widget::protocol::Access = serde_json::from_value(v["access"].clone()).unwrap();
+            let a = livechat_widget::protocol::Access::from_json(&v["access"]).unwrap();
             assert_eq!(a.group_ids, vec![1, 2]);
         }
         "chat" if name.starts_with("legacy_") => {
-            let c: Chat = serde_json::from_value(v.clone()).unwrap();
+            let c = Chat::from_json(v).unwrap();
             assert_eq!(c.threads[0].order, Some(123123));
             assert_eq!(c.threads[0].events[0].created_at.as_deref(), Some("2016-09-09T15:05:00.000000Z"));
             assert_eq!(c.properties["rating"]["score"]["value"], 1);
         }
         "chat" => {
-            let c: Chat = serde_json::from_value(v.clone()).unwrap();
+            let c = Chat::from_json(v).unwrap();
             check_chat(name, &c);
             if name.starts_with("visibility_") || name.starts_with("recipients_") {
                 match &c.threads[0].events[0].body {
@@ -254,19 +255,18 @@ fn check(name: &str, v: &Value) {
                 assert_eq!(c.threads[0].properties["property_namespace"]["property_name"], "property_value");
             }
         }
-        "chat_summary" => check_summary(name, &serde_json::from_value(v.clone()).unwrap()),
+        "chat_summary" => check_summary(name, &ChatSummary::from_json(v).unwrap()),
         "thread" if name.starts_with("legacy_") => {
-            let t: Thread = serde_json::from_value(v.clone()).unwrap();
+            let t = Thread::from_json(v).unwrap();
             assert_eq!((t.order, t.active, t.events.len()), (Some(123123), true, 1));
         }
-        "thread" => check_thread(name, &serde_json::from_value(v.clone()).unwrap()),
+        "thread" => check_thread(name, &Thread::from_json(v).unwrap()),
         "filled_form_fields" => {
-            let f: Vec<livechat_widget::protocol::FilledFormField> =
-                serde_json::from_value(v["fields"].clone()).unwrap();
+            let f = list(&v["fields"], livechat_widget::protocol::FilledFormField::from_json).unwrap();
             check_filled_fields(name, &f);
         }
         "form_fields" => {
-            let f: Vec<livechat_widget::protocol::FormField> = serde_json::from_value(v["fields"].clone()).unwrap();
+            let f = list(&v["fields"], livechat_widget::protocol::FormField::from_json).unwrap();
             assert_eq!(f.len(), 5);
             assert_eq!(f[4].field_type, FormFieldType::GroupChooser);
             assert!(!f[0].required);
@@ -281,11 +281,11 @@ fn check(name: &str, v: &Value) {
         }
         "scopes" => assert_eq!(v["scopes"]["groups"], serde_json::json!([1, 2])),
         "typing_indicator" => {
-            let t: livechat_widget::protocol::push::TypingIndicator = serde_json::from_value(v.clone()).unwrap();
+            let t = livechat_widget::protocol::push::TypingIndicator::from_json(v).unwrap();
             assert_eq!((t.timestamp, t.is_typing), (Some(1473433500), true));
         }
         "sneak_peek" => {
-            let s: livechat_widget::protocol::push::SneakPeek = serde_json::from_value(v.clone()).unwrap();
+            let s = livechat_widget::protocol::push::SneakPeek::from_json(v).unwrap();
             assert_eq!(s.text, "hello there");
         }
         "frame_request_format" => {

@@ -402,11 +402,10 @@ fn request_ids_are_optional_in_frames() {
 fn request_actions_are_the_28_customer_methods() {
     assert_eq!(Request::ACTIONS.len(), 28);
     // Received events re-serialise for sending without server fields.
-    let e: livechat_widget::protocol::Event = serde_json::from_value(json!({
+    let e = livechat_widget::protocol::Event::from_value(json!({
         "id": "X_1", "created_at": "2017-10-12T15:19:21.010200Z", "author_id": "a", "visibility": "all",
         "type": "message", "text": "hi", "custom_id": "c"
-    }))
-    .unwrap();
+    }));
     assert_eq!(
         NewEvent::from_event(&e).unwrap().to_value(),
         json!({"custom_id": "c", "type": "message", "text": "hi"})

@@ -2,13 +2,13 @@
 //! and missing optional fields all decode (spec README "Notes for readers").
 
 use livechat_widget::protocol::{
-    Answer, Chat, Event, EventBody, FilledFormField, FormOption, GetFormResponse, Push, Response, Thread, User,
-    Visibility,
+    Answer, Chat, Event, EventBody, FilledFormField, FormField, FormOption, GetFormResponse, Push, Response, Thread,
+    User, Visibility,
 };
 use serde_json::json;
 
 fn event(v: serde_json::Value) -> Event {
-    serde_json::from_value(v).unwrap()
+    Event::from_value(v)
 }
 
 #[test]
@@ -40,7 +40,7 @@ fn created_at_or_legacy_timestamp_and_order() {
 #[test]
 fn properites_misspelling_accepted_on_chat_and_thread() {
     // spec "Chats" sample spells `properites`.
-    let chat: Chat = serde_json::from_value(json!({
+    let chat = Chat::from_json(&json!({
         "id": "C", "properites": {"ns": {"k": "v"}},
         "threads": [{"id": "T", "active": true, "properites": {"ns": {"t": 1}}}]
     }))
@@ -48,9 +48,8 @@ fn properites_misspelling_accepted_on_chat_and_thread() {
     assert_eq!(chat.properties["ns"]["k"], "v");
     assert_eq!(chat.threads[0].properties["ns"]["t"], 1);
     // Both present: `properties` wins instead of a duplicate-field error.
-    let t: Thread =
-        serde_json::from_value(json!({"id": "T", "properties": {"a": {"x": 1}}, "properites": {"b": {"y": 2}}}))
-            .unwrap();
+    let t =
+        Thread::from_json(&json!({"id": "T", "properties": {"a": {"x": 1}}, "properites": {"b": {"y": 2}}})).unwrap();
     assert!(t.properties.contains_key("a"));
 }
 
@@ -58,7 +57,7 @@ fn properites_misspelling_accepted_on_chat_and_thread() {
 fn group_chooser_ids_string_or_number() {
     // customer-rtm "Filled form fields": "id": "2"; data-structures-visibility: "id": 2.
     for id in [json!("2"), json!(2)] {
-        let f: FilledFormField = serde_json::from_value(json!({
+        let f = FilledFormField::from_json(&json!({
             "type": "group_chooser", "id": 154417206262605324u64, "label": "Dept",
             "answer": {"id": id, "group_id": 1, "label": "Marketing"}
         }))
@@ -69,7 +68,7 @@ fn group_chooser_ids_string_or_number() {
             a => panic!("{a:?}"),
         }
     }
-    let o: FormOption = serde_json::from_value(json!({"id": 0, "group_id": 1, "label": "Marketing"})).unwrap();
+    let o = FormOption::from_json(&json!({"id": 0, "group_id": 1, "label": "Marketing"})).unwrap();
     assert_eq!(o.id, "0");
 }
 
@@ -95,7 +94,7 @@ fn known_event_type_with_broken_body_becomes_unknown_not_an_error() {
     let e = event(json!({"id": "1", "type": "file", "url": "u", "size": "big"}));
     assert!(matches!(e.body, EventBody::Unknown { ref event_type, .. } if event_type == "file"));
     // A thread with such an event still decodes.
-    let t: Thread = serde_json::from_value(json!({"id": "T", "events": [42, {"type": "message", "text": 5}]})).unwrap();
+    let t = Thread::from_json(&json!({"id": "T", "events": [42, {"type": "message", "text": 5}]})).unwrap();
     assert_eq!(t.events.len(), 2);
 }
 
@@ -130,7 +129,7 @@ fn missing_optional_fields() {
         Response::Login(l) => assert!(!l.has_active_thread && l.greeting.is_none() && l.online_groups_ids.is_none()),
         r => panic!("{r:?}"),
     }
-    let f: GetFormResponse = serde_json::from_value(json!({"enabled": false})).unwrap();
+    let f = GetFormResponse::from_json(&json!({"enabled": false})).unwrap();
     assert!(!f.enabled && f.form.is_none());
 }
 
@@ -212,11 +211,11 @@ fn pushes_round_trip_through_payload() {
 
 #[test]
 fn form_field_with_id_and_legacy_name() {
-    let f: livechat_widget::protocol::FormField =
-        serde_json::from_value(json!({"id": 5, "name": "email", "type": "email", "label": "E-mail", "required": null}))
+    let f =
+        FormField::from_json(&json!({"id": 5, "name": "email", "type": "email", "label": "E-mail", "required": null}))
             .unwrap();
     assert_eq!((f.id.as_str(), f.required), ("5", false));
-    let f: livechat_widget::protocol::FormField =
-        serde_json::from_value(json!({"name": "Chat window title", "type": "title", "label": "Let's talk!"})).unwrap();
+    let f =
+        FormField::from_json(&json!({"name": "Chat window title", "type": "title", "label": "Let's talk!"})).unwrap();
     assert_eq!(f.id, "Chat window title");
 }

@@ -299,7 +299,7 @@ mod tests {
     use crate::protocol::{Customer, CustomerStatistics};
 
     fn customer(visits: u64, chats: u64) -> Customer {
-        let mut c: Customer = serde_json::from_value(json!({ "id": "c1", "type": "customer", "name": "Ann" })).unwrap();
+        let mut c = Customer::from_json(&json!({ "id": "c1", "type": "customer", "name": "Ann" })).unwrap();
         c.statistics =
             Some(CustomerStatistics { visits_count: Some(visits), chats_count: Some(chats), ..Default::default() });
         c
@@ -346,11 +346,11 @@ mod tests {
     #[test]
     fn a_running_chat_outranks_a_greeting_in_the_status() {
         let mut state = ChatState::new(0);
-        state.greeting = serde_json::from_value(json!({ "id": 1, "unique_id": "u" })).ok();
+        state.greeting = crate::protocol::Greeting::from_json(&json!({ "id": 1, "unique_id": "u" })).ok();
         assert_eq!(CustomerStatus::of(&state), CustomerStatus::Invited);
         state.phase = ChatPhase::Active;
         assert_eq!(CustomerStatus::of(&state), CustomerStatus::Queued, "no agent yet: waiting");
-        let agent: crate::protocol::Agent = serde_json::from_value(json!({ "id": "a1", "type": "agent" })).unwrap();
+        let agent = crate::protocol::Agent::from_json(&json!({ "id": "a1", "type": "agent" })).unwrap();
         state.users.insert("a1".into(), crate::chat::Participant::from_agent(&agent));
         assert_eq!(CustomerStatus::of(&state), CustomerStatus::Chatting);
         state.phase = ChatPhase::Ended;

@@ -5,50 +5,75 @@
 
 use std::collections::BTreeMap;
 
-use serde::{Deserialize, Deserializer, Serialize};
+use serde::Serialize;
 use serde_json::Value;
 
 use super::event::Event;
-use super::lenient::{null_default, string_or_number};
+use super::lenient::ids_from;
 use super::properties::{properties_from, Properties};
-use super::user::{lenient_ids, User};
+use super::read::{obj, Obj, Read};
+use super::user::User;
 
 /// `access`: which groups can see the chat or thread (group 0: all agents).
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
 pub struct Access {
     /// Group ids.
-    #[serde(default, deserialize_with = "null_default")]
     pub group_ids: Vec<u32>,
+}
+
+impl Access {
+    /// Reads `access`.
+    pub fn from_json(v: &Value) -> Read<Self> {
+        Ok(Access { group_ids: obj(v)?.u32_list("group_ids")? })
+    }
 }
 
 /// `queue`: present while the chat waits for an agent.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
 pub struct Queue {
     /// Position in the queue (1 = next).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub position: Option<u64>,
     /// Approximate wait, in seconds.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub wait_time: Option<u64>,
     /// RFC 3339 time the chat was queued.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub queued_at: Option<String>,
 }
 
+impl Queue {
+    /// Reads `queue`.
+    pub fn from_json(v: &Value) -> Read<Self> {
+        let o = obj(v)?;
+        Ok(Queue {
+            position: o.opt_u64("position")?,
+            wait_time: o.opt_u64("wait_time")?,
+            queued_at: o.opt_str("queued_at")?,
+        })
+    }
+}
+
 /// Groups and agents a chat was transferred from or to.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
 pub struct Transfer {
     /// Group ids.
-    #[serde(default, deserialize_with = "null_default")]
     pub group_ids: Vec<u32>,
     /// Agent ids.
-    #[serde(default, deserialize_with = "lenient_ids")]
     pub agent_ids: Vec<String>,
 }
 
-/// Takes `properties`, or the misspelled `properites` when `properties` is absent.
-fn either_properties(properties: Option<Value>, properites: Option<Value>) -> Properties {
-    properties.or(properites).map(|v| properties_from(&v)).unwrap_or_default()
+impl Transfer {
+    /// Reads `transferred_from` / `transferred_to`.
+    pub fn from_json(v: &Value) -> Read<Self> {
+        let o = obj(v)?;
+        Ok(Transfer { group_ids: o.u32_list("group_ids")?, agent_ids: ids_from(o.get("agent_ids")) })
+    }
+}
+
+/// Takes `properties`, or the misspelled `properites` when `properties` is absent or `null`.
+pub(crate) fn either_properties(o: Obj) -> Properties {
+    o.opt("properties").or_else(|| o.opt("properites")).map(properties_from).unwrap_or_default()
 }
 
 /// A thread: one conversation session inside a chat.
@@ -88,51 +113,23 @@ pub struct Thread {
     pub restricted_access: Option<String>,
 }
 
-impl<'de> Deserialize<'de> for Thread {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        #[derive(Deserialize)]
-        struct Raw {
-            #[serde(deserialize_with = "string_or_number")]
-            id: String,
-            #[serde(default, deserialize_with = "null_default")]
-            active: bool,
-            #[serde(default, deserialize_with = "lenient_ids")]
-            user_ids: Vec<String>,
-            #[serde(default, deserialize_with = "null_default")]
-            events: Vec<Event>,
-            #[serde(default)]
-            properties: Option<Value>,
-            #[serde(default)]
-            properites: Option<Value>,
-            #[serde(default)]
-            access: Option<Access>,
-            #[serde(default)]
-            queue: Option<Queue>,
-            #[serde(default)]
-            previous_thread_id: Option<String>,
-            #[serde(default)]
-            next_thread_id: Option<String>,
-            #[serde(default)]
-            created_at: Option<String>,
-            #[serde(default)]
-            order: Option<u64>,
-            #[serde(default)]
-            restricted_access: Option<String>,
-        }
-        let r = Raw::deserialize(d)?;
+impl Thread {
+    /// Reads a thread; its events never fail (see [`Event::from_value`]).
+    pub fn from_json(v: &Value) -> Read<Self> {
+        let o = obj(v)?;
         Ok(Thread {
-            id: r.id,
-            active: r.active,
-            user_ids: r.user_ids,
-            events: r.events,
-            properties: either_properties(r.properties, r.properites),
-            access: r.access,
-            queue: r.queue,
-            previous_thread_id: r.previous_thread_id,
-            next_thread_id: r.next_thread_id,
-            created_at: r.created_at,
-            order: r.order,
-            restricted_access: r.restricted_access,
+            id: o.id("id")?,
+            active: o.flag("active")?,
+            user_ids: ids_from(o.get("user_ids")),
+            events: o.list("events", |e| Ok(Event::from_json(e)))?,
+            properties: either_properties(o),
+            access: o.opt_obj("access", Access::from_json)?,
+            queue: o.opt_obj("queue", Queue::from_json)?,
+            previous_thread_id: o.opt_str("previous_thread_id")?,
+            next_thread_id: o.opt_str("next_thread_id")?,
+            created_at: o.opt_str("created_at")?,
+            order: o.opt_u64("order")?,
+            restricted_access: o.opt_str("restricted_access")?,
         })
     }
 }
@@ -170,51 +167,47 @@ impl Chat {
     }
 }
 
-impl<'de> Deserialize<'de> for Chat {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        #[derive(Deserialize)]
-        struct Raw {
-            #[serde(deserialize_with = "string_or_number")]
-            id: String,
-            #[serde(default, deserialize_with = "null_default")]
-            users: Vec<User>,
-            #[serde(default)]
-            thread: Option<Thread>,
-            #[serde(default, deserialize_with = "null_default")]
-            threads: Vec<Thread>,
-            #[serde(default)]
-            properties: Option<Value>,
-            #[serde(default)]
-            properites: Option<Value>,
-            #[serde(default)]
-            access: Option<Access>,
-        }
-        let r = Raw::deserialize(d)?;
+impl Chat {
+    /// Reads a chat.
+    pub fn from_json(v: &Value) -> Read<Self> {
+        let o = obj(v)?;
         Ok(Chat {
-            id: r.id,
-            users: r.users,
-            thread: r.thread,
-            threads: r.threads,
-            properties: either_properties(r.properties, r.properites),
-            access: r.access,
+            id: o.id("id")?,
+            users: o.list("users", |u| Ok(User::from_json(u)))?,
+            thread: o.opt_obj("thread", Thread::from_json)?,
+            threads: o.list("threads", Thread::from_json)?,
+            properties: either_properties(o),
+            access: o.opt_obj("access", Access::from_json)?,
         })
     }
 }
 
 /// One entry of a chat summary's `last_event_per_type`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct LastEvent {
     /// Thread of the event.
-    #[serde(default, deserialize_with = "null_default")]
     pub thread_id: String,
     /// Order of that thread.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub thread_order: Option<u64>,
     /// RFC 3339 creation time of that thread.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub thread_created_at: Option<String>,
     /// The event.
     pub event: Event,
+}
+
+impl LastEvent {
+    /// Reads one entry of `last_event_per_type`.
+    pub fn from_json(v: &Value) -> Read<Self> {
+        let o = obj(v)?;
+        Ok(LastEvent {
+            thread_id: o.text("thread_id")?,
+            thread_order: o.opt_u64("thread_order")?,
+            thread_created_at: o.opt_str("thread_created_at")?,
+            event: Event::from_json(o.req("event")?),
+        })
+    }
 }
 
 /// A chat summary (`list_chats`).
@@ -246,42 +239,27 @@ pub struct ChatSummary {
     pub active: Option<bool>,
 }
 
-impl<'de> Deserialize<'de> for ChatSummary {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        #[derive(Deserialize)]
-        struct Raw {
-            #[serde(deserialize_with = "string_or_number")]
-            id: String,
-            #[serde(default)]
-            last_thread_id: Option<String>,
-            #[serde(default)]
-            last_thread_created_at: Option<String>,
-            #[serde(default)]
-            last_thread_summary: Option<Thread>,
-            #[serde(default, deserialize_with = "null_default")]
-            users: Vec<User>,
-            #[serde(default, deserialize_with = "null_default")]
-            last_event_per_type: BTreeMap<String, LastEvent>,
-            #[serde(default)]
-            properties: Option<Value>,
-            #[serde(default)]
-            properites: Option<Value>,
-            #[serde(default)]
-            access: Option<Access>,
-            #[serde(default)]
-            active: Option<bool>,
+impl ChatSummary {
+    /// Reads a chat summary.
+    pub fn from_json(v: &Value) -> Read<Self> {
+        let o = obj(v)?;
+        let mut last_event_per_type = BTreeMap::new();
+        if let Some(per_type) = o.opt("last_event_per_type") {
+            let Value::Object(m) = per_type else { return Err("last_event_per_type") };
+            for (k, e) in m {
+                last_event_per_type.insert(k.clone(), LastEvent::from_json(e)?);
+            }
         }
-        let r = Raw::deserialize(d)?;
         Ok(ChatSummary {
-            id: r.id,
-            last_thread_id: r.last_thread_id,
-            last_thread_created_at: r.last_thread_created_at,
-            last_thread_summary: r.last_thread_summary,
-            users: r.users,
-            last_event_per_type: r.last_event_per_type,
-            properties: either_properties(r.properties, r.properites),
-            access: r.access,
-            active: r.active,
+            id: o.id("id")?,
+            last_thread_id: o.opt_str("last_thread_id")?,
+            last_thread_created_at: o.opt_str("last_thread_created_at")?,
+            last_thread_summary: o.opt_obj("last_thread_summary", Thread::from_json)?,
+            users: o.list("users", |u| Ok(User::from_json(u)))?,
+            last_event_per_type,
+            properties: either_properties(o),
+            access: o.opt_obj("access", Access::from_json)?,
+            active: o.opt_bool("active")?,
         })
     }
 }

@@ -1,7 +1,9 @@
 //! `customer_disconnected` reasons (spec: "Pushes > Status > customer_disconnected").
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use serde_json::Value;
+
+use super::read::{obj, Read};
 
 /// Why the server disconnected the customer. Unknown reasons are kept in [`DisconnectReason::Other`].
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -95,24 +97,24 @@ impl Serialize for DisconnectReason {
     }
 }
 
-impl<'de> Deserialize<'de> for DisconnectReason {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        Ok(Self::parse(&String::deserialize(d)?))
-    }
-}
-
 /// The payload of a `customer_disconnected` push.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct CustomerDisconnected {
     /// Why the customer was disconnected.
     pub reason: DisconnectReason,
     /// Optional details: `region` for misdirected_connection, a timeout for
     /// customer_temporarily_blocked.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub data: Option<Value>,
 }
 
 impl CustomerDisconnected {
+    /// Reads the `customer_disconnected` payload.
+    pub fn from_json(v: &Value) -> Read<Self> {
+        let o = obj(v)?;
+        Ok(CustomerDisconnected { reason: DisconnectReason::parse(&o.str("reason")?), data: o.opt("data").cloned() })
+    }
+
     /// `data.region` (misdirected_connection).
     pub fn region(&self) -> Option<&str> {
         self.data.as_ref()?.get("region")?.as_str()

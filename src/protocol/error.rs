@@ -1,6 +1,6 @@
 //! Error frames (spec: "Errors > Possible errors").
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use serde_json::Value;
 
 /// The `error.type` of a failed response. Unknown types are kept in [`ErrorType::Other`].
@@ -124,12 +124,6 @@ impl ErrorType {
 impl Serialize for ErrorType {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> Deserialize<'de> for ErrorType {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        Ok(Self::parse(&String::deserialize(d)?))
     }
 }
 

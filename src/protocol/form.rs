@@ -2,10 +2,11 @@
 //! objects-legacy "Event > Filled form", and the `get_form` response).
 
 use serde::ser::SerializeMap;
-use serde::{Deserialize, Serialize, Serializer};
+use serde::{Serialize, Serializer};
 use serde_json::Value;
 
-use super::lenient::{null_default, opt_string_or_number, scalar_to_string, string_or_number};
+use super::lenient::scalar_to_string;
+use super::read::{list, obj, Obj, Read};
 use super::wire_enum::wire_enum;
 
 wire_enum! {
@@ -58,17 +59,36 @@ wire_enum! {
 }
 
 /// One choice of a radio, select, checkbox or group_chooser field.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct FormOption {
     /// Option id; a string or a number on the wire, always a string here.
-    #[serde(deserialize_with = "string_or_number")]
     pub id: String,
     /// Text shown for the option.
-    #[serde(default, deserialize_with = "null_default")]
     pub label: String,
     /// The group a group_chooser option routes to.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub group_id: Option<u32>,
+}
+
+impl FormOption {
+    /// Reads one of a field's `options`.
+    pub fn from_json(v: &Value) -> Read<Self> {
+        let o = obj(v)?;
+        Ok(FormOption { id: o.id("id")?, label: o.text("label")?, group_id: o.opt_u32("group_id")? })
+    }
+}
+
+/// A field's `id`, or legacy `name` when `id` is absent (a field carrying both is not
+/// an error; `id` wins).
+fn field_id(o: Obj) -> Read<String> {
+    let id = o.opt_id("id")?;
+    let name = o.opt_id("name")?;
+    Ok(id.or(name).unwrap_or_default())
+}
+
+/// A field's required `type`.
+fn field_type(o: Obj) -> Read<FormFieldType> {
+    Ok(FormFieldType::parse(&o.str("type")?))
 }
 
 /// One field of an empty form (`get_form` response, `form` event).
@@ -88,45 +108,35 @@ pub struct FormField {
     pub options: Vec<FormOption>,
 }
 
-impl<'de> Deserialize<'de> for FormField {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        // `id` and legacy `name` are separate fields here, so a field carrying both
-        // is not a duplicate-field error; `id` wins.
-        #[derive(Deserialize)]
-        struct Raw {
-            #[serde(default, deserialize_with = "opt_string_or_number")]
-            id: Option<String>,
-            #[serde(default, deserialize_with = "opt_string_or_number")]
-            name: Option<String>,
-            #[serde(rename = "type")]
-            field_type: FormFieldType,
-            #[serde(default, deserialize_with = "null_default")]
-            label: String,
-            #[serde(default, deserialize_with = "null_default")]
-            required: bool,
-            #[serde(default, deserialize_with = "null_default")]
-            options: Vec<FormOption>,
-        }
-        let r = Raw::deserialize(d)?;
+impl FormField {
+    /// Reads one field of an empty form.
+    pub fn from_json(v: &Value) -> Read<Self> {
+        let o = obj(v)?;
         Ok(FormField {
-            id: r.id.or(r.name).unwrap_or_default(),
-            field_type: r.field_type,
-            label: r.label,
-            required: r.required,
-            options: r.options,
+            id: field_id(o)?,
+            field_type: field_type(o)?,
+            label: o.text("label")?,
+            required: o.flag("required")?,
+            options: o.list("options", FormOption::from_json)?,
         })
     }
 }
 
 /// An empty form (spec: `get_form` response `form`).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Form {
     /// Form id.
-    #[serde(deserialize_with = "string_or_number")]
     pub id: String,
     /// Fields in display order.
-    #[serde(default, deserialize_with = "null_default")]
     pub fields: Vec<FormField>,
+}
+
+impl Form {
+    /// Reads the `get_form` response's `form`.
+    pub fn from_json(v: &Value) -> Read<Self> {
+        let o = obj(v)?;
+        Ok(Form { id: o.id("id")?, fields: o.list("fields", FormField::from_json)? })
+    }
 }
 
 /// The `get_form` response payload.
@@ -139,35 +149,36 @@ pub struct GetFormResponse {
     pub form: Option<Form>,
 }
 
-impl<'de> Deserialize<'de> for GetFormResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        #[derive(Deserialize)]
-        struct Raw {
-            #[serde(default)]
-            enabled: Option<bool>,
-            #[serde(default)]
-            form: Option<Form>,
-        }
-        let raw = Raw::deserialize(d)?;
+impl GetFormResponse {
+    /// Reads the `get_form` response payload.
+    pub fn from_json(v: &Value) -> Read<Self> {
+        let o = obj(v)?;
+        let form = o.opt_obj("form", Form::from_json)?;
         // A missing `enabled` is read from whether a form came along.
-        let enabled = raw.enabled.unwrap_or(raw.form.is_some());
-        Ok(GetFormResponse { enabled, form: raw.form })
+        let enabled = o.opt_bool("enabled")?.unwrap_or(form.is_some());
+        Ok(GetFormResponse { enabled, form })
     }
 }
 
 /// A chosen option in a filled form: `{id, label}` for radio/select/checkbox,
 /// `{id, group_id, label}` for group_chooser.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct AnswerOption {
     /// Option id; a string or a number on decode, sent as a string.
-    #[serde(deserialize_with = "string_or_number")]
     pub id: String,
     /// Option label.
-    #[serde(default, deserialize_with = "null_default")]
     pub label: String,
     /// The chosen group (group_chooser only).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub group_id: Option<u32>,
+}
+
+impl AnswerOption {
+    /// Reads a chosen option.
+    pub fn from_json(v: &Value) -> Read<Self> {
+        let o = obj(v)?;
+        Ok(AnswerOption { id: o.id("id")?, label: o.text("label")?, group_id: o.opt_u32("group_id")? })
+    }
 }
 
 /// The answer of one filled form field.
@@ -225,41 +236,21 @@ impl Serialize for FilledFormField {
     }
 }
 
-impl<'de> Deserialize<'de> for FilledFormField {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        #[derive(Deserialize)]
-        struct Raw {
-            #[serde(default, deserialize_with = "opt_string_or_number")]
-            id: Option<String>,
-            #[serde(default, deserialize_with = "opt_string_or_number")]
-            name: Option<String>,
-            #[serde(rename = "type")]
-            field_type: FormFieldType,
-            #[serde(default, deserialize_with = "null_default")]
-            label: String,
-            #[serde(default)]
-            answer: Option<Value>,
-            #[serde(default)]
-            answers: Option<Vec<AnswerOption>>,
-            #[serde(default)]
-            value: Option<Value>,
-        }
-        let raw = Raw::deserialize(d)?;
-        let id = raw.id.or(raw.name).unwrap_or_default();
-        let answer = if let Some(list) = raw.answers {
-            Answer::Choices(list)
-        } else {
-            match raw.answer.or(raw.value) {
-                None | Some(Value::Null) => Answer::None,
-                Some(Value::Object(o)) => {
-                    Answer::Choice(AnswerOption::deserialize(Value::Object(o)).map_err(serde::de::Error::custom)?)
-                }
-                Some(Value::Array(a)) => Answer::Choices(
-                    Vec::<AnswerOption>::deserialize(Value::Array(a)).map_err(serde::de::Error::custom)?,
-                ),
-                Some(other) => Answer::Text(scalar_to_string(&other).unwrap_or_default()),
-            }
+impl FilledFormField {
+    /// Reads one field of a `filled_form` event, current (`id`, `answer`, `answers`)
+    /// or legacy (`name`, `value`).
+    pub fn from_json(v: &Value) -> Read<Self> {
+        let o = obj(v)?;
+        let answers = o.opt("answers").map(|a| list(a, AnswerOption::from_json)).transpose()?;
+        let answer = match answers {
+            Some(list) => Answer::Choices(list),
+            None => match o.opt("answer").or_else(|| o.opt("value")) {
+                None => Answer::None,
+                Some(v @ Value::Object(_)) => Answer::Choice(AnswerOption::from_json(v)?),
+                Some(v @ Value::Array(_)) => Answer::Choices(list(v, AnswerOption::from_json)?),
+                Some(other) => Answer::Text(scalar_to_string(other).unwrap_or_default()),
+            },
         };
-        Ok(FilledFormField { id, field_type: raw.field_type, label: raw.label, answer })
+        Ok(FilledFormField { id: field_id(o)?, field_type: field_type(o)?, label: o.text("label")?, answer })
     }
 }

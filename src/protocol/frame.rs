@@ -9,7 +9,7 @@
 //! the *request* it answers (the spec's `list_threads` sample answers with
 //! `action: get_chat`), which only the session engine knows.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use serde_json::Value;
 
 use super::error::RtmError;
@@ -82,58 +82,51 @@ impl std::fmt::Display for DecodeError {
 
 impl std::error::Error for DecodeError {}
 
-#[derive(Deserialize)]
-struct RawFrame {
-    #[serde(default)]
-    request_id: Option<Value>,
-    action: Option<String>,
-    #[serde(rename = "type", default)]
-    kind: Option<String>,
-    #[serde(default)]
-    success: Option<bool>,
-    #[serde(default)]
-    payload: Option<Value>,
-    #[serde(default)]
-    error: Option<Value>,
-}
-
 impl IncomingFrame {
     /// Decodes one text frame from the socket.
     pub fn decode(text: &str) -> Result<Self, DecodeError> {
         if text.len() > MAX_FRAME_BYTES {
             return Err(DecodeError::TooLarge { bytes: text.len() });
         }
-        let raw: RawFrame = serde_json::from_str(text).map_err(|e| {
-            if e.classify() == serde_json::error::Category::Data {
-                DecodeError::Envelope(e.to_string())
-            } else {
-                DecodeError::Json(e.to_string())
-            }
-        })?;
-        let action =
-            raw.action.filter(|a| !a.is_empty()).ok_or_else(|| DecodeError::Envelope("missing `action`".into()))?;
+        let value: Value = serde_json::from_str(text).map_err(|e| DecodeError::Json(e.to_string()))?;
+        let Value::Object(mut raw) = value else { return Err(DecodeError::Envelope("not an object".into())) };
+        // Like a missing field, `null` is absent; any other wrong type is not an RTM frame.
+        let mut take = |key: &str| raw.remove(key).filter(|v| !v.is_null());
+        let bad = |key: &str| DecodeError::Envelope(format!("invalid `{key}`"));
+        let action = match take("action") {
+            Some(Value::String(a)) if !a.is_empty() => a,
+            None | Some(Value::String(_)) => return Err(DecodeError::Envelope("missing `action`".into())),
+            Some(_) => return Err(bad("action")),
+        };
         // The spec shows string request ids; tolerate numbers from other clients.
-        let request_id = match raw.request_id {
-            None | Some(Value::Null) => None,
+        let request_id = match take("request_id") {
+            None => None,
             Some(Value::String(s)) => Some(s),
             Some(Value::Number(n)) => Some(n.to_string()),
             Some(other) => return Err(DecodeError::Envelope(format!("request_id is {other}"))),
         };
-        let kind = match raw.kind.as_deref() {
+        let kind = take("type");
+        let success = match take("success") {
+            None => None,
+            Some(Value::Bool(b)) => Some(b),
+            Some(_) => return Err(bad("success")),
+        };
+        let mut payload = take("payload").unwrap_or(Value::Null);
+        let error = take("error");
+        let kind = match kind.as_ref().map(|k| k.as_str().ok_or_else(|| bad("type"))).transpose()? {
             Some("response") => FrameKind::Response,
             Some("push") => FrameKind::Push,
-            None if raw.success.is_some() || raw.error.is_some() => FrameKind::Response,
+            None if success.is_some() || error.is_some() => FrameKind::Response,
             None => FrameKind::Push,
             Some(other) => return Err(DecodeError::Envelope(format!("unknown frame type `{other}`"))),
         };
         // A failed response may put its error at the top level or in the payload.
-        let mut payload = raw.payload.unwrap_or(Value::Null);
-        let error_value = raw.error.or_else(|| match &mut payload {
-            Value::Object(map) if raw.success == Some(false) => map.remove("error"),
+        let error_value = error.or_else(|| match &mut payload {
+            Value::Object(map) if success == Some(false) => map.remove("error"),
             _ => None,
         });
         let error = error_value.map(RtmError::from_value);
-        let success = match (kind, raw.success) {
+        let success = match (kind, success) {
             (FrameKind::Push, _) => true,
             (FrameKind::Response, Some(s)) => s && error.is_none(),
             (FrameKind::Response, None) => error.is_none(),

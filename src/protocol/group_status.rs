@@ -2,9 +2,10 @@
 
 use std::collections::BTreeMap;
 
-use serde::{Deserialize, Deserializer, Serialize};
+use serde::Serialize;
 use serde_json::Value;
 
+use super::read::{obj, Read};
 use super::wire_enum::wire_enum;
 
 wire_enum! {
@@ -24,19 +25,23 @@ wire_enum! {
 pub type GroupStatuses = BTreeMap<u32, GroupStatus>;
 
 /// The `list_group_statuses` response payload.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
 pub struct ListGroupStatusesResponse {
     /// Status of each requested group that exists.
-    #[serde(default, deserialize_with = "lenient_group_statuses")]
     pub groups_status: GroupStatuses,
 }
 
-fn lenient_group_statuses<'de, D: Deserializer<'de>>(d: D) -> Result<GroupStatuses, D::Error> {
-    Ok(match Value::deserialize(d)? {
-        Value::Object(map) => map
-            .iter()
-            .filter_map(|(k, v)| Some((k.trim().parse::<u32>().ok()?, GroupStatus::parse(v.as_str()?))))
-            .collect(),
-        _ => GroupStatuses::new(),
-    })
+impl ListGroupStatusesResponse {
+    /// Reads the payload; never fails on a bad `groups_status` (see [`GroupStatuses`]).
+    pub fn from_json(v: &Value) -> Read<Self> {
+        let mut groups_status = GroupStatuses::new();
+        if let Some(Value::Object(map)) = obj(v)?.get("groups_status") {
+            for (k, v) in map {
+                if let (Ok(id), Some(status)) = (k.trim().parse::<u32>(), v.as_str()) {
+                    groups_status.insert(id, GroupStatus::parse(status));
+                }
+            }
+        }
+        Ok(ListGroupStatusesResponse { groups_status })
+    }
 }

@@ -1,5 +1,6 @@
 //! Protocol types of the LiveChat Customer Chat RTM API v3.2: frames, requests,
-//! responses, pushes, events, users and errors. Pure data and serde, no IO.
+//! responses, pushes, events, users and errors. Pure data, serde for what is sent,
+//! hand-written readers ([`read`]) for what is received; no IO.
 
 pub mod chat;
 pub mod disconnect;
@@ -13,6 +14,7 @@ pub mod lenient;
 pub mod new_event;
 pub mod properties;
 pub mod push;
+pub mod read;
 pub mod request;
 pub mod response;
 pub mod rich_message;

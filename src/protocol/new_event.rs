@@ -8,9 +8,8 @@
 
 use std::collections::BTreeMap;
 
-use serde::ser::SerializeMap;
 use serde::{Deserialize, Serialize, Serializer};
-use serde_json::Value;
+use serde_json::{Map, Value};
 
 use super::event::{Event, EventBody, MessagePostback};
 use super::form::FilledFormField;
@@ -136,9 +135,53 @@ impl NewEvent {
         }
     }
 
-    /// The request JSON of this event.
+    /// The request JSON of this event: only the fields of its request table.
     pub fn to_value(&self) -> Value {
-        serde_json::to_value(self).unwrap_or(Value::Null)
+        let mut m = Map::new();
+        let mut put = |k: &str, v: Value| {
+            m.insert(k.to_owned(), v);
+        };
+        if let Some(c) = &self.custom_id {
+            put("custom_id", c.as_str().into());
+        }
+        put("type", self.event_type().into());
+        if let Some(p) = &self.properties {
+            put("properties", json(p));
+        }
+        match &self.body {
+            NewEventBody::Message { text, postback } => {
+                put("text", text.as_str().into());
+                if let Some(p) = postback {
+                    put("postback", json(p));
+                }
+            }
+            NewEventBody::FilledForm { form_id, fields } => {
+                put("form_id", form_id.as_str().into());
+                put("fields", json(fields));
+            }
+            NewEventBody::File { url } => put("url", url.as_str().into()),
+            NewEventBody::RichMessage(r) => {
+                put("template_id", r.template_id.as_str().into());
+                if !r.elements.is_empty() {
+                    put("elements", json(&r.elements));
+                }
+            }
+            NewEventBody::Custom { content } => {
+                if let Some(c) = content {
+                    put("content", c.clone());
+                }
+            }
+            NewEventBody::SystemMessage { system_message_type, text, text_vars } => {
+                if let Some(t) = text {
+                    put("text", t.as_str().into());
+                }
+                put("system_message_type", system_message_type.as_str().into());
+                if let Some(v) = text_vars {
+                    put("text_vars", json(v));
+                }
+            }
+        }
+        Value::Object(m)
     }
 
     /// The sendable part of a received event; `None` for `form` and unknown events,
@@ -167,50 +210,15 @@ impl NewEvent {
     }
 }
 
+/// A part of an event in its wire shape.
+fn json<T: Serialize>(v: &T) -> Value {
+    // Plain data with string keys cannot fail to serialise.
+    serde_json::to_value(v).unwrap_or(Value::Null)
+}
+
 impl Serialize for NewEvent {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut m = s.serialize_map(None)?;
-        if let Some(c) = &self.custom_id {
-            m.serialize_entry("custom_id", c)?;
-        }
-        m.serialize_entry("type", self.event_type())?;
-        if let Some(p) = &self.properties {
-            m.serialize_entry("properties", p)?;
-        }
-        match &self.body {
-            NewEventBody::Message { text, postback } => {
-                m.serialize_entry("text", text)?;
-                if let Some(p) = postback {
-                    m.serialize_entry("postback", p)?;
-                }
-            }
-            NewEventBody::FilledForm { form_id, fields } => {
-                m.serialize_entry("form_id", form_id)?;
-                m.serialize_entry("fields", fields)?;
-            }
-            NewEventBody::File { url } => m.serialize_entry("url", url)?,
-            NewEventBody::RichMessage(r) => {
-                m.serialize_entry("template_id", &r.template_id)?;
-                if !r.elements.is_empty() {
-                    m.serialize_entry("elements", &r.elements)?;
-                }
-            }
-            NewEventBody::Custom { content } => {
-                if let Some(c) = content {
-                    m.serialize_entry("content", c)?;
-                }
-            }
-            NewEventBody::SystemMessage { system_message_type, text, text_vars } => {
-                if let Some(t) = text {
-                    m.serialize_entry("text", t)?;
-                }
-                m.serialize_entry("system_message_type", system_message_type)?;
-                if let Some(v) = text_vars {
-                    m.serialize_entry("text_vars", v)?;
-                }
-            }
-        }
-        m.end()
+        self.to_value().serialize(s)
     }
 }
 

@@ -3,7 +3,6 @@
 
 use std::collections::BTreeMap;
 
-use serde::{Deserialize, Deserializer};
 use serde_json::Value;
 
 /// `{"<namespace>": {"<property_name>": <value>}}`.
@@ -13,36 +12,35 @@ pub type Properties = BTreeMap<String, BTreeMap<String, Value>>;
 /// `{"<namespace>": ["<property_name>", ...]}`.
 pub type DeletedProperties = BTreeMap<String, Vec<String>>;
 
-/// Reads a properties object leniently: `null` is empty, and a namespace whose
-/// value is not an object is skipped instead of failing the whole frame.
+/// Reads a properties object leniently: anything but an object (`null` included) is
+/// empty, and a namespace whose value is not an object is skipped instead of failing
+/// the whole frame.
 pub fn properties_from(v: &Value) -> Properties {
-    match v {
-        Value::Object(map) => map
-            .iter()
-            .filter_map(|(ns, props)| match props {
-                Value::Object(p) => Some((ns.clone(), p.iter().map(|(k, v)| (k.clone(), v.clone())).collect())),
-                _ => None,
-            })
-            .collect(),
-        _ => Properties::new(),
+    let mut out = Properties::new();
+    if let Value::Object(map) = v {
+        for (ns, props) in map {
+            if let Value::Object(p) = props {
+                let mut inner = BTreeMap::new();
+                for (k, v) in p {
+                    inner.insert(k.clone(), v.clone());
+                }
+                out.insert(ns.clone(), inner);
+            }
+        }
     }
+    out
 }
 
-/// serde `deserialize_with` form of [`properties_from`].
-pub fn lenient_properties<'de, D: Deserializer<'de>>(d: D) -> Result<Properties, D::Error> {
-    Ok(properties_from(&Value::deserialize(d)?))
-}
-
-/// Reads deleted-properties leniently: non-string names and non-array namespaces are skipped.
-pub fn lenient_deleted_properties<'de, D: Deserializer<'de>>(d: D) -> Result<DeletedProperties, D::Error> {
-    Ok(match Value::deserialize(d)? {
-        Value::Object(map) => map
-            .into_iter()
-            .filter_map(|(ns, names)| match names {
-                Value::Array(a) => Some((ns, a.into_iter().filter_map(|n| n.as_str().map(str::to_owned)).collect())),
-                _ => None,
-            })
-            .collect(),
-        _ => DeletedProperties::new(),
-    })
+/// Reads deleted-properties leniently: non-string names and non-array namespaces are
+/// skipped, and anything but an object is empty.
+pub fn deleted_properties_from(v: &Value) -> DeletedProperties {
+    let mut out = DeletedProperties::new();
+    if let Value::Object(map) = v {
+        for (ns, names) in map {
+            if let Value::Array(a) = names {
+                out.insert(ns.clone(), a.iter().filter_map(|n| n.as_str().map(str::to_owned)).collect());
+            }
+        }
+    }
+    out
 }

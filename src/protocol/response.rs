@@ -2,7 +2,7 @@
 //! "Response"). The session engine remembers which action a `request_id` was for;
 //! the frame's own `action` is not used (the `list_threads` sample answers with `get_chat`).
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use serde_json::Value;
 
 use super::chat::{Chat, ChatSummary, Thread};
@@ -10,79 +10,75 @@ use super::form::GetFormResponse;
 use super::frame::DecodeError;
 use super::greeting::Greeting;
 use super::group_status::ListGroupStatusesResponse;
-use super::lenient::null_default;
-use super::user::{lenient_ids, Agent, Customer};
+use super::lenient::ids_from;
+use super::read::{obj, Read};
+use super::user::{Agent, Customer};
 
 /// `list_chats` response.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct ListChatsResponse {
     /// Chat summaries.
-    #[serde(default, deserialize_with = "null_default")]
     pub chats_summary: Vec<ChatSummary>,
     /// Estimated total.
-    #[serde(default)]
     pub total_chats: u64,
     /// Next page, if any.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub next_page_id: Option<String>,
     /// Previous page, if any.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub previous_page_id: Option<String>,
 }
 
 /// `list_threads` response.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct ListThreadsResponse {
     /// Threads, in the requested order.
-    #[serde(default, deserialize_with = "null_default")]
     pub threads: Vec<Thread>,
     /// Number of threads found.
-    #[serde(default)]
     pub found_threads: u64,
     /// Next page, if any.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub next_page_id: Option<String>,
     /// Previous page, if any.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub previous_page_id: Option<String>,
 }
 
 /// `start_chat` response.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
 pub struct StartChatResponse {
     /// The new chat.
     pub chat_id: String,
     /// Its first thread.
     pub thread_id: String,
     /// Ids of the initial user events, in order.
-    #[serde(default, deserialize_with = "lenient_ids", skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub event_ids: Vec<String>,
 }
 
 /// `activate_chat` response.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
 pub struct ActivateChatResponse {
     /// The new thread.
     pub thread_id: String,
     /// Ids of the initial user events, in order.
-    #[serde(default, deserialize_with = "lenient_ids", skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub event_ids: Vec<String>,
 }
 
 /// `send_event` response.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
 pub struct SendEventResponse {
     /// The id the server gave the event.
     pub event_id: String,
 }
 
 /// One entry of the login response's `chats`.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
 pub struct LoginChat {
     /// The chat.
     pub chat_id: String,
     /// Whether it has events the customer has not seen.
-    #[serde(default, deserialize_with = "null_default")]
     pub has_unread_events: bool,
 }
 
@@ -103,60 +99,29 @@ pub struct LoginResponse {
     pub online_groups_ids: Option<Vec<u32>>,
 }
 
-impl<'de> Deserialize<'de> for LoginResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        #[derive(Deserialize)]
-        struct Raw {
-            customer: Customer,
-            #[serde(default, deserialize_with = "null_default")]
-            has_active_thread: bool,
-            #[serde(default, deserialize_with = "null_default")]
-            chats: Vec<LoginChat>,
-            #[serde(default)]
-            greeting: Option<Greeting>,
-            #[serde(default, rename = "__priv_dynamic_config")]
-            dynamic_config: Option<Value>,
-        }
-        let r = Raw::deserialize(d)?;
-        let online_groups_ids = r
-            .dynamic_config
-            .as_ref()
-            .and_then(|c| c.get("online_groups_ids"))
-            .and_then(Value::as_array)
-            .map(|ids| ids.iter().filter_map(|v| u32::try_from(v.as_u64()?).ok()).collect());
-        Ok(LoginResponse {
-            customer: r.customer,
-            has_active_thread: r.has_active_thread,
-            chats: r.chats,
-            greeting: r.greeting,
-            online_groups_ids,
-        })
-    }
-}
-
 /// `get_url_info` response.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
 pub struct UrlInfo {
     /// Page title.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
     /// Page description.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Minified image on the LiveChat CDN.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub image_url: Option<String>,
     /// Original image URL.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub image_original_url: Option<String>,
     /// Image width.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub image_width: Option<u32>,
     /// Image height.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub image_height: Option<u32>,
     /// The URL.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
 }
 
@@ -214,29 +179,120 @@ const EMPTY_ACTIONS: &[&str] = &[
     "ping",
 ];
 
-fn typed<T: for<'de> Deserialize<'de>>(action: &str, payload: Value) -> Result<T, DecodeError> {
-    T::deserialize(payload).map_err(|e| DecodeError::Payload { action: action.to_owned(), reason: e.to_string() })
-}
-
 impl Response {
     /// Decodes a successful response's payload by the action of the request it answers.
     pub fn decode(request_action: &str, payload: Value) -> Result<Response, DecodeError> {
-        let a = request_action;
-        Ok(match a {
-            "list_chats" => Response::ListChats(typed(a, payload)?),
-            "list_threads" => Response::ListThreads(typed(a, payload)?),
-            "get_chat" => Response::GetChat(typed(a, payload)?),
-            "start_chat" => Response::StartChat(typed(a, payload)?),
-            "activate_chat" => Response::ActivateChat(typed(a, payload)?),
-            "send_event" => Response::SendEvent(typed(a, payload)?),
-            "get_customer" => Response::GetCustomer(typed(a, payload)?),
-            "login" => Response::Login(Box::new(typed(a, payload)?)),
-            "list_group_statuses" => Response::ListGroupStatuses(typed(a, payload)?),
-            "get_form" => Response::GetForm(typed(a, payload)?),
-            "get_predicted_agent" => Response::GetPredictedAgent(typed(a, payload)?),
-            "get_url_info" => Response::GetUrlInfo(typed(a, payload)?),
-            _ if EMPTY_ACTIONS.contains(&a) => Response::Empty,
-            _ => Response::Unknown(payload),
+        let v = &payload;
+        let read = || -> Read<Response> {
+            Ok(match request_action {
+                "list_chats" => Response::ListChats(ListChatsResponse::from_json(v)?),
+                "list_threads" => Response::ListThreads(ListThreadsResponse::from_json(v)?),
+                "get_chat" => Response::GetChat(Chat::from_json(v)?),
+                "start_chat" => Response::StartChat(StartChatResponse::from_json(v)?),
+                "activate_chat" => Response::ActivateChat(ActivateChatResponse::from_json(v)?),
+                "send_event" => Response::SendEvent(SendEventResponse { event_id: obj(v)?.str("event_id")? }),
+                "get_customer" => Response::GetCustomer(Customer::from_json(v)?),
+                "login" => Response::Login(Box::new(LoginResponse::from_json(v)?)),
+                "list_group_statuses" => Response::ListGroupStatuses(ListGroupStatusesResponse::from_json(v)?),
+                "get_form" => Response::GetForm(GetFormResponse::from_json(v)?),
+                "get_predicted_agent" => Response::GetPredictedAgent(Agent::from_json(v)?),
+                "get_url_info" => Response::GetUrlInfo(UrlInfo::from_json(v)?),
+                a if EMPTY_ACTIONS.contains(&a) => Response::Empty,
+                _ => Response::Unknown(v.clone()),
+            })
+        };
+        read().map_err(|e| DecodeError::Payload {
+            action: request_action.to_owned(),
+            reason: format!("cannot read `{e}`"),
+        })
+    }
+}
+
+impl ListChatsResponse {
+    /// Reads the `list_chats` response payload.
+    pub fn from_json(v: &Value) -> Read<Self> {
+        let o = obj(v)?;
+        Ok(ListChatsResponse {
+            chats_summary: o.list("chats_summary", ChatSummary::from_json)?,
+            total_chats: o.u64_or_zero("total_chats")?,
+            next_page_id: o.opt_str("next_page_id")?,
+            previous_page_id: o.opt_str("previous_page_id")?,
+        })
+    }
+}
+
+impl ListThreadsResponse {
+    /// Reads the `list_threads` response payload.
+    pub fn from_json(v: &Value) -> Read<Self> {
+        let o = obj(v)?;
+        Ok(ListThreadsResponse {
+            threads: o.list("threads", Thread::from_json)?,
+            found_threads: o.u64_or_zero("found_threads")?,
+            next_page_id: o.opt_str("next_page_id")?,
+            previous_page_id: o.opt_str("previous_page_id")?,
+        })
+    }
+}
+
+impl StartChatResponse {
+    /// Reads the `start_chat` response payload.
+    pub fn from_json(v: &Value) -> Read<Self> {
+        let o = obj(v)?;
+        Ok(StartChatResponse {
+            chat_id: o.str("chat_id")?,
+            thread_id: o.str("thread_id")?,
+            event_ids: ids_from(o.get("event_ids")),
+        })
+    }
+}
+
+impl ActivateChatResponse {
+    /// Reads the `activate_chat` response payload.
+    pub fn from_json(v: &Value) -> Read<Self> {
+        let o = obj(v)?;
+        Ok(ActivateChatResponse { thread_id: o.str("thread_id")?, event_ids: ids_from(o.get("event_ids")) })
+    }
+}
+
+impl LoginChat {
+    /// Reads one entry of the login response's `chats`.
+    pub fn from_json(v: &Value) -> Read<Self> {
+        let o = obj(v)?;
+        Ok(LoginChat { chat_id: o.str("chat_id")?, has_unread_events: o.flag("has_unread_events")? })
+    }
+}
+
+impl LoginResponse {
+    /// Reads the `login` response payload.
+    pub fn from_json(v: &Value) -> Read<Self> {
+        let o = obj(v)?;
+        let online_groups_ids = o
+            .opt("__priv_dynamic_config")
+            .and_then(|c| c.get("online_groups_ids"))
+            .and_then(Value::as_array)
+            .map(|ids| ids.iter().filter_map(|v| u32::try_from(v.as_u64()?).ok()).collect());
+        Ok(LoginResponse {
+            customer: Customer::from_json(o.req("customer")?)?,
+            has_active_thread: o.flag("has_active_thread")?,
+            chats: o.list("chats", LoginChat::from_json)?,
+            greeting: o.opt_obj("greeting", Greeting::from_json)?,
+            online_groups_ids,
+        })
+    }
+}
+
+impl UrlInfo {
+    /// Reads the `get_url_info` response payload.
+    pub fn from_json(v: &Value) -> Read<Self> {
+        let o = obj(v)?;
+        Ok(UrlInfo {
+            title: o.opt_str("title")?,
+            description: o.opt_str("description")?,
+            image_url: o.opt_str("image_url")?,
+            image_original_url: o.opt_str("image_original_url")?,
+            image_width: o.opt_u32("image_width")?,
+            image_height: o.opt_u32("image_height")?,
+            url: o.opt_str("url")?,
         })
     }
 }

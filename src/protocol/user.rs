@@ -2,49 +2,67 @@
 
 use std::collections::BTreeMap;
 
-use serde::{Deserialize, Deserializer, Serialize};
+use serde::{Serialize, Serializer};
 use serde_json::Value;
 
-use super::lenient::{null_default, scalar_to_string, string_map_from, string_or_number};
+use super::lenient::string_map_from;
+use super::read::{obj, Obj, Read};
 use super::time::timestamp_value_to_rfc3339;
 
 /// `session_fields`: an array of single-key objects, in order.
 pub type SessionFields = Vec<BTreeMap<String, String>>;
 
-/// Reads `session_fields` leniently: non-object items are skipped, scalar values stringified.
-pub fn lenient_session_fields<'de, D: Deserializer<'de>>(d: D) -> Result<SessionFields, D::Error> {
-    Ok(match Value::deserialize(d)? {
-        Value::Array(items) => items.iter().filter(|v| v.is_object()).map(string_map_from).collect(),
+/// Reads `session_fields` leniently: non-object items are skipped, scalar values
+/// stringified, and anything but an array is empty.
+pub fn session_fields_from(v: Option<&Value>) -> SessionFields {
+    match v {
+        Some(Value::Array(items)) => items.iter().filter(|v| v.is_object()).map(string_map_from).collect(),
         _ => SessionFields::new(),
-    })
+    }
 }
 
 /// `customer.statistics` (login response).
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
 pub struct CustomerStatistics {
     /// Number of chats.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub chats_count: Option<u64>,
     /// Number of threads.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub threads_count: Option<u64>,
     /// Number of visits.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub visits_count: Option<u64>,
     /// Number of page views.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub page_views_count: Option<u64>,
     /// Greetings shown.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub greetings_shown_count: Option<u64>,
     /// Greetings accepted.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub greetings_accepted_count: Option<u64>,
 }
 
+impl CustomerStatistics {
+    /// Reads `customer.statistics`.
+    pub fn from_json(v: &Value) -> Read<Self> {
+        let o = obj(v)?;
+        Ok(CustomerStatistics {
+            chats_count: o.opt_u64("chats_count")?,
+            threads_count: o.opt_u64("threads_count")?,
+            visits_count: o.opt_u64("visits_count")?,
+            page_views_count: o.opt_u64("page_views_count")?,
+            greetings_shown_count: o.opt_u64("greetings_shown_count")?,
+            greetings_accepted_count: o.opt_u64("greetings_accepted_count")?,
+        })
+    }
+}
+
 /// Reads `events_seen_up_to`, or converts legacy `last_seen_timestamp`.
-fn seen_up_to(events_seen_up_to: Option<String>, last_seen_timestamp: &Option<Value>) -> Option<String> {
-    events_seen_up_to.or_else(|| last_seen_timestamp.as_ref().and_then(timestamp_value_to_rfc3339))
+fn seen_up_to(o: Obj) -> Read<Option<String>> {
+    let legacy = || o.get("last_seen_timestamp").and_then(timestamp_value_to_rfc3339);
+    Ok(o.opt_str("events_seen_up_to")?.or_else(legacy))
 }
 
 /// A customer (spec: "Users > Customer").
@@ -75,39 +93,19 @@ pub struct Customer {
     pub statistics: Option<CustomerStatistics>,
 }
 
-impl<'de> Deserialize<'de> for Customer {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        #[derive(Deserialize)]
-        struct Raw {
-            #[serde(deserialize_with = "string_or_number")]
-            id: String,
-            #[serde(default)]
-            name: Option<String>,
-            #[serde(default)]
-            email: Option<String>,
-            #[serde(default)]
-            avatar: Option<String>,
-            #[serde(default, deserialize_with = "lenient_session_fields")]
-            session_fields: SessionFields,
-            #[serde(default)]
-            present: Option<bool>,
-            #[serde(default)]
-            events_seen_up_to: Option<String>,
-            #[serde(default)]
-            last_seen_timestamp: Option<Value>,
-            #[serde(default)]
-            statistics: Option<CustomerStatistics>,
-        }
-        let r = Raw::deserialize(d)?;
+impl Customer {
+    /// Reads a customer.
+    pub fn from_json(v: &Value) -> Read<Self> {
+        let o = obj(v)?;
         Ok(Customer {
-            events_seen_up_to: seen_up_to(r.events_seen_up_to, &r.last_seen_timestamp),
-            id: r.id,
-            name: r.name,
-            email: r.email,
-            avatar: r.avatar,
-            session_fields: r.session_fields,
-            present: r.present,
-            statistics: r.statistics,
+            id: o.id("id")?,
+            name: o.opt_str("name")?,
+            email: o.opt_str("email")?,
+            avatar: o.opt_str("avatar")?,
+            session_fields: session_fields_from(o.get("session_fields")),
+            present: o.opt_bool("present")?,
+            events_seen_up_to: seen_up_to(o)?,
+            statistics: o.opt_obj("statistics", CustomerStatistics::from_json)?,
         })
     }
 }
@@ -136,36 +134,18 @@ pub struct Agent {
     pub events_seen_up_to: Option<String>,
 }
 
-impl<'de> Deserialize<'de> for Agent {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        #[derive(Deserialize)]
-        struct Raw {
-            #[serde(deserialize_with = "string_or_number")]
-            id: String,
-            #[serde(default)]
-            name: Option<String>,
-            #[serde(default)]
-            avatar: Option<String>,
-            #[serde(default)]
-            job_title: Option<String>,
-            #[serde(default, deserialize_with = "null_default")]
-            is_bot: bool,
-            #[serde(default)]
-            present: Option<bool>,
-            #[serde(default)]
-            events_seen_up_to: Option<String>,
-            #[serde(default)]
-            last_seen_timestamp: Option<Value>,
-        }
-        let r = Raw::deserialize(d)?;
+impl Agent {
+    /// Reads an agent.
+    pub fn from_json(v: &Value) -> Read<Self> {
+        let o = obj(v)?;
         Ok(Agent {
-            events_seen_up_to: seen_up_to(r.events_seen_up_to, &r.last_seen_timestamp),
-            id: r.id,
-            name: r.name,
-            avatar: r.avatar,
-            job_title: r.job_title,
-            is_bot: r.is_bot,
-            present: r.present,
+            id: o.id("id")?,
+            name: o.opt_str("name")?,
+            avatar: o.opt_str("avatar")?,
+            job_title: o.opt_str("job_title")?,
+            is_bot: o.flag("is_bot")?,
+            present: o.opt_bool("present")?,
+            events_seen_up_to: seen_up_to(o)?,
         })
     }
 }
@@ -207,18 +187,23 @@ impl User {
 
     /// Decodes a user from JSON; never fails.
     pub fn from_value(v: Value) -> User {
-        let user_type = v.get("type").and_then(Value::as_str).map(str::to_owned);
-        let kind = match user_type.as_deref() {
-            Some(t) => t.to_owned(),
-            None if v.get("job_title").is_some() || v.get("is_bot").is_some() => "agent".to_owned(),
-            None => "customer".to_owned(),
+        User::from_json(&v)
+    }
+
+    /// [`User::from_value`] of borrowed JSON.
+    pub fn from_json(v: &Value) -> User {
+        let user_type = v.get("type").and_then(Value::as_str);
+        let kind = match user_type {
+            Some(t) => t,
+            None if v.get("job_title").is_some() || v.get("is_bot").is_some() => "agent",
+            None => "customer",
         };
-        let decoded = match kind.as_str() {
-            "customer" => Customer::deserialize(&v).ok().map(User::Customer),
-            "agent" => Agent::deserialize(&v).ok().map(User::Agent),
+        let decoded = match kind {
+            "customer" => Customer::from_json(v).ok().map(User::Customer),
+            "agent" => Agent::from_json(v).ok().map(User::Agent),
             _ => None,
         };
-        decoded.unwrap_or_else(|| User::Other { user_type: user_type.unwrap_or_default(), raw: v })
+        decoded.unwrap_or_else(|| User::Other { user_type: user_type.unwrap_or_default().to_owned(), raw: v.clone() })
     }
 
     /// The wire shape, with `type`.
@@ -237,21 +222,7 @@ impl User {
 }
 
 impl Serialize for User {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         self.to_value().serialize(s)
     }
-}
-
-impl<'de> Deserialize<'de> for User {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        Ok(User::from_value(Value::deserialize(d)?))
-    }
-}
-
-/// Keeps ids that arrive as numbers: `["a", 1]` becomes `["a", "1"]`; other items are skipped.
-pub fn lenient_ids<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
-    Ok(match Value::deserialize(d)? {
-        Value::Array(a) => a.iter().filter_map(scalar_to_string).collect(),
-        _ => Vec::new(),
-    })
 }

@@ -87,7 +87,7 @@ impl Session {
         if action == "customer_side_storage_updated" {
             self.on_storage_updated(payload);
         } else {
-            match serde_json::from_value::<CustomerDisconnected>(payload) {
+            match CustomerDisconnected::from_json(&payload) {
                 // The server closes the socket next; closing first means that
                 // Closed input is ignored rather than scheduled twice.
                 Ok(d) => self.end_connection(Cause::Disconnected(d), now_ms, true),

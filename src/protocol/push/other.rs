@@ -1,11 +1,11 @@
 //! Other pushes (spec: "Pushes > Other"): typing, multicast, seen marks, greetings, queue.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use serde_json::Value;
 
 use crate::protocol::chat::Queue;
 use crate::protocol::event::Visibility;
-use crate::protocol::lenient::null_default;
+use crate::protocol::read::{obj, Obj, Read};
 
 /// `typing_indicator` of `incoming_typing_indicator`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -22,84 +22,116 @@ pub struct TypingIndicator {
     pub is_typing: bool,
 }
 
-impl<'de> Deserialize<'de> for TypingIndicator {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        #[derive(Deserialize)]
-        struct Raw {
-            #[serde(default, deserialize_with = "null_default")]
-            author_id: String,
-            #[serde(default)]
-            visibility: Option<Visibility>,
-            #[serde(default)]
-            recipients: Option<Visibility>,
-            #[serde(default)]
-            timestamp: Option<Value>,
-            #[serde(default, deserialize_with = "null_default")]
-            is_typing: bool,
-        }
-        let r = Raw::deserialize(d)?;
-        let timestamp = r.timestamp.as_ref().and_then(|t| t.as_u64().or_else(|| t.as_f64().map(|f| f.max(0.0) as u64)));
+/// An optional `visibility`-like field.
+fn read_visibility(o: Obj, key: &'static str) -> Read<Option<Visibility>> {
+    Ok(o.opt_str(key)?.map(|s| Visibility::parse(&s)))
+}
+
+impl TypingIndicator {
+    /// Reads a `typing_indicator`; a fractional `timestamp` is truncated.
+    pub fn from_json(v: &Value) -> Read<Self> {
+        let o = obj(v)?;
+        let visibility = read_visibility(o, "visibility")?;
+        let recipients = read_visibility(o, "recipients")?;
+        let timestamp = o.get("timestamp").and_then(|t| t.as_u64().or_else(|| t.as_f64().map(|f| f.max(0.0) as u64)));
         Ok(TypingIndicator {
-            author_id: r.author_id,
-            visibility: r.visibility.or(r.recipients),
+            author_id: o.text("author_id")?,
+            visibility: visibility.or(recipients),
             timestamp,
-            is_typing: r.is_typing,
+            is_typing: o.flag("is_typing")?,
         })
     }
 }
 
 /// `incoming_typing_indicator`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct IncomingTypingIndicator {
     /// The chat.
     pub chat_id: String,
     /// The thread.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub thread_id: Option<String>,
     /// The indicator.
     pub typing_indicator: TypingIndicator,
 }
 
+impl IncomingTypingIndicator {
+    /// Reads the `incoming_typing_indicator` payload.
+    pub fn from_json(v: &Value) -> Read<Self> {
+        let o = obj(v)?;
+        Ok(IncomingTypingIndicator {
+            chat_id: o.str("chat_id")?,
+            thread_id: o.opt_str("thread_id")?,
+            typing_indicator: TypingIndicator::from_json(o.req("typing_indicator")?)?,
+        })
+    }
+}
+
 /// `sneak_peek` of `incoming_sneak_peek` (agent-side in v3.2; decoded tolerantly if it comes).
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
 pub struct SneakPeek {
     /// Who is typing.
-    #[serde(default, deserialize_with = "null_default")]
     pub author_id: String,
     /// The text so far.
-    #[serde(default, deserialize_with = "null_default")]
     pub text: String,
     /// Unix seconds.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub timestamp: Option<u64>,
 }
 
+impl SneakPeek {
+    /// Reads a `sneak_peek`.
+    pub fn from_json(v: &Value) -> Read<Self> {
+        let o = obj(v)?;
+        Ok(SneakPeek { author_id: o.text("author_id")?, text: o.text("text")?, timestamp: o.opt_u64("timestamp")? })
+    }
+}
+
 /// `incoming_sneak_peek`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct IncomingSneakPeek {
     /// The chat.
-    #[serde(default, deserialize_with = "null_default")]
     pub chat_id: String,
     /// The thread.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub thread_id: Option<String>,
     /// The sneak peek.
-    #[serde(default)]
     pub sneak_peek: SneakPeek,
 }
 
+impl IncomingSneakPeek {
+    /// Reads the `incoming_sneak_peek` payload.
+    pub fn from_json(v: &Value) -> Read<Self> {
+        let o = obj(v)?;
+        Ok(IncomingSneakPeek {
+            chat_id: o.text("chat_id")?,
+            thread_id: o.opt_str("thread_id")?,
+            // Missing is empty, but `null` is not a sneak peek.
+            sneak_peek: o.get("sneak_peek").map(SneakPeek::from_json).transpose()?.unwrap_or_default(),
+        })
+    }
+}
+
 /// `incoming_multicast`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct IncomingMulticast {
     /// Present only when sent by the `multicast` method.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub author_id: Option<String>,
     /// Free-form content.
     pub content: Value,
 }
 
+impl IncomingMulticast {
+    /// Reads the `incoming_multicast` payload.
+    pub fn from_json(v: &Value) -> Read<Self> {
+        let o = obj(v)?;
+        Ok(IncomingMulticast { author_id: o.opt_str("author_id")?, content: o.req("content")?.clone() })
+    }
+}
+
 /// `events_marked_as_seen`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct EventsMarkedAsSeen {
     /// Who saw them.
     pub user_id: String,
@@ -109,15 +141,34 @@ pub struct EventsMarkedAsSeen {
     pub seen_up_to: String,
 }
 
+impl EventsMarkedAsSeen {
+    /// Reads the `events_marked_as_seen` payload.
+    pub fn from_json(v: &Value) -> Read<Self> {
+        let o = obj(v)?;
+        Ok(EventsMarkedAsSeen {
+            user_id: o.str("user_id")?,
+            chat_id: o.str("chat_id")?,
+            seen_up_to: o.str("seen_up_to")?,
+        })
+    }
+}
+
 /// `greeting_accepted` and `greeting_canceled`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct GreetingRef {
     /// The greeting's `unique_id`.
     pub unique_id: String,
 }
 
+impl GreetingRef {
+    /// Reads the `greeting_accepted` / `greeting_canceled` payload.
+    pub fn from_json(v: &Value) -> Read<Self> {
+        Ok(GreetingRef { unique_id: obj(v)?.str("unique_id")? })
+    }
+}
+
 /// `queue_position_updated`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct QueuePositionUpdated {
     /// The chat.
     pub chat_id: String,
@@ -125,4 +176,16 @@ pub struct QueuePositionUpdated {
     pub thread_id: String,
     /// New position and wait time.
     pub queue: Queue,
+}
+
+impl QueuePositionUpdated {
+    /// Reads the `queue_position_updated` payload.
+    pub fn from_json(v: &Value) -> Read<Self> {
+        let o = obj(v)?;
+        Ok(QueuePositionUpdated {
+            chat_id: o.str("chat_id")?,
+            thread_id: o.str("thread_id")?,
+            queue: Queue::from_json(o.req("queue")?)?,
+        })
+    }
 }

@@ -1,56 +1,64 @@
 //! Property pushes (spec: "Pushes > Properties"). `*_updated` carry only the changed
 //! properties; `*_deleted` carry namespace to deleted names.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
+use serde_json::Value;
 
-use crate::protocol::properties::{lenient_deleted_properties, lenient_properties, DeletedProperties, Properties};
+use crate::protocol::properties::{deleted_properties_from, properties_from, DeletedProperties, Properties};
+use crate::protocol::read::{obj, Obj, Read};
+
+/// The changed `properties` (lenient: a bad value is empty).
+fn changed(o: Obj) -> Properties {
+    o.get("properties").map(properties_from).unwrap_or_default()
+}
+
+/// The deleted `properties` (lenient: a bad value is empty).
+fn deleted(o: Obj) -> DeletedProperties {
+    o.get("properties").map(deleted_properties_from).unwrap_or_default()
+}
 
 /// `chat_properties_updated`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ChatPropertiesUpdated {
     /// The chat.
     pub chat_id: String,
     /// Changed properties.
-    #[serde(default, deserialize_with = "lenient_properties")]
     pub properties: Properties,
 }
 
 /// `chat_properties_deleted`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ChatPropertiesDeleted {
     /// The chat.
     pub chat_id: String,
     /// Deleted names by namespace.
-    #[serde(default, deserialize_with = "lenient_deleted_properties")]
     pub properties: DeletedProperties,
 }
 
 /// `thread_properties_updated`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ThreadPropertiesUpdated {
     /// The chat.
     pub chat_id: String,
     /// The thread.
     pub thread_id: String,
     /// Changed properties.
-    #[serde(default, deserialize_with = "lenient_properties")]
     pub properties: Properties,
 }
 
 /// `thread_properties_deleted`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ThreadPropertiesDeleted {
     /// The chat.
     pub chat_id: String,
     /// The thread.
     pub thread_id: String,
     /// Deleted names by namespace.
-    #[serde(default, deserialize_with = "lenient_deleted_properties")]
     pub properties: DeletedProperties,
 }
 
 /// `event_properties_updated`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct EventPropertiesUpdated {
     /// The chat.
     pub chat_id: String,
@@ -59,12 +67,11 @@ pub struct EventPropertiesUpdated {
     /// The event.
     pub event_id: String,
     /// Changed properties.
-    #[serde(default, deserialize_with = "lenient_properties")]
     pub properties: Properties,
 }
 
 /// `event_properties_deleted`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct EventPropertiesDeleted {
     /// The chat.
     pub chat_id: String,
@@ -73,6 +80,71 @@ pub struct EventPropertiesDeleted {
     /// The event.
     pub event_id: String,
     /// Deleted names by namespace.
-    #[serde(default, deserialize_with = "lenient_deleted_properties")]
     pub properties: DeletedProperties,
+}
+
+impl ChatPropertiesUpdated {
+    /// Reads the `chat_properties_updated` payload.
+    pub fn from_json(v: &Value) -> Read<Self> {
+        let o = obj(v)?;
+        Ok(ChatPropertiesUpdated { chat_id: o.str("chat_id")?, properties: changed(o) })
+    }
+}
+
+impl ChatPropertiesDeleted {
+    /// Reads the `chat_properties_deleted` payload.
+    pub fn from_json(v: &Value) -> Read<Self> {
+        let o = obj(v)?;
+        Ok(ChatPropertiesDeleted { chat_id: o.str("chat_id")?, properties: deleted(o) })
+    }
+}
+
+impl ThreadPropertiesUpdated {
+    /// Reads the `thread_properties_updated` payload.
+    pub fn from_json(v: &Value) -> Read<Self> {
+        let o = obj(v)?;
+        Ok(ThreadPropertiesUpdated {
+            chat_id: o.str("chat_id")?,
+            thread_id: o.str("thread_id")?,
+            properties: changed(o),
+        })
+    }
+}
+
+impl ThreadPropertiesDeleted {
+    /// Reads the `thread_properties_deleted` payload.
+    pub fn from_json(v: &Value) -> Read<Self> {
+        let o = obj(v)?;
+        Ok(ThreadPropertiesDeleted {
+            chat_id: o.str("chat_id")?,
+            thread_id: o.str("thread_id")?,
+            properties: deleted(o),
+        })
+    }
+}
+
+impl EventPropertiesUpdated {
+    /// Reads the `event_properties_updated` payload.
+    pub fn from_json(v: &Value) -> Read<Self> {
+        let o = obj(v)?;
+        Ok(EventPropertiesUpdated {
+            chat_id: o.str("chat_id")?,
+            thread_id: o.str("thread_id")?,
+            event_id: o.str("event_id")?,
+            properties: changed(o),
+        })
+    }
+}
+
+impl EventPropertiesDeleted {
+    /// Reads the `event_properties_deleted` payload.
+    pub fn from_json(v: &Value) -> Read<Self> {
+        let o = obj(v)?;
+        Ok(EventPropertiesDeleted {
+            chat_id: o.str("chat_id")?,
+            thread_id: o.str("thread_id")?,
+            event_id: o.str("event_id")?,
+            properties: deleted(o),
+        })
+    }
 }

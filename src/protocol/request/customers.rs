@@ -1,38 +1,41 @@
 //! Customer requests (spec: "Methods > Customers").
 
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 
+use serde_json::Value;
+
+use super::payload::{json, Payload};
 use crate::protocol::user::SessionFields;
 
 /// `update_customer`: at least one field must be set.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize)]
 pub struct UpdateCustomer {
     /// Name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub name: Option<String>,
     /// E-mail.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub email: Option<String>,
     /// Avatar URL.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub avatar: Option<String>,
     /// Session fields, in order.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub session_fields: Option<SessionFields>,
 }
 
 /// `update_customer_page`: the page the customer is on.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize)]
 pub struct UpdateCustomerPage {
     /// Page URL.
     pub url: String,
     /// Page title.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub title: Option<String>,
 }
 
 /// `set_customer_session_fields`.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize)]
 pub struct SetCustomerSessionFields {
     /// Session fields, in order (max 100 keys).
     pub session_fields: SessionFields,
@@ -40,5 +43,38 @@ pub struct SetCustomerSessionFields {
 
 /// `get_customer`: no parameters. The spec's sample sends `session_fields` here,
 /// but there is no request table and the method only reads, so we send `{}`.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize)]
 pub struct GetCustomer {}
+
+impl UpdateCustomer {
+    /// The request payload.
+    pub fn to_value(&self) -> Value {
+        Payload::new()
+            .opt_str("name", &self.name)
+            .opt_str("email", &self.email)
+            .opt_str("avatar", &self.avatar)
+            .opt("session_fields", self.session_fields.as_ref().map(json))
+            .done()
+    }
+}
+
+impl UpdateCustomerPage {
+    /// The request payload.
+    pub fn to_value(&self) -> Value {
+        Payload::new().str("url", &self.url).opt_str("title", &self.title).done()
+    }
+}
+
+impl SetCustomerSessionFields {
+    /// The request payload.
+    pub fn to_value(&self) -> Value {
+        Payload::new().put("session_fields", json(&self.session_fields)).done()
+    }
+}
+
+impl GetCustomer {
+    /// The request payload: `{}`.
+    pub fn to_value(&self) -> Value {
+        Payload::new().done()
+    }
+}

@@ -1,18 +1,21 @@
 //! Event requests (spec: "Methods > Events").
 
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 
+use serde_json::Value;
+
+use super::payload::Payload;
 use crate::protocol::new_event::NewEvent;
 
 /// `send_event`: sends an event to a chat (push: `incoming_event`).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 pub struct SendEvent {
     /// The chat.
     pub chat_id: String,
     /// The event.
     pub event: NewEvent,
     /// For inactive chats: add to the last thread instead of failing.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub attach_to_last_thread: Option<bool>,
 }
 
@@ -24,7 +27,7 @@ impl SendEvent {
 }
 
 /// `postback` of `send_rich_message_postback`.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize)]
 pub struct RichMessagePostback {
     /// The button's `postback_id`.
     pub id: String,
@@ -33,7 +36,7 @@ pub struct RichMessagePostback {
 }
 
 /// `send_rich_message_postback`: reports a rich message button click.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize)]
 pub struct SendRichMessagePostback {
     /// The chat.
     pub chat_id: String,
@@ -46,10 +49,41 @@ pub struct SendRichMessagePostback {
 }
 
 /// `send_sneak_peek`: what the customer is typing.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize)]
 pub struct SendSneakPeek {
     /// The chat.
     pub chat_id: String,
     /// Current composer text.
     pub sneak_peek_text: String,
+}
+
+impl SendEvent {
+    /// The request payload.
+    pub fn to_value(&self) -> Value {
+        Payload::new()
+            .str("chat_id", &self.chat_id)
+            .put("event", self.event.to_value())
+            .opt("attach_to_last_thread", self.attach_to_last_thread.map(Value::from))
+            .done()
+    }
+}
+
+impl SendRichMessagePostback {
+    /// The request payload.
+    pub fn to_value(&self) -> Value {
+        let postback = Payload::new().str("id", &self.postback.id).put("toggled", self.postback.toggled.into()).done();
+        Payload::new()
+            .str("chat_id", &self.chat_id)
+            .str("thread_id", &self.thread_id)
+            .str("event_id", &self.event_id)
+            .put("postback", postback)
+            .done()
+    }
+}
+
+impl SendSneakPeek {
+    /// The request payload.
+    pub fn to_value(&self) -> Value {
+        Payload::new().str("chat_id", &self.chat_id).str("sneak_peek_text", &self.sneak_peek_text).done()
+    }
 }

@@ -8,6 +8,7 @@ pub mod chats;
 pub mod customers;
 pub mod events;
 pub mod other;
+mod payload;
 pub mod properties;
 pub mod status;
 
@@ -50,11 +51,9 @@ macro_rules! requests {
 
             /// The frame's `payload`.
             pub fn payload(&self) -> Value {
-                let v = match self {
-                    $( Request::$variant(r) => serde_json::to_value(r), )*
-                };
-                // Plain data structs with string keys cannot fail to serialise.
-                v.unwrap_or_else(|_| Value::Object(Map::new()))
+                match self {
+                    $( Request::$variant(r) => r.to_value(), )*
+                }
             }
 
             /// Decodes a request by its action (for a test server); `None` for an unknown action.

@@ -1,11 +1,14 @@
 //! Other requests (spec: "Methods > Other", and "Access > Server pinging").
 
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 
+use serde_json::Value;
+
+use super::payload::Payload;
 use crate::protocol::form::FormType;
 
 /// `get_form`: the empty pre-chat or post-chat survey of a group.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 pub struct GetForm {
     /// The group.
     pub group_id: u32,
@@ -15,18 +18,18 @@ pub struct GetForm {
 }
 
 /// `get_predicted_agent`: no parameters in the v3.2 tables; sends `{}`.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize)]
 pub struct GetPredictedAgent {}
 
 /// `get_url_info`: preview data of a URL.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize)]
 pub struct GetUrlInfo {
     /// The URL.
     pub url: String,
 }
 
 /// `mark_events_as_seen`.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize)]
 pub struct MarkEventsAsSeen {
     /// The chat.
     pub chat_id: String,
@@ -35,7 +38,7 @@ pub struct MarkEventsAsSeen {
 }
 
 /// `accept_greeting`: the customer saw the greeting.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize)]
 pub struct AcceptGreeting {
     /// The greeting's `id`.
     pub greeting_id: u64,
@@ -44,12 +47,61 @@ pub struct AcceptGreeting {
 }
 
 /// `cancel_greeting`: the customer dismissed the greeting.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize)]
 pub struct CancelGreeting {
     /// The greeting's `unique_id`.
     pub unique_id: String,
 }
 
 /// `ping`: keeps the connection alive every 15 s; payload `{}`.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize)]
 pub struct Ping {}
+
+impl GetForm {
+    /// The request payload.
+    pub fn to_value(&self) -> Value {
+        Payload::new().put("group_id", self.group_id.into()).str("type", self.form_type.as_str()).done()
+    }
+}
+
+impl GetUrlInfo {
+    /// The request payload.
+    pub fn to_value(&self) -> Value {
+        Payload::new().str("url", &self.url).done()
+    }
+}
+
+impl MarkEventsAsSeen {
+    /// The request payload.
+    pub fn to_value(&self) -> Value {
+        Payload::new().str("chat_id", &self.chat_id).str("seen_up_to", &self.seen_up_to).done()
+    }
+}
+
+impl AcceptGreeting {
+    /// The request payload.
+    pub fn to_value(&self) -> Value {
+        Payload::new().put("greeting_id", self.greeting_id.into()).str("unique_id", &self.unique_id).done()
+    }
+}
+
+impl CancelGreeting {
+    /// The request payload.
+    pub fn to_value(&self) -> Value {
+        Payload::new().str("unique_id", &self.unique_id).done()
+    }
+}
+
+impl GetPredictedAgent {
+    /// The request payload: `{}`.
+    pub fn to_value(&self) -> Value {
+        Payload::new().done()
+    }
+}
+
+impl Ping {
+    /// The request payload: `{}`.
+    pub fn to_value(&self) -> Value {
+        Payload::new().done()
+    }
+}

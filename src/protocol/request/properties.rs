@@ -1,11 +1,14 @@
 //! Property requests (spec: "Methods > Properties").
 
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 
+use serde_json::Value;
+
+use super::payload::{json, Payload};
 use crate::protocol::properties::{DeletedProperties, Properties};
 
 /// `update_chat_properties`.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Deserialize)]
 pub struct UpdateChatProperties {
     /// The chat.
     pub chat_id: String,
@@ -14,7 +17,7 @@ pub struct UpdateChatProperties {
 }
 
 /// `delete_chat_properties`.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize)]
 pub struct DeleteChatProperties {
     /// The chat.
     pub chat_id: String,
@@ -23,7 +26,7 @@ pub struct DeleteChatProperties {
 }
 
 /// `update_thread_properties`.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Deserialize)]
 pub struct UpdateThreadProperties {
     /// The chat.
     pub chat_id: String,
@@ -34,7 +37,7 @@ pub struct UpdateThreadProperties {
 }
 
 /// `delete_thread_properties`.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize)]
 pub struct DeleteThreadProperties {
     /// The chat.
     pub chat_id: String,
@@ -45,7 +48,7 @@ pub struct DeleteThreadProperties {
 }
 
 /// `update_event_properties`.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Deserialize)]
 pub struct UpdateEventProperties {
     /// The chat.
     pub chat_id: String,
@@ -58,7 +61,7 @@ pub struct UpdateEventProperties {
 }
 
 /// `delete_event_properties`.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize)]
 pub struct DeleteEventProperties {
     /// The chat.
     pub chat_id: String,
@@ -68,4 +71,64 @@ pub struct DeleteEventProperties {
     pub event_id: String,
     /// Namespace to property names.
     pub properties: DeletedProperties,
+}
+
+impl UpdateChatProperties {
+    /// The request payload.
+    pub fn to_value(&self) -> Value {
+        Payload::new().str("chat_id", &self.chat_id).put("properties", json(&self.properties)).done()
+    }
+}
+
+impl DeleteChatProperties {
+    /// The request payload.
+    pub fn to_value(&self) -> Value {
+        Payload::new().str("chat_id", &self.chat_id).put("properties", json(&self.properties)).done()
+    }
+}
+
+impl UpdateThreadProperties {
+    /// The request payload.
+    pub fn to_value(&self) -> Value {
+        Payload::new()
+            .str("chat_id", &self.chat_id)
+            .str("thread_id", &self.thread_id)
+            .put("properties", json(&self.properties))
+            .done()
+    }
+}
+
+impl DeleteThreadProperties {
+    /// The request payload.
+    pub fn to_value(&self) -> Value {
+        Payload::new()
+            .str("chat_id", &self.chat_id)
+            .str("thread_id", &self.thread_id)
+            .put("properties", json(&self.properties))
+            .done()
+    }
+}
+
+impl UpdateEventProperties {
+    /// The request payload.
+    pub fn to_value(&self) -> Value {
+        Payload::new()
+            .str("chat_id", &self.chat_id)
+            .str("thread_id", &self.thread_id)
+            .str("event_id", &self.event_id)
+            .put("properties", json(&self.properties))
+            .done()
+    }
+}
+
+impl DeleteEventProperties {
+    /// The request payload.
+    pub fn to_value(&self) -> Value {
+        Payload::new()
+            .str("chat_id", &self.chat_id)
+            .str("thread_id", &self.thread_id)
+            .str("event_id", &self.event_id)
+            .put("properties", json(&self.properties))
+            .done()
+    }
 }

@@ -1,77 +1,78 @@
 //! Status requests (spec: "Methods > Status": `login`, `list_group_statuses`).
 
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 use serde_json::{Map, Value};
 
+use super::payload::{json, Payload};
 use crate::protocol::user::SessionFields;
 
 /// `customer` of `login`.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize)]
 pub struct LoginCustomer {
     /// Name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub name: Option<String>,
     /// E-mail.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub email: Option<String>,
     /// Avatar URL.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub avatar: Option<String>,
     /// Session fields, in order.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub session_fields: Option<SessionFields>,
 }
 
 /// `customer_page` of `login`.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize)]
 pub struct CustomerPage {
     /// Page URL.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub url: Option<String>,
     /// Page title.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub title: Option<String>,
 }
 
 /// `application` of `login`.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize)]
 pub struct Application {
     /// Application name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub name: Option<String>,
     /// Application version.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub version: Option<String>,
     /// Channel type.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub channel_type: Option<String>,
 }
 
 /// `login`: authorizes the connection and returns the customer's initial state.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize)]
 pub struct Login {
     /// Access token, for example `Bearer dal:...`.
     pub token: String,
     /// Customer data to set.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub customer: Option<LoginCustomer>,
     /// The page the customer is on.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub customer_page: Option<CustomerPage>,
     /// The map from the last `customer_side_storage_updated` push.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub customer_side_storage: Option<Map<String, Value>>,
     /// Whether the widget runs on a mobile device.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub is_mobile: Option<bool>,
     /// Group to chat with.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub group_id: Option<u32>,
     /// The page's referrer.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub referrer: Option<String>,
     /// Application info.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub application: Option<Application>,
 }
 
@@ -100,12 +101,60 @@ impl Login {
 }
 
 /// `list_group_statuses`: one of `all` or `group_ids` must be set.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize)]
 pub struct ListGroupStatuses {
     /// Statuses of all groups.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub all: Option<bool>,
     /// Statuses of these groups.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub group_ids: Option<Vec<u32>>,
+}
+
+impl serde::Serialize for Login {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.to_value().serialize(s)
+    }
+}
+
+impl Login {
+    /// The request payload.
+    pub fn to_value(&self) -> Value {
+        let customer = self.customer.as_ref().map(|c| {
+            Payload::new()
+                .opt_str("name", &c.name)
+                .opt_str("email", &c.email)
+                .opt_str("avatar", &c.avatar)
+                .opt("session_fields", c.session_fields.as_ref().map(json))
+                .done()
+        });
+        let page = self
+            .customer_page
+            .as_ref()
+            .map(|p| Payload::new().opt_str("url", &p.url).opt_str("title", &p.title).done());
+        let application = self.application.as_ref().map(|a| {
+            Payload::new()
+                .opt_str("name", &a.name)
+                .opt_str("version", &a.version)
+                .opt_str("channel_type", &a.channel_type)
+                .done()
+        });
+        Payload::new()
+            .str("token", &self.token)
+            .opt("customer", customer)
+            .opt("customer_page", page)
+            .opt("customer_side_storage", self.customer_side_storage.clone().map(Value::Object))
+            .opt("is_mobile", self.is_mobile.map(Value::from))
+            .opt("group_id", self.group_id.map(Value::from))
+            .opt_str("referrer", &self.referrer)
+            .opt("application", application)
+            .done()
+    }
+}
+
+impl ListGroupStatuses {
+    /// The request payload.
+    pub fn to_value(&self) -> Value {
+        Payload::new().opt("all", self.all.map(Value::from)).opt("group_ids", self.group_ids.as_ref().map(json)).done()
+    }
 }
