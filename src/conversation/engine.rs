@@ -56,7 +56,8 @@ pub struct Conversation {
     config: ConversationConfig,
     ids: CustomIdGenerator,
     outbox: Outbox,
-    failed: HashMap<String, NewEvent>,
+    /// Events whose sending failed for good, by `custom_id`, in the order they failed.
+    failed: Vec<(String, NewEvent)>,
     purposes: HashMap<RequestId, Purpose>,
     out: VecDeque<Output>,
     notices: VecDeque<Notice>,
@@ -101,7 +102,7 @@ impl Conversation {
             ids: CustomIdGenerator::new(config.seed),
             config,
             outbox: Outbox::default(),
-            failed: HashMap::new(),
+            failed: Vec::new(),
             purposes: HashMap::new(),
             out: VecDeque::new(),
             notices: VecDeque::new(),
@@ -133,7 +134,7 @@ impl Conversation {
             self.state.send_local(entry.custom_id.clone(), shown);
             if entry.failed {
                 self.state.fail_send(&entry.custom_id);
-                self.failed.insert(entry.custom_id, entry.event);
+                self.add_failed(entry.custom_id, entry.event);
             } else {
                 self.outbox.push(entry.custom_id, entry.event);
             }
@@ -203,7 +204,7 @@ impl Conversation {
             Intent::SendMessage(text) => self.send_message(&text, now_ms),
             Intent::RetryMessage { custom_id } => self.retry(&custom_id, now_ms),
             Intent::RemoveMessage { custom_id } => {
-                if self.failed.remove(&custom_id).is_some() {
+                if self.take_failed(&custom_id).is_some() {
                     self.state.timeline.remove_failed(&custom_id);
                     self.changed = true;
                 }
@@ -439,7 +440,7 @@ impl Conversation {
             self.outbox.set_in_flight(custom_id, false);
             if !retry_later {
                 if let Some(event) = self.outbox.get(custom_id).cloned() {
-                    self.failed.insert(custom_id.clone(), event);
+                    self.add_failed(custom_id.clone(), event);
                 }
                 self.outbox.confirm(custom_id);
                 self.state.fail_send(custom_id);
@@ -574,7 +575,7 @@ impl Conversation {
     }
 
     fn retry(&mut self, custom_id: &str, now_ms: u64) {
-        let Some(event) = self.failed.remove(custom_id) else { return };
+        let Some(event) = self.take_failed(custom_id) else { return };
         if let Some(entry) = self.state.timeline.by_custom_id(custom_id) {
             let shown = entry.event.clone();
             self.state.send_local(custom_id.to_owned(), shown);
@@ -731,20 +732,31 @@ impl Conversation {
         self.out.push_back(Output::Store { key, value });
     }
 
-    /// The outbox's `custom_id`s in order, then the failed ones (sorted), each
-    /// with whether it failed.
+    /// The outbox's `custom_id`s in order, then the failed ones in the order
+    /// they failed, each with whether it failed.
     fn outbox_ids(&self) -> Vec<(String, bool)> {
-        let mut failed: Vec<_> = self.failed.keys().map(|c| (c.clone(), true)).collect();
-        failed.sort();
+        let failed = self.failed.iter().map(|(c, _)| (c.clone(), true));
         self.outbox.entries().map(|(c, _)| (c.clone(), false)).chain(failed).collect()
+    }
+
+    /// Keeps `event` as failed for good (replacing an earlier one with its `custom_id`).
+    fn add_failed(&mut self, custom_id: String, event: NewEvent) {
+        self.take_failed(&custom_id);
+        self.failed.push((custom_id, event));
+    }
+
+    /// Forgets the failed event with this `custom_id`, returning it.
+    fn take_failed(&mut self, custom_id: &str) -> Option<NewEvent> {
+        let i = self.failed.iter().position(|(c, _)| c == custom_id)?;
+        Some(self.failed.remove(i).1)
     }
 
     /// The unconfirmed and failed customer events as stored, in timeline order.
     fn stored_outbox(&self) -> Option<String> {
         let stored = |custom_id: &String| {
-            let (event, failed) = match (self.outbox.get(custom_id), self.failed.get(custom_id)) {
+            let (event, failed) = match (self.outbox.get(custom_id), self.failed.iter().find(|(c, _)| c == custom_id)) {
                 (Some(event), _) => (event, false),
-                (None, Some(event)) => (event, true),
+                (None, Some((_, event))) => (event, true),
                 (None, None) => return None,
             };
             Some(StoredEntry { custom_id: custom_id.clone(), event: event.clone(), failed })
