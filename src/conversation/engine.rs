@@ -1,7 +1,7 @@
 //! [`Conversation`]: drives the session, keeps the chat state, and turns the
 //! customer's intents into requests.
 
-use std::collections::{BTreeMap, HashMap, HashSet, VecDeque};
+use std::collections::{HashMap, HashSet, VecDeque};
 
 use crate::chat::{ChatPhase, ChatState, CustomIdGenerator, FormSlot};
 use crate::protocol::request::{
@@ -16,7 +16,9 @@ use crate::protocol::{
 };
 use crate::session::{ConnectionStatus, Input, Output, RequestError, RequestId, Session, SessionConfig, SessionEvent};
 
-use super::host_api::{Author, ButtonClickedData, FormSubmittedData, GreetingRef, HostEvent, NewEventData};
+use super::host_api::{
+    session_fields, Author, ButtonClickedData, FormSubmittedData, GreetingRef, HostEvent, NewEventData,
+};
 use super::intent::Intent;
 use super::outbox::{parse_stored, Outbox, StoredEntry};
 use super::purpose::Purpose;
@@ -816,8 +818,7 @@ impl Conversation {
                 None => self.session_variables.push((key, value)),
             }
         }
-        let fields: Vec<_> =
-            self.session_variables.iter().map(|(k, v)| BTreeMap::from([(k.clone(), v.clone())])).collect();
+        let fields: Vec<_> = session_fields(&self.session_variables);
         let mut login = self.session.customer().clone();
         login.session_fields = (!fields.is_empty()).then(|| fields.clone());
         self.session.set_customer(login);
