@@ -299,7 +299,7 @@ impl Conversation {
             }
             SessionEvent::LoggedIn { payload } => match Response::decode("login", payload) {
                 Ok(Response::Login(login)) => self.on_login(&login, now_ms),
-                Ok(other) => self.warn(format!("unexpected login payload: {other:?}")),
+                Ok(_) => self.warn("unexpected login payload".into()),
                 Err(e) => self.warn(format!("login response: {e}")),
             },
             SessionEvent::Response { id, action, result } => {
