@@ -41,9 +41,10 @@ pub fn post_layout(host_origin: &str, layout: Layout) {
 fn post_to_host(host_origin: &str, message: &impl Serialize) {
     let Some(window) = web_sys::window() else { return };
     let Ok(Some(parent)) = window.parent() else { return };
-    // Plain objects (not `Map`s), as the loader reads them.
-    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
-    if let Ok(value) = message.serialize(&serializer) {
+    // Plain objects, as the loader reads them. Through JSON text so that these
+    // types have one serializer (serde_json's), not a second one for JS values.
+    let Ok(text) = serde_json::to_string(message) else { return };
+    if let Ok(value) = js_sys::JSON::parse(&text) {
         let _ = parent.post_message(&value, host_origin);
     }
 }
@@ -174,7 +175,9 @@ impl HostListener {
             if e.origin() != host_origin || !from_parent {
                 return;
             }
-            let Ok(raw) = serde_wasm_bindgen::from_value::<RawHostMessage>(e.data()) else { return };
+            // Read as JSON text: one deserializer (serde_json's) for these types.
+            let Some(text) = js_sys::JSON::stringify(&e.data()).ok().and_then(|t| t.as_string()) else { return };
+            let Ok(raw) = serde_json::from_str::<RawHostMessage>(&text) else { return };
             if let Some(message) = HostMessage::from_raw(raw) {
                 on_message(message);
             }

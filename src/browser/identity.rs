@@ -68,8 +68,9 @@ pub async fn cookie_grant(
     if !response.ok() {
         return Err(format!("token request answered {}", response.status()));
     }
-    let json = JsFuture::from(response.json().map_err(|e| format!("{e:?}"))?).await.map_err(|e| format!("{e:?}"))?;
-    let token: TokenResponse = serde_wasm_bindgen::from_value(json).map_err(|e| format!("bad token response: {e}"))?;
+    let text = JsFuture::from(response.text().map_err(|e| format!("{e:?}"))?).await.map_err(|e| format!("{e:?}"))?;
+    let token: TokenResponse =
+        serde_json::from_str(&text.as_string().unwrap_or_default()).map_err(|e| format!("bad token response: {e}"))?;
     token.into_token(now_ms)
 }
 
