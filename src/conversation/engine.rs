@@ -143,7 +143,7 @@ impl Conversation {
         }
         // Storage that already says exactly this needs no rewrite; anything else
         // (junk, another version's shape) is replaced at the next persist.
-        self.persisted_outbox = (self.stored_outbox().as_deref() == Some(stored)).then(|| self.outbox_ids());
+        self.persisted_outbox = (self.stored_outbox() == stored).then(|| self.outbox_ids());
         self.changed = true;
     }
 
@@ -729,7 +729,7 @@ impl Conversation {
         if self.persisted_outbox.as_ref() == Some(&ids) {
             return;
         }
-        let Some(value) = self.stored_outbox() else { return };
+        let value = self.stored_outbox();
         self.persisted_outbox = Some(ids);
         self.out.push_back(Output::Store { key, value });
     }
@@ -754,7 +754,7 @@ impl Conversation {
     }
 
     /// The unconfirmed and failed customer events as stored, in timeline order.
-    fn stored_outbox(&self) -> Option<String> {
+    fn stored_outbox(&self) -> String {
         let stored = |custom_id: &String| {
             let (event, failed) = match (self.outbox.get(custom_id), self.failed.iter().find(|(c, _)| c == custom_id)) {
                 (Some(event), _) => (event, false),
@@ -771,7 +771,7 @@ impl Conversation {
                 entries.extend(stored(custom_id));
             }
         }
-        serde_json::to_string(&entries).ok()
+        serde_json::Value::Array(entries.iter().map(StoredEntry::to_value).collect()).to_string()
     }
 
     fn greeting_ref(&self) -> Option<GreetingRef> {
