@@ -1,7 +1,7 @@
 //! [`Conversation`]: drives the session, keeps the chat state, and turns the
 //! customer's intents into requests.
 
-use std::collections::{HashMap, HashSet, VecDeque};
+use std::collections::{HashSet, VecDeque};
 
 use crate::chat::{ChatPhase, ChatState, CustomIdGenerator, FormSlot};
 use crate::protocol::request::{
@@ -60,7 +60,8 @@ pub struct Conversation {
     outbox: Outbox,
     /// Events whose sending failed for good, by `custom_id`, in the order they failed.
     failed: Vec<(String, NewEvent)>,
-    purposes: HashMap<RequestId, Purpose>,
+    /// Why each request under way was sent (ids are unique; few are under way at once).
+    purposes: Vec<(RequestId, Purpose)>,
     out: VecDeque<Output>,
     notices: VecDeque<Notice>,
     changed: bool,
@@ -105,7 +106,7 @@ impl Conversation {
             config,
             outbox: Outbox::default(),
             failed: Vec::new(),
-            purposes: HashMap::new(),
+            purposes: Vec::new(),
             out: VecDeque::new(),
             notices: VecDeque::new(),
             changed: true,
@@ -288,7 +289,7 @@ impl Conversation {
 
     fn request(&mut self, request: Request, purpose: Purpose, now_ms: u64) {
         let id = self.session.request(request.action(), request.payload(), now_ms);
-        self.purposes.insert(id, purpose);
+        self.purposes.push((id, purpose));
     }
 
     fn on_session_event(&mut self, event: SessionEvent, now_ms: u64) {
@@ -303,7 +304,10 @@ impl Conversation {
                 Err(e) => self.warn(format!("login response: {e}")),
             },
             SessionEvent::Response { id, action, result } => {
-                let purpose = self.purposes.remove(&id).unwrap_or(Purpose::FireAndForget);
+                let purpose = match self.purposes.iter().position(|(i, _)| *i == id) {
+                    Some(i) => self.purposes.swap_remove(i).1,
+                    None => Purpose::FireAndForget,
+                };
                 match result {
                     Ok(payload) => match Response::decode(action, payload) {
                         Ok(response) => self.on_response(purpose, response, now_ms),
