@@ -5,7 +5,7 @@ use std::rc::{Rc, Weak};
 
 use gloo_timers::callback::Timeout;
 use leptos::prelude::*;
-use serde_json::{Map, Value};
+use serde_json::Value;
 use wasm_bindgen::JsCast;
 
 use crate::conversation::host_api::{session_fields, HostCommand, PublicState, Visibility};
@@ -178,7 +178,10 @@ fn session_config(config: &WidgetConfig, store: &Store, seed: u64) -> SessionCon
     s.region = store.get(&s.region_key).filter(|r| !r.is_empty()).or_else(|| config.region.clone());
     s.customer_side_storage = store
         .get(&s.storage_key)
-        .and_then(|text| serde_json::from_str::<Map<String, Value>>(&text).ok())
+        .and_then(|text| match serde_json::from_str(&text) {
+            Ok(Value::Object(map)) => Some(map),
+            _ => None,
+        })
         .unwrap_or_default();
     s.customer = LoginCustomer {
         session_fields: Some(session_fields(&config.params)).filter(|f| !f.is_empty()),
