@@ -4,6 +4,7 @@
 //! Messages go to the host's concrete origin only, never `*`.
 
 use serde::{Deserialize, Serialize};
+use serde_json::{json, Value};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::MessageEvent;
@@ -26,83 +27,49 @@ pub enum Layout {
     Hidden,
 }
 
-#[derive(Serialize)]
-struct LayoutMessage {
-    #[serde(rename = "type")]
-    kind: &'static str,
-    layout: Layout,
-}
-
 /// Posts the layout to the parent window at `host_origin`.
 pub fn post_layout(host_origin: &str, layout: Layout) {
-    post_to_host(host_origin, &LayoutMessage { kind: "lc:layout", layout });
+    post_to_host(host_origin, "lc:layout", json!({ "layout": layout }));
 }
 
-fn post_to_host(host_origin: &str, message: &impl Serialize) {
+/// Posts `{type: kind, ...fields}` to the parent window at `host_origin`.
+/// Everything goes through a [`Value`] and its JSON text: one serializer for
+/// these types (serde_json's to `Value`), not one per message type and target.
+fn post_to_host(host_origin: &str, kind: &str, mut fields: Value) {
     let Some(window) = web_sys::window() else { return };
     let Ok(Some(parent)) = window.parent() else { return };
-    // Plain objects (not `Map`s), as the loader reads them.
-    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
-    if let Ok(value) = message.serialize(&serializer) {
+    if let Value::Object(map) = &mut fields {
+        map.insert("type".into(), kind.into());
+    }
+    // Plain objects, as the loader reads them.
+    if let Ok(value) = js_sys::JSON::parse(&fields.to_string()) {
         let _ = parent.post_message(&value, host_origin);
     }
-}
-
-#[derive(Serialize)]
-struct StoreMessage<'a> {
-    #[serde(rename = "type")]
-    kind: &'static str,
-    key: &'a str,
-    value: &'a str,
 }
 
 /// Asks the loader to keep `key = value` in the host page's localStorage (the
 /// loader accepts only keys in the widget's namespace).
 pub fn post_store(host_origin: &str, key: &str, value: &str) {
-    post_to_host(host_origin, &StoreMessage { kind: "lc:store", key, value });
-}
-
-#[derive(Serialize)]
-struct TokenRequest {
-    #[serde(rename = "type")]
-    kind: &'static str,
-    id: u32,
-    fresh: bool,
+    post_to_host(host_origin, "lc:store", json!({ "key": key, "value": value }));
 }
 
 /// Asks the host's `custom_identity_provider` for a token (`getFreshToken` when
 /// `fresh`, after `invalidate`); the answer arrives through [`HostListener`].
 pub fn request_host_token(host_origin: &str, id: u32, fresh: bool) {
     if fresh {
-        post_to_host(host_origin, &serde_json::json!({ "type": "lc:invalidate" }));
+        post_to_host(host_origin, "lc:invalidate", json!({}));
     }
-    post_to_host(host_origin, &TokenRequest { kind: "lc:token", id, fresh });
-}
-
-#[derive(Serialize)]
-struct StateMessage<'a> {
-    #[serde(rename = "type")]
-    kind: &'static str,
-    #[serde(flatten)]
-    state: &'a PublicState,
+    post_to_host(host_origin, "lc:token", json!({ "id": id, "fresh": fresh }));
 }
 
 /// Posts the JS API's state (`lc:state`): what `LiveChatWidget.get` answers.
 pub fn post_state(host_origin: &str, state: &PublicState) {
-    post_to_host(host_origin, &StateMessage { kind: "lc:state", state });
-}
-
-#[derive(Serialize)]
-struct EventMessage<'a> {
-    #[serde(rename = "type")]
-    kind: &'static str,
-    #[serde(flatten)]
-    event: &'a HostEvent,
+    post_to_host(host_origin, "lc:state", serde_json::to_value(state).unwrap_or_default());
 }
 
 /// Posts one of the JS API's events (`lc:event` with `name` and `data`).
 pub fn post_event(host_origin: &str, event: &HostEvent) {
-    post_to_host(host_origin, &EventMessage { kind: "lc:event", event });
+    post_to_host(host_origin, "lc:event", serde_json::to_value(event).unwrap_or_default());
 }
 
 /// Any message from the loader; fields by `type` (docs/bridge.md).
@@ -174,7 +141,9 @@ impl HostListener {
             if e.origin() != host_origin || !from_parent {
                 return;
             }
-            let Ok(raw) = serde_wasm_bindgen::from_value::<RawHostMessage>(e.data()) else { return };
+            // Read as JSON text: one deserializer (serde_json's) for these types.
+            let Some(text) = js_sys::JSON::stringify(&e.data()).ok().and_then(|t| t.as_string()) else { return };
+            let Ok(raw) = serde_json::from_str::<RawHostMessage>(&text) else { return };
             if let Some(message) = HostMessage::from_raw(raw) {
                 on_message(message);
             }

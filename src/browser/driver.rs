@@ -1,15 +1,14 @@
 //! The driver loop: browser events in, conversation outputs carried out.
 
 use std::cell::RefCell;
-use std::collections::BTreeMap;
 use std::rc::{Rc, Weak};
 
 use gloo_timers::callback::Timeout;
 use leptos::prelude::*;
-use serde_json::{Map, Value};
+use serde_json::Value;
 use wasm_bindgen::JsCast;
 
-use crate::conversation::host_api::{HostCommand, PublicState, Visibility};
+use crate::conversation::host_api::{session_fields, HostCommand, PublicState, Visibility};
 use crate::conversation::{Conversation, ConversationConfig};
 use crate::session::{Application, CustomerPage, Input, LoginCustomer, Output, SessionConfig};
 use crate::ui::theme::accent_properties;
@@ -179,11 +178,13 @@ fn session_config(config: &WidgetConfig, store: &Store, seed: u64) -> SessionCon
     s.region = store.get(&s.region_key).filter(|r| !r.is_empty()).or_else(|| config.region.clone());
     s.customer_side_storage = store
         .get(&s.storage_key)
-        .and_then(|text| serde_json::from_str::<Map<String, Value>>(&text).ok())
+        .and_then(|text| match serde_json::from_str(&text) {
+            Ok(Value::Object(map)) => Some(map),
+            _ => None,
+        })
         .unwrap_or_default();
     s.customer = LoginCustomer {
-        session_fields: Some(config.params.iter().map(|(k, v)| BTreeMap::from([(k.clone(), v.clone())])).collect())
-            .filter(|f: &Vec<_>| !f.is_empty()),
+        session_fields: Some(session_fields(&config.params)).filter(|f| !f.is_empty()),
         ..Default::default()
     };
     s.customer_page = CustomerPage { url: config.page_url.clone(), title: config.page_title.clone() };

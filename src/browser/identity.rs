@@ -2,7 +2,9 @@
 //! (`POST {accounts}/v2/customer/token` with `grant_type: "cookie"` and the
 //! identity cookie included), as LiveChat's own widget gets them.
 
-use serde::{Deserialize, Serialize};
+use serde::de::Error as _;
+use serde::{Deserialize, Deserializer, Serialize};
+use serde_json::Value;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{Headers, Request, RequestCredentials, RequestInit, Response};
@@ -19,19 +21,44 @@ struct CookieGrant<'a> {
 }
 
 /// The accounts service's answer (unknown fields ignored).
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone)]
 pub struct TokenResponse {
     /// The access token, for example `dal:...`.
     pub access_token: String,
     /// `Bearer`.
-    #[serde(default)]
     pub token_type: Option<String>,
     /// Lifetime in milliseconds.
-    #[serde(default)]
     pub expires_in: Option<f64>,
     /// The customer id.
-    #[serde(default)]
     pub entity_id: Option<String>,
+}
+
+/// Read through a [`Value`] (whose deserializer is linked anyway) rather than derived.
+impl<'de> Deserialize<'de> for TokenResponse {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        TokenResponse::from_value(&Value::deserialize(d)?).ok_or_else(|| D::Error::custom("not a token response"))
+    }
+}
+
+impl TokenResponse {
+    /// An object with a string `access_token`; the optional fields may be absent or
+    /// `null`, and anything else of the wrong type makes it no token response.
+    fn from_value(v: &Value) -> Option<TokenResponse> {
+        let text = |name: &str| match v.get(name) {
+            None | Some(Value::Null) => Some(None),
+            Some(Value::String(s)) => Some(Some(s.clone())),
+            Some(_) => None,
+        };
+        Some(TokenResponse {
+            access_token: v.get("access_token")?.as_str()?.to_owned(),
+            token_type: text("token_type")?,
+            expires_in: match v.get("expires_in") {
+                None | Some(Value::Null) => None,
+                Some(n) => Some(n.as_f64()?),
+            },
+            entity_id: text("entity_id")?,
+        })
+    }
 }
 
 /// Fetches a token with the cookie grant. `now_ms` turns `expires_in` into an expiry time.
@@ -68,8 +95,9 @@ pub async fn cookie_grant(
     if !response.ok() {
         return Err(format!("token request answered {}", response.status()));
     }
-    let json = JsFuture::from(response.json().map_err(|e| format!("{e:?}"))?).await.map_err(|e| format!("{e:?}"))?;
-    let token: TokenResponse = serde_wasm_bindgen::from_value(json).map_err(|e| format!("bad token response: {e}"))?;
+    let text = JsFuture::from(response.text().map_err(|e| format!("{e:?}"))?).await.map_err(|e| format!("{e:?}"))?;
+    let token: TokenResponse =
+        serde_json::from_str(&text.as_string().unwrap_or_default()).map_err(|e| format!("bad token response: {e}"))?;
     token.into_token(now_ms)
 }
 
@@ -93,6 +121,7 @@ impl TokenResponse {
 #[cfg(test)]
 mod tests {
     use super::TokenResponse;
+    use serde_json::json;
 
     fn response(token: &str, expires_in: Option<f64>) -> TokenResponse {
         TokenResponse { access_token: token.into(), token_type: None, expires_in, entity_id: None }
@@ -103,6 +132,23 @@ mod tests {
         let t = response("dal:abc", Some(28_800_000.0)).into_token(1_000).unwrap();
         assert_eq!((t.token_type.as_str(), t.expires_at_ms), ("Bearer", Some(28_801_000)));
         assert_eq!(t.login_value(), "Bearer dal:abc");
+    }
+
+    #[test]
+    fn reads_the_answer_and_refuses_wrong_types() {
+        let t: TokenResponse =
+            serde_json::from_value(json!({"access_token": "dal:x", "expires_in": 5, "token_type": null, "x": 1}))
+                .unwrap();
+        assert_eq!((t.access_token.as_str(), t.expires_in, t.token_type), ("dal:x", Some(5.0), None));
+        for bad in [
+            json!({}),
+            json!({"access_token": 1}),
+            json!({"access_token": "t", "expires_in": "5"}),
+            json!({"access_token": "t", "entity_id": 2}),
+            json!("t"),
+        ] {
+            assert!(serde_json::from_value::<TokenResponse>(bad.clone()).is_err(), "{bad}");
+        }
     }
 
     #[test]

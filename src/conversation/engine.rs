@@ -1,7 +1,7 @@
 //! [`Conversation`]: drives the session, keeps the chat state, and turns the
 //! customer's intents into requests.
 
-use std::collections::{BTreeMap, HashMap, HashSet, VecDeque};
+use std::collections::{HashSet, VecDeque};
 
 use crate::chat::{ChatPhase, ChatState, CustomIdGenerator, FormSlot};
 use crate::protocol::request::{
@@ -16,7 +16,9 @@ use crate::protocol::{
 };
 use crate::session::{ConnectionStatus, Input, Output, RequestError, RequestId, Session, SessionConfig, SessionEvent};
 
-use super::host_api::{Author, ButtonClickedData, FormSubmittedData, GreetingRef, HostEvent, NewEventData};
+use super::host_api::{
+    session_fields, Author, ButtonClickedData, FormSubmittedData, GreetingRef, HostEvent, NewEventData,
+};
 use super::intent::Intent;
 use super::outbox::{parse_stored, Outbox, StoredEntry};
 use super::purpose::Purpose;
@@ -56,8 +58,10 @@ pub struct Conversation {
     config: ConversationConfig,
     ids: CustomIdGenerator,
     outbox: Outbox,
-    failed: HashMap<String, NewEvent>,
-    purposes: HashMap<RequestId, Purpose>,
+    /// Events whose sending failed for good, by `custom_id`, in the order they failed.
+    failed: Vec<(String, NewEvent)>,
+    /// Why each request under way was sent (ids are unique; few are under way at once).
+    purposes: Vec<(RequestId, Purpose)>,
     out: VecDeque<Output>,
     notices: VecDeque<Notice>,
     changed: bool,
@@ -101,8 +105,8 @@ impl Conversation {
             ids: CustomIdGenerator::new(config.seed),
             config,
             outbox: Outbox::default(),
-            failed: HashMap::new(),
-            purposes: HashMap::new(),
+            failed: Vec::new(),
+            purposes: Vec::new(),
             out: VecDeque::new(),
             notices: VecDeque::new(),
             changed: true,
@@ -133,14 +137,14 @@ impl Conversation {
             self.state.send_local(entry.custom_id.clone(), shown);
             if entry.failed {
                 self.state.fail_send(&entry.custom_id);
-                self.failed.insert(entry.custom_id, entry.event);
+                self.add_failed(entry.custom_id, entry.event);
             } else {
                 self.outbox.push(entry.custom_id, entry.event);
             }
         }
         // Storage that already says exactly this needs no rewrite; anything else
         // (junk, another version's shape) is replaced at the next persist.
-        self.persisted_outbox = (self.stored_outbox().as_deref() == Some(stored)).then(|| self.outbox_ids());
+        self.persisted_outbox = (self.stored_outbox() == stored).then(|| self.outbox_ids());
         self.changed = true;
     }
 
@@ -203,7 +207,7 @@ impl Conversation {
             Intent::SendMessage(text) => self.send_message(&text, now_ms),
             Intent::RetryMessage { custom_id } => self.retry(&custom_id, now_ms),
             Intent::RemoveMessage { custom_id } => {
-                if self.failed.remove(&custom_id).is_some() {
+                if self.take_failed(&custom_id).is_some() {
                     self.state.timeline.remove_failed(&custom_id);
                     self.changed = true;
                 }
@@ -285,7 +289,7 @@ impl Conversation {
 
     fn request(&mut self, request: Request, purpose: Purpose, now_ms: u64) {
         let id = self.session.request(request.action(), request.payload(), now_ms);
-        self.purposes.insert(id, purpose);
+        self.purposes.push((id, purpose));
     }
 
     fn on_session_event(&mut self, event: SessionEvent, now_ms: u64) {
@@ -296,11 +300,14 @@ impl Conversation {
             }
             SessionEvent::LoggedIn { payload } => match Response::decode("login", payload) {
                 Ok(Response::Login(login)) => self.on_login(&login, now_ms),
-                Ok(other) => self.warn(format!("unexpected login payload: {other:?}")),
+                Ok(_) => self.warn("unexpected login payload".into()),
                 Err(e) => self.warn(format!("login response: {e}")),
             },
             SessionEvent::Response { id, action, result } => {
-                let purpose = self.purposes.remove(&id).unwrap_or(Purpose::FireAndForget);
+                let purpose = match self.purposes.iter().position(|(i, _)| *i == id) {
+                    Some(i) => self.purposes.swap_remove(i).1,
+                    None => Purpose::FireAndForget,
+                };
                 match result {
                     Ok(payload) => match Response::decode(action, payload) {
                         Ok(response) => self.on_response(purpose, response, now_ms),
@@ -439,7 +446,7 @@ impl Conversation {
             self.outbox.set_in_flight(custom_id, false);
             if !retry_later {
                 if let Some(event) = self.outbox.get(custom_id).cloned() {
-                    self.failed.insert(custom_id.clone(), event);
+                    self.add_failed(custom_id.clone(), event);
                 }
                 self.outbox.confirm(custom_id);
                 self.state.fail_send(custom_id);
@@ -574,7 +581,7 @@ impl Conversation {
     }
 
     fn retry(&mut self, custom_id: &str, now_ms: u64) {
-        let Some(event) = self.failed.remove(custom_id) else { return };
+        let Some(event) = self.take_failed(custom_id) else { return };
         if let Some(entry) = self.state.timeline.by_custom_id(custom_id) {
             let shown = entry.event.clone();
             self.state.send_local(custom_id.to_owned(), shown);
@@ -726,25 +733,36 @@ impl Conversation {
         if self.persisted_outbox.as_ref() == Some(&ids) {
             return;
         }
-        let Some(value) = self.stored_outbox() else { return };
+        let value = self.stored_outbox();
         self.persisted_outbox = Some(ids);
         self.out.push_back(Output::Store { key, value });
     }
 
-    /// The outbox's `custom_id`s in order, then the failed ones (sorted), each
-    /// with whether it failed.
+    /// The outbox's `custom_id`s in order, then the failed ones in the order
+    /// they failed, each with whether it failed.
     fn outbox_ids(&self) -> Vec<(String, bool)> {
-        let mut failed: Vec<_> = self.failed.keys().map(|c| (c.clone(), true)).collect();
-        failed.sort();
+        let failed = self.failed.iter().map(|(c, _)| (c.clone(), true));
         self.outbox.entries().map(|(c, _)| (c.clone(), false)).chain(failed).collect()
     }
 
+    /// Keeps `event` as failed for good (replacing an earlier one with its `custom_id`).
+    fn add_failed(&mut self, custom_id: String, event: NewEvent) {
+        self.take_failed(&custom_id);
+        self.failed.push((custom_id, event));
+    }
+
+    /// Forgets the failed event with this `custom_id`, returning it.
+    fn take_failed(&mut self, custom_id: &str) -> Option<NewEvent> {
+        let i = self.failed.iter().position(|(c, _)| c == custom_id)?;
+        Some(self.failed.remove(i).1)
+    }
+
     /// The unconfirmed and failed customer events as stored, in timeline order.
-    fn stored_outbox(&self) -> Option<String> {
+    fn stored_outbox(&self) -> String {
         let stored = |custom_id: &String| {
-            let (event, failed) = match (self.outbox.get(custom_id), self.failed.get(custom_id)) {
+            let (event, failed) = match (self.outbox.get(custom_id), self.failed.iter().find(|(c, _)| c == custom_id)) {
                 (Some(event), _) => (event, false),
-                (None, Some(event)) => (event, true),
+                (None, Some((_, event))) => (event, true),
                 (None, None) => return None,
             };
             Some(StoredEntry { custom_id: custom_id.clone(), event: event.clone(), failed })
@@ -757,7 +775,7 @@ impl Conversation {
                 entries.extend(stored(custom_id));
             }
         }
-        serde_json::to_string(&entries).ok()
+        serde_json::Value::Array(entries.iter().map(StoredEntry::to_value).collect()).to_string()
     }
 
     fn greeting_ref(&self) -> Option<GreetingRef> {
@@ -804,8 +822,7 @@ impl Conversation {
                 None => self.session_variables.push((key, value)),
             }
         }
-        let fields: Vec<_> =
-            self.session_variables.iter().map(|(k, v)| BTreeMap::from([(k.clone(), v.clone())])).collect();
+        let fields: Vec<_> = session_fields(&self.session_variables);
         let mut login = self.session.customer().clone();
         login.session_fields = (!fields.is_empty()).then(|| fields.clone());
         self.session.set_customer(login);

@@ -126,11 +126,23 @@ impl PublicState {
                 email: customer.and_then(|c| c.email.clone()),
                 is_returning,
                 status: CustomerStatus::of(state),
-                session_variables: session_variables.iter().cloned().collect(),
+                session_variables: string_map(session_variables),
             },
             chat_data: ChatData { chat_id: state.chat_id.clone(), thread_id: state.thread_id.clone() },
         }
     }
+}
+
+/// `session_fields` as login and `set_customer_session_fields` send them: one
+/// single-key object per session variable, in order.
+pub fn session_fields(variables: &[(String, String)]) -> Vec<BTreeMap<String, String>> {
+    variables.iter().map(|pair| string_map(std::slice::from_ref(pair))).collect()
+}
+
+/// The one way this crate builds a `BTreeMap<String, String>` from pairs (each
+/// other way would link another copy of the sort and bulk build).
+fn string_map(pairs: &[(String, String)]) -> BTreeMap<String, String> {
+    pairs.iter().cloned().collect()
 }
 
 /// Who wrote an event, for `new_event`.

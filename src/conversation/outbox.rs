@@ -6,21 +6,35 @@
 
 use std::collections::HashSet;
 
-use serde::{Deserialize, Serialize};
-use serde_json::Value;
+use serde::Deserialize;
+use serde_json::{Map, Value};
 
 use crate::protocol::NewEvent;
 
 /// One customer event as kept in storage across reloads (`[{custom_id, event, failed}]`).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 pub struct StoredEntry {
     /// The event's `custom_id`.
     pub custom_id: String,
     /// The event as it will be sent.
     pub event: NewEvent,
     /// Sending failed for good: shown with retry and remove, not sent by itself.
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    #[serde(default)]
     pub failed: bool,
+}
+
+impl StoredEntry {
+    /// The entry as stored (`failed` only when set). Built as a [`Value`] with
+    /// [`NewEvent::to_value`], the one serializer of events, rather than derived.
+    pub fn to_value(&self) -> Value {
+        let mut map = Map::new();
+        map.insert("custom_id".into(), Value::String(self.custom_id.clone()));
+        map.insert("event".into(), self.event.to_value());
+        if self.failed {
+            map.insert("failed".into(), Value::Bool(true));
+        }
+        Value::Object(map)
+    }
 }
 
 /// Reads a stored outbox, skipping entries that do not decode (storage written

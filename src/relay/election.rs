@@ -16,7 +16,7 @@
 //! - Two leaders at once (claims that crossed): the one that hears a lower id
 //!   step down; the lower one reasserts itself.
 
-use std::collections::{BTreeSet, VecDeque};
+use std::collections::VecDeque;
 
 use super::message::Message;
 
@@ -50,7 +50,7 @@ pub struct Election {
     tab: String,
     role: Option<ElectedRole>,
     /// A claim under way: until when, and the rival claimants heard.
-    claim: Option<(u64, BTreeSet<String>)>,
+    claim: Option<(u64, Vec<String>)>,
     /// The leader a follower knows, and when it was last heard.
     leader: Option<(String, u64)>,
     /// A follower without a leader claims at this time.
@@ -96,7 +96,7 @@ impl Election {
                 Some(ElectedRole::Leader) => self.announce(),
                 _ => {
                     if let Some((_, rivals)) = &mut self.claim {
-                        rivals.insert(tab.clone());
+                        rivals.push(tab.clone());
                     }
                 }
             },
@@ -188,7 +188,7 @@ impl Election {
 
     fn start_claim(&mut self, now_ms: u64) {
         self.claim_at = None;
-        self.claim = Some((now_ms + CLAIM_MS, BTreeSet::new()));
+        self.claim = Some((now_ms + CLAIM_MS, Vec::new()));
         self.out.push_back(ElectionOutput::Broadcast(Message::Claim { tab: self.tab.clone() }));
     }
 

@@ -1,7 +1,7 @@
 //! [`Hub`]: the leader tab's side. It owns the view of the one real RTM
 //! connection and multiplexes the followers' virtual connections over it.
 
-use std::collections::{BTreeMap, VecDeque};
+use std::collections::VecDeque;
 
 use serde_json::{Map, Value};
 
@@ -54,7 +54,8 @@ enum Real {
 #[derive(Debug)]
 pub struct Hub {
     tab: String,
-    followers: BTreeMap<String, Follower>,
+    /// The virtual connections, sorted by id (a sorted Vec: few, and no map code to link).
+    followers: Vec<(String, Follower)>,
     real: Real,
     out: VecDeque<HubOutput>,
 }
@@ -62,7 +63,7 @@ pub struct Hub {
 impl Hub {
     /// The hub of the tab with id `tab`.
     pub fn new(tab: impl Into<String>) -> Hub {
-        Hub { tab: tab.into(), followers: BTreeMap::new(), real: Real::Down, out: VecDeque::new() }
+        Hub { tab: tab.into(), followers: Vec::new(), real: Real::Down, out: VecDeque::new() }
     }
 
     /// Tells every tab that this one leads now: their connections to an older leader are gone.
@@ -112,7 +113,7 @@ impl Hub {
         let forwarded =
             request_id.as_deref().and_then(split_forwarded).map(|(c, o)| (c.to_owned(), o.map(str::to_owned)));
         if let Some((conn, original)) = forwarded {
-            let known = self.followers.contains_key(&conn);
+            let known = self.slot(&conn).is_ok();
             if is_push {
                 let others = self.push_recipients(&frame, Some(&conn));
                 let stripped = with_request_id(frame.clone(), None);
@@ -147,13 +148,18 @@ impl Hub {
     pub fn channel(&mut self, message: Message, now_ms: u64) {
         match message {
             Message::Open { conn } => {
-                self.followers
-                    .insert(conn.clone(), Follower { last_seen: now_ms, logged_in: false, pending_login: None });
+                let follower = Follower { last_seen: now_ms, logged_in: false, pending_login: None };
+                match self.slot(&conn) {
+                    Ok(i) => self.followers[i].1 = follower,
+                    Err(i) => self.followers.insert(i, (conn.clone(), follower)),
+                }
                 self.broadcast(Message::Opened { conn, leader: self.tab.clone() });
             }
             Message::Up { conn, text } => self.follower_frame(conn, text, now_ms),
             Message::Close { conn } => {
-                self.followers.remove(&conn);
+                if let Ok(i) = self.slot(&conn) {
+                    self.followers.remove(i);
+                }
             }
             Message::Check => self.out.push_back(HubOutput::Check),
             // Another leader's traffic (the election settles who leads) and election messages.
@@ -173,11 +179,11 @@ impl Hub {
 
     /// When [`Hub::tick`] is due next.
     pub fn next_timeout(&self) -> Option<u64> {
-        self.followers.values().map(|f| f.last_seen.saturating_add(CONN_IDLE_MS)).min()
+        self.followers.iter().map(|(_, f)| f.last_seen.saturating_add(CONN_IDLE_MS)).min()
     }
 
     fn follower_frame(&mut self, conn: String, text: String, now_ms: u64) {
-        let Some(follower) = self.followers.get_mut(&conn) else {
+        let Some(follower) = self.follower(&conn) else {
             // A frame meant for a leader that is gone: make the follower reconnect.
             self.broadcast(Message::Closed { conn, code: 1006, reason: "unknown virtual connection".into() });
             return;
@@ -192,7 +198,7 @@ impl Hub {
         match field(&frame, "action") {
             // Spec "Login": the real connection is logged in once, for every tab.
             Some("login") => {
-                if let Some(f) = self.followers.get_mut(&conn) {
+                if let Some(f) = self.follower(&conn) {
                     f.pending_login = Some(id);
                 }
                 if matches!(self.real, Real::LoggedIn { .. }) {
@@ -227,7 +233,7 @@ impl Hub {
             .filter_map(|(conn, f)| f.pending_login.take().map(|id| (conn.clone(), id)))
             .collect();
         for (conn, id) in waiting {
-            if let Some(f) = self.followers.get_mut(&conn) {
+            if let Some(f) = self.follower(&conn) {
                 f.logged_in = true;
             }
             self.down(vec![conn.clone()], envelope::response(id.as_deref(), "login", payload.clone()));
@@ -263,7 +269,7 @@ impl Hub {
     /// Drops the virtual connections for which `gone` holds and tells their tabs (code 1006).
     fn close_followers(&mut self, reason: &str, gone: impl Fn(&Follower) -> bool) {
         let out = &mut self.out;
-        self.followers.retain(|conn, f| {
+        self.followers.retain(|(conn, f)| {
             if !gone(f) {
                 return true;
             }
@@ -271,6 +277,16 @@ impl Hub {
             out.push_back(HubOutput::Broadcast(closed));
             false
         });
+    }
+
+    /// Where `conn` is in `followers` (or would go).
+    fn slot(&self, conn: &str) -> Result<usize, usize> {
+        self.followers.binary_search_by(|(c, _)| c.as_str().cmp(conn))
+    }
+
+    fn follower(&mut self, conn: &str) -> Option<&mut Follower> {
+        let i = self.slot(conn).ok()?;
+        Some(&mut self.followers[i].1)
     }
 
     fn down(&mut self, conns: Vec<String>, text: String) {

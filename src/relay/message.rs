@@ -4,13 +4,16 @@
 //! `close` and `check`; the leader sends `opened`, `down`, `closed` and `leader`;
 //! `claim` and `leaving` belong to the election.
 //! A tab ignores the messages meant for the other role. Anything else (another
-//! version's shape, garbage) fails [`Message::decode`] and is logged, never acted on.
+//! version's shape, unknown fields, garbage) fails [`Message::decode`] and is
+//! logged, never acted on.
+//!
+//! Encoding and decoding are written out over [`serde_json::Value`] rather than
+//! derived: the derived tagged-enum deserializer alone was 25 KB of wasm.
 
-use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
 
 /// One message on the tabs' channel.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "t", rename_all = "snake_case", deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Message {
     /// Follower → leader: open virtual connection `conn` (the follower's `Output::Connect`).
     Open {
@@ -79,13 +82,66 @@ pub enum Message {
 impl Message {
     /// The message as the JSON text posted on the channel.
     pub fn encode(&self) -> String {
-        serde_json::to_string(self).unwrap_or_default()
+        let (tag, fields): (&str, Vec<(&str, Value)>) = match self {
+            Message::Open { conn } => ("open", vec![("conn", conn.as_str().into())]),
+            Message::Up { conn, text } => ("up", vec![("conn", conn.as_str().into()), ("text", text.as_str().into())]),
+            Message::Close { conn } => ("close", vec![("conn", conn.as_str().into())]),
+            Message::Check => ("check", Vec::new()),
+            Message::Opened { conn, leader } => {
+                ("opened", vec![("conn", conn.as_str().into()), ("leader", leader.as_str().into())])
+            }
+            Message::Down { conns, text } => {
+                ("down", vec![("conns", conns.as_slice().into()), ("text", text.as_str().into())])
+            }
+            Message::Closed { conn, code, reason } => (
+                "closed",
+                vec![("conn", conn.as_str().into()), ("code", (*code).into()), ("reason", reason.as_str().into())],
+            ),
+            Message::Leader { leader } => ("leader", vec![("leader", leader.as_str().into())]),
+            Message::Claim { tab } => ("claim", vec![("tab", tab.as_str().into())]),
+            Message::Leaving { leader } => ("leaving", vec![("leader", leader.as_str().into())]),
+        };
+        let mut map = Map::new();
+        map.insert("t".into(), tag.into());
+        for (name, value) in fields {
+            map.insert(name.into(), value);
+        }
+        Value::Object(map).to_string()
     }
 
     /// Reads a message posted on the channel; an unknown shape is an error to log.
     pub fn decode(text: &str) -> Result<Message, String> {
-        serde_json::from_str(text).map_err(|e| format!("ignored a tab message ({e})"))
+        super::envelope::parse(text)
+            .as_ref()
+            .and_then(from_map)
+            .ok_or_else(|| "ignored a tab message of an unknown shape".to_owned())
     }
+}
+
+/// The message in `map`: its `t` tag names the variant, which must have exactly its own fields.
+fn from_map(map: &Map<String, Value>) -> Option<Message> {
+    let text = |name: &str| map.get(name).and_then(Value::as_str).map(str::to_owned);
+    let (message, fields) = match map.get("t")?.as_str()? {
+        "open" => (Message::Open { conn: text("conn")? }, 1),
+        "up" => (Message::Up { conn: text("conn")?, text: text("text")? }, 2),
+        "close" => (Message::Close { conn: text("conn")? }, 1),
+        "check" => (Message::Check, 0),
+        "opened" => (Message::Opened { conn: text("conn")?, leader: text("leader")? }, 2),
+        "down" => {
+            let conns = map.get("conns")?.as_array()?;
+            let conns = conns.iter().map(|c| c.as_str().map(str::to_owned)).collect::<Option<_>>()?;
+            (Message::Down { conns, text: text("text")? }, 2)
+        }
+        "closed" => {
+            let code = u16::try_from(map.get("code")?.as_u64()?).ok()?;
+            (Message::Closed { conn: text("conn")?, code, reason: text("reason")? }, 3)
+        }
+        "leader" => (Message::Leader { leader: text("leader")? }, 1),
+        "claim" => (Message::Claim { tab: text("tab")? }, 1),
+        "leaving" => (Message::Leaving { leader: text("leader")? }, 1),
+        _ => return None,
+    };
+    (map.len() == fields + 1).then_some(message)
 }
 
 #[cfg(test)]
@@ -94,8 +150,26 @@ mod tests {
 
     #[test]
     fn round_trips_and_rejects_unknown_shapes() {
-        let m = Message::Down { conns: vec!["a-1".into()], text: "{}".into() };
-        assert_eq!(Message::decode(&m.encode()), Ok(m));
+        let conn = || "a-1".to_owned();
+        for m in [
+            Message::Open { conn: conn() },
+            Message::Up { conn: conn(), text: "{}".into() },
+            Message::Close { conn: conn() },
+            Message::Check,
+            Message::Opened { conn: conn(), leader: "b".into() },
+            Message::Down { conns: vec![conn(), "c-2".into()], text: "{}".into() },
+            Message::Down { conns: Vec::new(), text: "{}".into() },
+            Message::Closed { conn: conn(), code: 1006, reason: "gone".into() },
+            Message::Leader { leader: "b".into() },
+            Message::Claim { tab: "b".into() },
+            Message::Leaving { leader: "b".into() },
+        ] {
+            assert_eq!(Message::decode(&m.encode()), Ok(m));
+        }
+        assert_eq!(
+            Message::decode(r#"{"t":"closed","conn":"a-1","code":1000,"reason":""}"#),
+            Ok(Message::Closed { conn: conn(), code: 1000, reason: String::new() })
+        );
         assert_eq!(Message::decode(r#"{"t":"check"}"#), Ok(Message::Check));
         for bad in [
             "",
@@ -105,6 +179,10 @@ mod tests {
             r#"{"t":"open"}"#,
             r#"{"t":"open","conn":1}"#,
             r#"{"t":"up","conn":"a-1","text":"{}","extra":1}"#,
+            r#"{"t":"check","conn":"a-1"}"#,
+            r#"{"t":"down","conns":["a-1",2],"text":"{}"}"#,
+            r#"{"t":"closed","conn":"a-1","code":70000,"reason":""}"#,
+            r#"{"t":"closed","conn":"a-1","code":-1,"reason":""}"#,
         ] {
             assert!(Message::decode(bad).is_err(), "{bad}");
         }

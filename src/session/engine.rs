@@ -266,7 +266,7 @@ impl Session {
         self.event(SessionEvent::Malformed { reason });
     }
 
-    pub(super) fn send<P: serde::Serialize>(&mut self, id: &str, action: &str, payload: &P) {
+    pub(super) fn send(&mut self, id: &str, action: &str, payload: &Value) {
         let text = OutgoingFrame { request_id: Some(id), action, payload }.to_json();
         self.push(Output::Send(text));
     }

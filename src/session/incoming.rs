@@ -100,7 +100,8 @@ impl Session {
         match payload {
             Value::Object(mut map) => match map.remove("customer_side_storage") {
                 Some(Value::Object(storage)) => {
-                    let value = serde_json::to_string(&storage).unwrap_or_default();
+                    // Through Value's Display: no second serializer for a bare Map.
+                    let value = Value::Object(storage.clone()).to_string();
                     self.storage = storage;
                     let key = self.config.storage_key.clone();
                     self.push(Output::Store { key, value });

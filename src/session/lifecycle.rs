@@ -89,7 +89,8 @@ impl Session {
         };
         self.login_token = Some(token.clone());
         let login_id = self.requests.next_id().wire();
-        self.send(&login_id, "login", &payload);
+        // As a Value: the one serializer the protocol's requests already use.
+        self.send(&login_id, "login", &serde_json::to_value(&payload).unwrap_or_default());
         self.phase = Phase::LoggingIn { login_id, deadline };
     }
 
@@ -104,7 +105,7 @@ impl Session {
 
     pub(super) fn send_ping(&mut self, now_ms: u64) {
         let id = self.requests.next_id().wire();
-        self.send(&id, "ping", &Map::new());
+        self.send(&id, "ping", &Value::Object(Map::new()));
         self.phase = Phase::Connected { ping_at: now_ms.saturating_add(self.config.timings.ping_interval_ms) };
     }
 
