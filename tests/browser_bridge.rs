@@ -8,7 +8,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use gloo_timers::future::TimeoutFuture;
-use livechat_widget::browser::{post_event, post_state, HostListener, HostMessage};
+use livechat_widget::browser::{post_event, post_state, HostListener, HostMessage, Store};
 use livechat_widget::chat::ChatState;
 use livechat_widget::conversation::host_api::{ButtonClickedData, HostCommand, HostEvent, PublicState, Visibility};
 use livechat_widget::conversation::Intent;
@@ -114,4 +114,36 @@ async fn state_and_events_are_posted_as_plain_objects() {
         parsed[1],
         serde_json::json!({"type": "lc:event", "name": "rich_message_button_clicked", "data": {"eventId": "E", "postbackId": "P"}})
     );
+}
+
+/// Each message to the host is work on its main thread (issue 7's loader budget): writing the
+/// value a key already holds, or the one the host's snapshot gave, posts nothing.
+#[wasm_bindgen_test]
+async fn storing_an_unchanged_value_posts_no_store_message() {
+    let seen: Rc<RefCell<Vec<String>>> = Rc::default();
+    let sink = seen.clone();
+    let closure = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
+        sink.borrow_mut().push(js_sys::JSON::stringify(&e.data()).unwrap().into());
+    });
+    window().add_event_listener_with_callback("message", closure.as_ref().unchecked_ref()).unwrap();
+    let key = "livechat:1:0:customer_side_storage";
+    let snapshot = [(key.to_string(), "{\"a\":\"1\"}".to_string())].into_iter().collect();
+    let store = Store::open(snapshot, Some(own_origin()));
+    store.set(key, "{\"a\":\"1\"}");
+    store.set(key, "{\"a\":\"2\"}");
+    store.set(key, "{\"a\":\"2\"}");
+    store.set("livechat:1:0:outbox", "[]");
+    store.set("livechat:1:0:outbox", "[]");
+    settle().await;
+    window().remove_event_listener_with_callback("message", closure.as_ref().unchecked_ref()).unwrap();
+    let stores: Vec<serde_json::Value> = seen
+        .borrow()
+        .iter()
+        .map(|j| serde_json::from_str::<serde_json::Value>(j).unwrap())
+        .filter(|m| m["type"] == "lc:store")
+        .collect();
+    assert_eq!(stores.len(), 2, "{stores:?}");
+    assert_eq!(stores[0], serde_json::json!({"type": "lc:store", "key": key, "value": "{\"a\":\"2\"}"}));
+    assert_eq!(stores[1]["key"], "livechat:1:0:outbox");
+    assert_eq!(store.get(key).as_deref(), Some("{\"a\":\"2\"}"));
 }

@@ -156,6 +156,24 @@ test("the iframe is inserted after the host's load event and no wasm is fetched 
     assert.ok(fetched[0] >= atLoad.at, `the wasm request (${fetched[0]}) came after the host's load (${atLoad.at})`);
   }));
 
+// Issue 7: every message the widget posts is work on the host's main thread (the loader's
+// 20 ms budget), so a start posts each layout and each stored value once, not on every state change.
+test("starting up, the widget posts the layout once and no unchanged stored value", () =>
+  stack.visit({ init: () => {
+    if (window !== window.top) return;
+    window.__posted = [];
+    addEventListener("message", (e) => window.__posted.push(e.data), true);
+  } }, async (v) => {
+    await mounted(v);
+    await v.customer();
+    await v.page.waitForTimeout(1_000);
+    const posted = await v.page.evaluate(() => window.__posted.filter((m) => m && typeof m.type == "string"));
+    const layouts = posted.filter((m) => m.type === "lc:layout");
+    assert.deepEqual(layouts.map((m) => m.layout), ["minimized"], JSON.stringify(posted));
+    const stores = posted.filter((m) => m.type === "lc:store").map((m) => `${m.key}=${m.value}`);
+    assert.equal(new Set(stores).size, stores.length, `a value stored twice: ${JSON.stringify(stores)}`);
+  }));
+
 for (const [label, viewport] of [["1280", DESKTOP], ["375", PHONE]]) {
   test(`minimised, the iframe covers only the launcher's corner (${label} px)`, () =>
     stack.visit({ viewport, shot: `corner-${label}` }, async (v) => {

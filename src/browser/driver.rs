@@ -273,8 +273,9 @@ pub fn start() {
     });
     take_over_boot_launcher(ctx);
     if let Some(origin) = host_origin {
-        // Resize the host's iframe whenever what is on screen changes.
-        Effect::new(move |_| {
+        // Resize the host's iframe whenever what is on screen changes. The effect reruns on
+        // every chat state change; only a new layout is posted (each post is host main-thread work).
+        Effect::new(move |posted: Option<Layout>| {
             let layout = if ctx.hidden.get() {
                 Layout::Hidden
             } else if ctx.open.get() {
@@ -284,7 +285,10 @@ pub fn start() {
             } else {
                 Layout::Minimized
             };
-            post_layout(&origin, layout);
+            if posted != Some(layout) {
+                post_layout(&origin, layout);
+            }
+            layout
         });
     }
     // With other tabs to ask, the session starts once the tab lock has answered.

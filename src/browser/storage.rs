@@ -71,7 +71,12 @@ impl Store {
     }
 
     /// Stores `value` under `key` in every layer available.
+    /// Writing the value a key already holds does nothing: each write to the host is a
+    /// message its main thread handles.
     pub fn set(&self, key: &str, value: &str) {
+        if self.memory.borrow().get(key).is_some_and(|held| held == value) {
+            return;
+        }
         if self.local {
             let _ = area(key).set_item(key, value);
         }
