@@ -64,7 +64,7 @@ function sizes() {
   process.stderr.write(out.stdout);
   const kb = (what) => Number(new RegExp(`^${what}: ([0-9.]+) KB brotli`, "m").exec(out.stdout)?.[1]);
   figure("loader download (brotli)", kb("loader"), "KB", 3);
-  figure("widget until interactive (brotli)", kb("widget"), "KB", 100, "reported; shrinking it is separate work");
+  figure("widget until interactive (brotli)", kb("widget"), "KB", 100, "not met; CI enforces a ceiling at today's size (scripts/size-report.mjs)");
 }
 
 // ---------------------------------------------------------------- loader main-thread work
@@ -95,7 +95,7 @@ function loaderWork(trace) {
 
 async function loaderBench(browser, sandbox) {
   const totals = [], evaluates = [], inserts = [];
-  for (let i = 0; i < Math.min(RUNS, 5); i++) {
+  for (let i = 0; i < RUNS; i++) {
     const context = await browser.newContext({ viewport: DESKTOP });
     const page = await context.newPage();
     await browser.startTracing(page, { categories: ["devtools.timeline", "disabled-by-default-devtools.timeline", "v8", "blink.user_timing", "loading"] });
