@@ -72,7 +72,7 @@ impl Transfer {
 }
 
 /// Takes `properties`, or the misspelled `properites` when `properties` is absent or `null`.
-pub(crate) fn either_properties(o: Obj) -> Properties {
+fn either_properties(o: Obj) -> Properties {
     o.opt("properties").or_else(|| o.opt("properites")).map(properties_from).unwrap_or_default()
 }
 

@@ -1,6 +1,6 @@
 //! Protocol types of the LiveChat Customer Chat RTM API v3.2: frames, requests,
-//! responses, pushes, events, users and errors. Pure data, serde for what is sent,
-//! hand-written readers ([`read`]) for what is received; no IO.
+//! responses, pushes, events, users and errors. Pure data: requests are built as
+//! `serde_json::Value`s, and hand-written readers ([`read`]) decode what is received; no IO.
 
 pub mod chat;
 pub mod disconnect;

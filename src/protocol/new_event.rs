@@ -14,6 +14,7 @@ use serde_json::{Map, Value};
 use super::event::{Event, EventBody, MessagePostback};
 use super::form::FilledFormField;
 use super::properties::Properties;
+use super::request::payload::json;
 use super::rich_message::RichMessage;
 
 /// The type-specific part of a [`NewEvent`].
@@ -211,11 +212,6 @@ impl NewEvent {
 }
 
 /// A part of an event in its wire shape.
-fn json<T: Serialize>(v: &T) -> Value {
-    // Plain data with string keys cannot fail to serialise.
-    serde_json::to_value(v).unwrap_or(Value::Null)
-}
-
 impl Serialize for NewEvent {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         self.to_value().serialize(s)

@@ -12,7 +12,8 @@ use serde_json::{Map, Value};
 use super::lenient::scalar_to_string;
 
 /// The result of reading a payload. The error names what did not read: a field
-/// (missing, or of the wrong type), or `object` / `list` for a value of the wrong shape.
+/// (missing, or of the wrong type), `object` / `list` for a value of the wrong shape,
+/// or `string` / `u32` for an item of a list of those.
 pub type Read<T> = Result<T, &'static str>;
 
 /// A JSON object being read field by field.
@@ -146,6 +147,7 @@ impl<'a> Obj<'a> {
     pub fn list<T>(self, key: &'static str, f: fn(&Value) -> Read<T>) -> Read<Vec<T>> {
         match self.opt(key) {
             None => Ok(Vec::new()),
+            Some(v) if !v.is_array() => Err(key),
             Some(v) => list(v, f),
         }
     }

@@ -89,8 +89,7 @@ impl Session {
         };
         self.login_token = Some(token.clone());
         let login_id = self.requests.next_id().wire();
-        // As a Value: the one serializer the protocol's requests already use.
-        self.send(&login_id, "login", &serde_json::to_value(&payload).unwrap_or_default());
+        self.send(&login_id, "login", &payload.to_value());
         self.phase = Phase::LoggingIn { login_id, deadline };
     }
 

@@ -8,7 +8,7 @@ pub mod chats;
 pub mod customers;
 pub mod events;
 pub mod other;
-mod payload;
+pub(crate) mod payload;
 pub mod properties;
 pub mod status;
 

@@ -111,12 +111,6 @@ pub struct ListGroupStatuses {
     pub group_ids: Option<Vec<u32>>,
 }
 
-impl serde::Serialize for Login {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        self.to_value().serialize(s)
-    }
-}
-
 impl Login {
     /// The request payload.
     pub fn to_value(&self) -> Value {
