@@ -6,8 +6,8 @@ use std::path::Path;
 
 use livechat_widget::protocol::request::*;
 use livechat_widget::protocol::{
-    Access, Answer, AnswerOption, ButtonType, FilledFormField, FormFieldType, FormType, MessagePostback, NewEvent,
-    Properties, Request, RichButton, RichElement, RichImage, RichMessage, TemplateId,
+    Access, Answer, AnswerOption, ButtonType, DeletedProperties, FilledFormField, FormFieldType, FormType,
+    MessagePostback, NewEvent, Properties, Request, RichButton, RichElement, RichImage, RichMessage, TemplateId,
 };
 use serde_json::{json, Value};
 
@@ -34,8 +34,8 @@ fn props(value: &str) -> Properties {
     p
 }
 
-fn deleted() -> BTreeMap<String, Vec<String>> {
-    BTreeMap::from([("0805e283233042b37f460ed8fbf22160".to_string(), vec!["string_property".to_string()])])
+fn deleted() -> DeletedProperties {
+    [("0805e283233042b37f460ed8fbf22160".to_string(), vec!["string_property".to_string()])].into_iter().collect()
 }
 
 fn session_fields() -> Vec<BTreeMap<String, String>> {

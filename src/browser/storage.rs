@@ -7,7 +7,7 @@
 //! - memory, when neither is available.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 
 use gloo_storage::{LocalStorage, SessionStorage, Storage};
 
@@ -33,14 +33,16 @@ fn area(key: &str) -> web_sys::Storage {
 #[derive(Debug, Default)]
 pub struct Store {
     local: bool,
-    memory: RefCell<HashMap<String, String>>,
+    // A `BTreeMap<String, String>`, the map type the protocol already links (a
+    // `HashMap` here would link its own hash table); it holds a handful of keys.
+    memory: RefCell<BTreeMap<String, String>>,
     host_origin: Option<String>,
 }
 
 impl Store {
     /// Opens the store with the host's `snapshot` (keys in the widget's
     /// namespace) and, when embedded, the host origin to mirror writes to.
-    pub fn open(snapshot: HashMap<String, String>, host_origin: Option<String>) -> Store {
+    pub fn open(snapshot: BTreeMap<String, String>, host_origin: Option<String>) -> Store {
         // Accessing localStorage can throw (SecurityError), which gloo-storage
         // would turn into a JS exception: probe it once through web-sys.
         let works = |s: Option<web_sys::Storage>| {
@@ -89,16 +91,20 @@ impl Store {
 
 /// Reads the host's snapshot from the iframe URL's fragment (`#s=<JSON object>`),
 /// keeping only string values under `namespace`. Anything malformed is ignored.
-pub fn snapshot_from_fragment(fragment: &str, namespace: &str) -> HashMap<String, String> {
+pub fn snapshot_from_fragment(fragment: &str, namespace: &str) -> BTreeMap<String, String> {
+    let mut out = BTreeMap::new();
     let Some(encoded) = fragment.trim_start_matches('#').split('&').find_map(|p| p.strip_prefix("s=")) else {
-        return HashMap::new();
+        return out;
     };
     let json = crate::widget_config::percent_decode(encoded);
-    let Ok(serde_json::Value::Object(map)) = serde_json::from_str(&json) else { return HashMap::new() };
-    map.into_iter()
-        .filter(|(k, _)| k.starts_with(namespace))
-        .filter_map(|(k, v)| Some((k, v.as_str()?.to_owned())))
-        .collect()
+    let Ok(serde_json::Value::Object(map)) = serde_json::from_str(&json) else { return out };
+    // By `insert`, not `collect`: `collect` would link a sort for this one type.
+    for (k, v) in map {
+        if let (true, serde_json::Value::String(v)) = (k.starts_with(namespace), v) {
+            out.insert(k, v);
+        }
+    }
+    out
 }
 
 #[cfg(test)]

@@ -208,7 +208,7 @@ impl ChatState {
             }
             Push::EventPropertiesDeleted(p) if self.is_current(&p.chat_id) => {
                 let Some(event) = self.timeline.event_mut(&p.event_id) else { return false };
-                for (ns, names) in &p.properties {
+                for (ns, names) in p.properties.iter() {
                     if let Some(values) = event.properties.get_mut(ns) {
                         names.iter().for_each(|n| drop(values.remove(n)));
                     }

@@ -139,10 +139,16 @@ pub fn session_fields(variables: &[(String, String)]) -> Vec<BTreeMap<String, St
     variables.iter().map(|pair| string_map(std::slice::from_ref(pair))).collect()
 }
 
-/// The one way this crate builds a `BTreeMap<String, String>` from pairs (each
-/// other way would link another copy of the sort and bulk build).
+/// The one way this crate builds a `BTreeMap<String, String>` from pairs: by
+/// `insert`, which the protocol's readers link anyway (`collect` would link a
+/// sort and a bulk build for this one type). A later duplicate key wins, as
+/// with `collect`.
 fn string_map(pairs: &[(String, String)]) -> BTreeMap<String, String> {
-    pairs.iter().cloned().collect()
+    let mut map = BTreeMap::new();
+    for (k, v) in pairs {
+        map.insert(k.clone(), v.clone());
+    }
+    map
 }
 
 /// Who wrote an event, for `new_event`.

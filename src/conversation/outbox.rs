@@ -4,7 +4,7 @@
 //! echo with the same `custom_id`, or the history after a reconnect), so a
 //! connection lost between send and response never loses nor doubles a message.
 
-use std::collections::HashSet;
+use std::collections::BTreeSet;
 
 use serde::Deserialize;
 use serde_json::{Map, Value};
@@ -48,7 +48,7 @@ pub fn parse_stored(text: &str) -> Vec<StoredEntry> {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Outbox {
     items: Vec<(String, NewEvent)>,
-    in_flight: HashSet<String>,
+    in_flight: BTreeSet<String>,
 }
 
 impl Outbox {

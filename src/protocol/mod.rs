@@ -22,7 +22,7 @@ pub mod time;
 pub mod user;
 mod wire_enum;
 
-pub use chat::{Access, Chat, ChatSummary, LastEvent, Queue, Thread, Transfer};
+pub use chat::{Access, Chat, ChatSummary, LastEvent, LastEvents, Queue, Thread, Transfer};
 pub use disconnect::{CustomerDisconnected, DisconnectReason};
 pub use error::{ErrorType, RtmError};
 pub use event::{
