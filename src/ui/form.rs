@@ -52,8 +52,13 @@ pub fn SurveyForm(
         SurveyKind::Prechat => "lc-pre",
         SurveyKind::Postchat => "lc-post",
     };
+    // Built by insert, not collect: collecting into a BTreeMap links a stable sort per type.
+    let mut values = BTreeMap::new();
+    for f in &form.fields {
+        values.insert(f.id.clone(), initial_value(f));
+    }
     let state = FormState {
-        values: RwSignal::new(form.fields.iter().map(|f| (f.id.clone(), initial_value(f))).collect()),
+        values: RwSignal::new(values),
         errors: RwSignal::new(BTreeMap::new()),
         tried: RwSignal::new(false),
     };

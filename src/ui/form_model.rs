@@ -103,13 +103,15 @@ pub fn is_valid_email(s: &str) -> bool {
 
 /// The errors of a whole form, by field id (only fields with an error).
 pub fn validate_all(form: &Form, values: &BTreeMap<String, FieldValue>) -> BTreeMap<String, FieldError> {
-    form.fields
-        .iter()
-        .filter_map(|f| {
-            let value = values.get(&f.id).cloned().unwrap_or_else(|| initial_value(f));
-            validate(f, &value).map(|e| (f.id.clone(), e))
-        })
-        .collect()
+    // Built by insert, not collect: collecting into a BTreeMap links a stable sort per type.
+    let mut errors = BTreeMap::new();
+    for f in &form.fields {
+        let value = values.get(&f.id).cloned().unwrap_or_else(|| initial_value(f));
+        if let Some(e) = validate(f, &value) {
+            errors.insert(f.id.clone(), e);
+        }
+    }
+    errors
 }
 
 /// The `filled_form` fields for the answers given. Decorations and unanswered
