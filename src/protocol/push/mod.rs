@@ -52,7 +52,7 @@ macro_rules! pushes {
                     $( $action => $read(&payload).map(|p| Push::$variant(p.into())), )*
                     _ => return Ok(Push::Unknown { action: action.to_owned(), payload }),
                 };
-                read.map_err(|e| DecodeError::Payload { action: action.to_owned(), reason: format!("cannot read `{e}`") })
+                read.map_err(|e| DecodeError::unreadable(action, e))
             }
 
             /// The push's action.
