@@ -139,7 +139,7 @@ impl ChatState {
         if let Some(agent) = &greeting.agent {
             // The author of an invitation is not in a chat yet: present once it routes to them.
             let author = Participant { present: false, ..Participant::from_agent(agent) };
-            self.users.entry(agent.id.clone()).or_insert(author);
+            self.users.get_or_insert_with(agent.id.clone(), || author);
         }
         if let Some(event) = &greeting.event {
             let mut event = event.clone();
@@ -203,7 +203,7 @@ impl ChatState {
             Push::EventPropertiesUpdated(p) if self.is_current(&p.chat_id) => {
                 let Some(event) = self.timeline.event_mut(&p.event_id) else { return false };
                 for (ns, values) in &p.properties {
-                    event.properties.entry(ns.clone()).or_default().extend(values.clone());
+                    event.properties.get_or_insert_with(ns.clone(), Default::default).extend(values.clone());
                 }
             }
             Push::EventPropertiesDeleted(p) if self.is_current(&p.chat_id) => {

@@ -2,9 +2,7 @@
 //! thread, its events, its users, typing, queue, greeting, forms and unread count.
 //! The reducer that updates it lives in `reducer.rs`.
 
-use std::collections::{BTreeMap, BTreeSet};
-
-use crate::protocol::{Agent, Customer, Event, Form, GetFormResponse, Greeting, Queue, User};
+use crate::protocol::{Agent, Customer, Event, Form, GetFormResponse, Greeting, Queue, User, VecMap, VecSet};
 
 use super::timeline::Timeline;
 
@@ -143,11 +141,11 @@ pub struct ChatState {
     /// Queue position while queued.
     pub queue: Option<QueueStatus>,
     /// Users of the chat by id (agents and the customer).
-    pub users: BTreeMap<String, Participant>,
+    pub users: VecMap<String, Participant>,
     /// The chat's events, ordered and deduplicated.
     pub timeline: Timeline<Event>,
     /// Agents currently typing.
-    pub typing: BTreeSet<String>,
+    pub typing: VecSet<String>,
     /// The greeting on screen, if any.
     pub greeting: Option<Greeting>,
     /// The prechat form.

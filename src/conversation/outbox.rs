@@ -4,12 +4,10 @@
 //! echo with the same `custom_id`, or the history after a reconnect), so a
 //! connection lost between send and response never loses nor doubles a message.
 
-use std::collections::BTreeSet;
-
 use serde::Deserialize;
 use serde_json::{Map, Value};
 
-use crate::protocol::NewEvent;
+use crate::protocol::{NewEvent, VecSet};
 
 /// One customer event as kept in storage across reloads (`[{custom_id, event, failed}]`).
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -48,7 +46,7 @@ pub fn parse_stored(text: &str) -> Vec<StoredEntry> {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Outbox {
     items: Vec<(String, NewEvent)>,
-    in_flight: BTreeSet<String>,
+    in_flight: VecSet<String>,
 }
 
 impl Outbox {

@@ -3,8 +3,6 @@
 //!
 //! Both `properties` and the samples' misspelled `properites` are accepted.
 
-use std::collections::BTreeMap;
-
 use serde::Serialize;
 use serde_json::Value;
 
@@ -13,6 +11,7 @@ use super::lenient::ids_from;
 use super::properties::{properties_from, Properties};
 use super::read::{obj, Obj, Read};
 use super::user::User;
+use super::vec_map::VecMap;
 
 /// `access`: which groups can see the chat or thread (group 0: all agents).
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
@@ -88,7 +87,7 @@ pub struct Thread {
     /// Events, oldest first.
     pub events: Vec<Event>,
     /// Thread properties.
-    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(skip_serializing_if = "VecMap::is_empty")]
     pub properties: Properties,
     /// Access.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -148,7 +147,7 @@ pub struct Chat {
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub threads: Vec<Thread>,
     /// Chat properties.
-    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(skip_serializing_if = "VecMap::is_empty")]
     pub properties: Properties,
     /// Access.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -211,48 +210,8 @@ impl LastEvent {
 }
 
 /// A chat summary's `last_event_per_type`: event type to its newest event, in
-/// key order, one entry per type (as the JSON object read gives them). A `Vec`
-/// for these few entries rather than a B-tree for this one value type.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct LastEvents(Vec<(String, LastEvent)>);
-
-impl LastEvents {
-    /// The newest event of type `event_type`.
-    pub fn get(&self, event_type: &str) -> Option<&LastEvent> {
-        self.0.iter().find(|(k, _)| k == event_type).map(|(_, e)| e)
-    }
-
-    /// Each event type with its newest event, in key order.
-    pub fn iter(&self) -> impl Iterator<Item = (&str, &LastEvent)> {
-        self.0.iter().map(|(k, e)| (k.as_str(), e))
-    }
-
-    /// How many event types have an entry.
-    pub fn len(&self) -> usize {
-        self.0.len()
-    }
-
-    /// Whether no event type has an entry.
-    pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
-    }
-}
-
-impl std::ops::Index<&str> for LastEvents {
-    type Output = LastEvent;
-
-    /// The newest event of type `event_type`; panics when there is none, like a map's index.
-    fn index(&self, event_type: &str) -> &LastEvent {
-        self.get(event_type).expect("no event of this type")
-    }
-}
-
-/// Serialized as the object it was read from.
-impl Serialize for LastEvents {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_map(self.iter())
-    }
-}
+/// key order, one entry per type.
+pub type LastEvents = VecMap<String, LastEvent>;
 
 /// A chat summary (`list_chats`).
 #[derive(Debug, Clone, PartialEq, Default, Serialize)]
@@ -273,7 +232,7 @@ pub struct ChatSummary {
     /// The newest event of each type, keyed by event type.
     pub last_event_per_type: LastEvents,
     /// Chat properties.
-    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(skip_serializing_if = "VecMap::is_empty")]
     pub properties: Properties,
     /// Access.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -291,7 +250,7 @@ impl ChatSummary {
         if let Some(per_type) = o.opt("last_event_per_type") {
             let Value::Object(m) = per_type else { return Err("last_event_per_type") };
             for (k, e) in m {
-                last_event_per_type.0.push((k.clone(), LastEvent::from_json(e)?));
+                last_event_per_type.insert(k.clone(), LastEvent::from_json(e)?);
             }
         }
         Ok(ChatSummary {

@@ -69,6 +69,14 @@ pub enum DecodeError {
     },
 }
 
+impl DecodeError {
+    /// The payload of `action` did not read at `what` (a field, or `object` /
+    /// `list`, see [`super::read::Read`]): "cannot read `what`".
+    pub fn unreadable(action: &str, what: &str) -> DecodeError {
+        DecodeError::Payload { action: action.to_owned(), reason: ["cannot read `", what, "`"].concat() }
+    }
+}
+
 impl std::fmt::Display for DecodeError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {

@@ -4,6 +4,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 use super::read::{obj, Read};
+use super::vec_map::VecMap;
 use super::wire_enum::wire_enum;
 
 wire_enum! {
@@ -19,59 +20,10 @@ wire_enum! {
 }
 
 /// `groups_status`: group id to status. Keys arrive as strings (`"1"`); keys
-/// that are not numbers and values that are not strings are skipped.
-///
-/// A few groups at most, so a `Vec` kept sorted by id with one entry per id
-/// (a later duplicate wins), like the map it replaces, without linking a
-/// B-tree for this one key and value type.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct GroupStatuses(Vec<(u32, GroupStatus)>);
-
-impl GroupStatuses {
-    /// No groups.
-    pub fn new() -> Self {
-        GroupStatuses(Vec::new())
-    }
-
-    /// Sets the status of group `id`, replacing any it had.
-    pub fn insert(&mut self, id: u32, status: GroupStatus) {
-        match self.0.binary_search_by_key(&id, |(k, _)| *k) {
-            Ok(i) => self.0[i].1 = status,
-            Err(i) => self.0.insert(i, (id, status)),
-        }
-    }
-
-    /// The status of group `id`, if the response had it.
-    pub fn get(&self, id: &u32) -> Option<&GroupStatus> {
-        self.0.iter().find(|(k, _)| k == id).map(|(_, s)| s)
-    }
-
-    /// How many groups have a status.
-    pub fn len(&self) -> usize {
-        self.0.len()
-    }
-
-    /// Whether no group has a status.
-    pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
-    }
-}
-
-impl std::ops::Index<&u32> for GroupStatuses {
-    type Output = GroupStatus;
-
-    /// The status of group `id`; panics when it has none, like a map's index.
-    fn index(&self, id: &u32) -> &GroupStatus {
-        self.get(id).expect("no status for this group")
-    }
-}
-
-/// Serialized as the object it was read from, groups in id order.
-impl Serialize for GroupStatuses {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_map(self.0.iter().map(|(k, v)| (k, v)))
-    }
-}
+/// that are not numbers and values that are not strings are skipped. Sorted
+/// by id, one entry per id (a later duplicate wins); serialized as the object
+/// it was read from, groups in id order.
+pub type GroupStatuses = VecMap<u32, GroupStatus>;
 
 /// The `list_group_statuses` response payload.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]

@@ -20,6 +20,7 @@ pub mod response;
 pub mod rich_message;
 pub mod time;
 pub mod user;
+pub mod vec_map;
 mod wire_enum;
 
 pub use chat::{Access, Chat, ChatSummary, LastEvent, LastEvents, Queue, Thread, Transfer};
@@ -47,3 +48,4 @@ pub use rich_message::{
     ButtonTarget, ButtonType, RichButton, RichElement, RichImage, RichMessage, TemplateId, WebviewHeight,
 };
 pub use user::{Agent, Customer, CustomerStatistics, SessionFields, User};
+pub use vec_map::{VecMap, VecSet};

@@ -3,88 +3,17 @@
 
 use std::collections::BTreeMap;
 
-use serde::Serialize;
 use serde_json::Value;
 
-/// `{"<namespace>": {"<property_name>": <value>}}`.
-pub type Properties = BTreeMap<String, BTreeMap<String, Value>>;
+use super::vec_map::VecMap;
+
+/// `{"<namespace>": {"<property_name>": <value>}}`, namespaces in order.
+pub type Properties = VecMap<String, BTreeMap<String, Value>>;
 
 /// What `delete_*_properties` sends and `*_properties_deleted` pushes carry:
-/// `{"<namespace>": ["<property_name>", ...]}`.
-///
-/// A `Vec` kept sorted by namespace with one entry per namespace (a later
-/// duplicate wins), like the map it replaces, without linking a B-tree for
-/// this one value type.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct DeletedProperties(Vec<(String, Vec<String>)>);
-
-impl DeletedProperties {
-    /// No namespaces.
-    pub fn new() -> Self {
-        DeletedProperties(Vec::new())
-    }
-
-    /// Sets the property names of `namespace`, replacing any it had.
-    pub fn insert(&mut self, namespace: String, names: Vec<String>) {
-        match self.0.binary_search_by(|(k, _)| k.as_str().cmp(&namespace)) {
-            Ok(i) => self.0[i].1 = names,
-            Err(i) => self.0.insert(i, (namespace, names)),
-        }
-    }
-
-    /// The property names of `namespace`.
-    pub fn get(&self, namespace: &str) -> Option<&Vec<String>> {
-        self.0.iter().find(|(k, _)| k == namespace).map(|(_, v)| v)
-    }
-
-    /// Each namespace with its property names, in namespace order.
-    pub fn iter(&self) -> impl Iterator<Item = (&String, &Vec<String>)> {
-        self.0.iter().map(|(k, v)| (k, v))
-    }
-
-    /// How many namespaces there are.
-    pub fn len(&self) -> usize {
-        self.0.len()
-    }
-
-    /// Whether there are no namespaces.
-    pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
-    }
-}
-
-impl FromIterator<(String, Vec<String>)> for DeletedProperties {
-    fn from_iter<I: IntoIterator<Item = (String, Vec<String>)>>(pairs: I) -> Self {
-        let mut out = DeletedProperties::new();
-        for (namespace, names) in pairs {
-            out.insert(namespace, names);
-        }
-        out
-    }
-}
-
-impl std::ops::Index<&str> for DeletedProperties {
-    type Output = Vec<String>;
-
-    /// The property names of `namespace`; panics when it has none, like a map's index.
-    fn index(&self, namespace: &str) -> &Vec<String> {
-        self.get(namespace).expect("no such namespace")
-    }
-}
-
-/// Read from the object it stands for.
-impl<'de> serde::Deserialize<'de> for DeletedProperties {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        Ok(BTreeMap::<String, Vec<String>>::deserialize(deserializer)?.into_iter().collect())
-    }
-}
-
-/// Serialized as the object it stands for, namespaces in order.
-impl Serialize for DeletedProperties {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_map(self.iter())
-    }
-}
+/// `{"<namespace>": ["<property_name>", ...]}`, sorted by namespace, one entry
+/// per namespace (a later duplicate wins).
+pub type DeletedProperties = VecMap<String, Vec<String>>;
 
 /// Reads a properties object leniently: anything but an object (`null` included) is
 /// empty, and a namespace whose value is not an object is skipped instead of failing

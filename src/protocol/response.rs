@@ -201,10 +201,7 @@ impl Response {
                 _ => Response::Unknown(v.clone()),
             })
         };
-        read().map_err(|e| DecodeError::Payload {
-            action: request_action.to_owned(),
-            reason: format!("cannot read `{e}`"),
-        })
+        read().map_err(|e| DecodeError::unreadable(request_action, e))
     }
 }
 

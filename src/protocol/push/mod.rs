@@ -47,11 +47,12 @@ macro_rules! pushes {
             /// Decodes a push payload by its action. Unknown actions are `Ok(Push::Unknown)`;
             /// a known action with a payload of the wrong shape is [`DecodeError::Payload`].
             pub fn decode(action: &str, payload: Value) -> Result<Push, DecodeError> {
-                let err = |e| DecodeError::Payload { action: action.to_owned(), reason: format!("cannot read `{e}`") };
-                Ok(match action {
-                    $( $action => Push::$variant($read(&payload).map_err(err)?.into()), )*
-                    _ => Push::Unknown { action: action.to_owned(), payload },
-                })
+                // One error path for every action (not one `format!` per arm).
+                let read: Result<Push, &'static str> = match action {
+                    $( $action => $read(&payload).map(|p| Push::$variant(p.into())), )*
+                    _ => return Ok(Push::Unknown { action: action.to_owned(), payload }),
+                };
+                read.map_err(|e| DecodeError::unreadable(action, e))
             }
 
             /// The push's action.
