@@ -43,7 +43,7 @@ impl<'de> Deserialize<'de> for TokenResponse {
 impl TokenResponse {
     /// An object with a string `access_token`; the optional fields may be absent or
     /// `null`, and anything else of the wrong type makes it no token response.
-    fn from_value(v: &Value) -> Option<TokenResponse> {
+    pub(super) fn from_value(v: &Value) -> Option<TokenResponse> {
         let text = |name: &str| match v.get(name) {
             None | Some(Value::Null) => Some(None),
             Some(Value::String(s)) => Some(Some(s.clone())),
