@@ -12,6 +12,7 @@ use web_sys::MessageEvent;
 use crate::conversation::host_api::{HostCommand, HostEvent, PublicState};
 
 use super::identity::TokenResponse;
+use super::listeners::Listeners;
 
 /// What the iframe needs room for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -137,7 +138,7 @@ fn json_text(value: &JsValue) -> Option<String> {
 /// Listens for the loader's messages; only from the host's origin and the
 /// parent window, and only of the expected shape. Removed on drop.
 pub struct HostListener {
-    closure: Closure<dyn FnMut(MessageEvent)>,
+    _listeners: Listeners,
 }
 
 impl HostListener {
@@ -145,7 +146,9 @@ impl HostListener {
     pub fn listen(host_origin: String, on_message: impl Fn(HostMessage) + 'static) -> Option<Self> {
         let window = web_sys::window()?;
         let parent = window.parent().ok().flatten();
-        let closure = Closure::<dyn FnMut(MessageEvent)>::new(move |e: MessageEvent| {
+        let mut listeners = Listeners::default();
+        let added = listeners.add(&window, "message", move |e| {
+            let e = e.unchecked_into::<MessageEvent>();
             let from_parent = match (e.source(), &parent) {
                 (Some(source), Some(parent)) => source.loose_eq(parent),
                 _ => false,
@@ -161,15 +164,6 @@ impl HostListener {
                 on_message(message);
             }
         });
-        window.add_event_listener_with_callback("message", closure.as_ref().unchecked_ref()).ok()?;
-        Some(HostListener { closure })
-    }
-}
-
-impl Drop for HostListener {
-    fn drop(&mut self) {
-        if let Some(window) = web_sys::window() {
-            let _ = window.remove_event_listener_with_callback("message", self.closure.as_ref().unchecked_ref());
-        }
+        added.then_some(HostListener { _listeners: listeners })
     }
 }

@@ -6,6 +6,7 @@
 mod bridge;
 mod driver;
 mod identity;
+mod listeners;
 mod page_events;
 pub mod perf;
 mod socket;
