@@ -219,7 +219,7 @@ pub fn start() {
     let store = Store::open(snapshot_from_fragment(&fragment, &namespace), host_origin.clone());
     let language = config.language.clone();
     let seed = (js_sys::Math::random() * (u64::MAX >> 11) as f64) as u64 ^ now_ms();
-    let outbox_key = format!("{}:outbox", config.storage_namespace());
+    let outbox_key = config.storage_namespace() + ":outbox";
     let stored_outbox = store.get(&outbox_key);
     let mut conversation = Conversation::new(
         session_config(&config, &store, seed),

@@ -24,5 +24,5 @@ pub use transport::Transport;
 
 /// Logs `text` to the console as a warning of the widget; never fatal.
 pub(crate) fn warn(text: &str) {
-    web_sys::console::warn_1(&format!("LiveChat widget: {text}").into());
+    web_sys::console::warn_1(&["LiveChat widget: ", text].concat().into());
 }

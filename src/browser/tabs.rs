@@ -72,7 +72,7 @@ impl Tabs {
             }
         });
         let tabs = Tabs { channel, listeners, alive: Rc::new(Cell::new(true)), release: Rc::new(RefCell::new(None)) };
-        tabs.request_lock(&locks, &request, &format!("{name}:connection"), on_event);
+        tabs.request_lock(&locks, &request, &[name, ":connection"].concat(), on_event);
         Some(tabs)
     }
 
