@@ -36,7 +36,7 @@ pub fn post_layout(host_origin: &str, layout: Layout) {
 /// Posts `{type: kind, ...fields}` to the parent window at `host_origin`.
 /// Everything goes through a [`Value`] and its JSON text: one serializer for
 /// these types (serde_json's to `Value`), not one per message type and target.
-fn post_to_host(host_origin: &str, kind: &str, mut fields: Value) {
+pub(super) fn post_to_host(host_origin: &str, kind: &str, mut fields: Value) {
     let Some(window) = web_sys::window() else { return };
     let Ok(Some(parent)) = window.parent() else { return };
     if let Value::Object(map) = &mut fields {
@@ -65,7 +65,12 @@ pub fn request_host_token(host_origin: &str, id: u32, fresh: bool) {
 
 /// Posts the JS API's state (`lc:state`): what `LiveChatWidget.get` answers.
 pub fn post_state(host_origin: &str, state: &PublicState) {
-    post_to_host(host_origin, "lc:state", serde_json::to_value(state).unwrap_or_default());
+    post_to_host(host_origin, "lc:state", state_value(state));
+}
+
+/// The fields of `lc:state` (without `type`).
+pub(super) fn state_value(state: &PublicState) -> Value {
+    serde_json::to_value(state).unwrap_or_default()
 }
 
 /// Posts one of the JS API's events (`lc:event` with `name` and `data`).
