@@ -3,15 +3,16 @@
 //! events out; tokens, `LiveChatWidget.call` commands and the viewport class in.
 //! Messages go to the host's concrete origin only, never `*`.
 
-use serde::{Deserialize, Serialize};
-use serde_json::{json, Value};
+use serde::Serialize;
+use serde_json::{json, Map, Value};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::MessageEvent;
 
-use crate::conversation::host_api::{CommandData, HostCommand, HostEvent, PublicState};
+use crate::conversation::host_api::{HostCommand, HostEvent, PublicState};
 
 use super::identity::TokenResponse;
+use super::listeners::Listeners;
 
 /// What the iframe needs room for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -35,7 +36,7 @@ pub fn post_layout(host_origin: &str, layout: Layout) {
 /// Posts `{type: kind, ...fields}` to the parent window at `host_origin`.
 /// Everything goes through a [`Value`] and its JSON text: one serializer for
 /// these types (serde_json's to `Value`), not one per message type and target.
-fn post_to_host(host_origin: &str, kind: &str, mut fields: Value) {
+pub(super) fn post_to_host(host_origin: &str, kind: &str, mut fields: Value) {
     let Some(window) = web_sys::window() else { return };
     let Ok(Some(parent)) = window.parent() else { return };
     if let Value::Object(map) = &mut fields {
@@ -64,31 +65,17 @@ pub fn request_host_token(host_origin: &str, id: u32, fresh: bool) {
 
 /// Posts the JS API's state (`lc:state`): what `LiveChatWidget.get` answers.
 pub fn post_state(host_origin: &str, state: &PublicState) {
-    post_to_host(host_origin, "lc:state", serde_json::to_value(state).unwrap_or_default());
+    post_to_host(host_origin, "lc:state", state_value(state));
+}
+
+/// The fields of `lc:state` (without `type`).
+pub(super) fn state_value(state: &PublicState) -> Value {
+    serde_json::to_value(state).unwrap_or_default()
 }
 
 /// Posts one of the JS API's events (`lc:event` with `name` and `data`).
 pub fn post_event(host_origin: &str, event: &HostEvent) {
     post_to_host(host_origin, "lc:event", serde_json::to_value(event).unwrap_or_default());
-}
-
-/// Any message from the loader; fields by `type` (docs/bridge.md).
-#[derive(Debug, Deserialize)]
-struct RawHostMessage {
-    #[serde(rename = "type")]
-    kind: String,
-    #[serde(default)]
-    id: Option<u32>,
-    #[serde(default)]
-    token: Option<TokenResponse>,
-    #[serde(default)]
-    error: Option<String>,
-    #[serde(default)]
-    method: Option<String>,
-    #[serde(default)]
-    data: CommandData,
-    #[serde(default)]
-    narrow: Option<bool>,
 }
 
 /// A well-formed message from the loader.
@@ -106,26 +93,57 @@ pub enum HostMessage {
 }
 
 impl HostMessage {
-    fn from_raw(raw: RawHostMessage) -> Option<HostMessage> {
-        match raw.kind.as_str() {
+    /// Reads a message of the loader (the JSON object `raw`; fields by `type`,
+    /// docs/bridge.md). Every field may be absent or `null`; one of the wrong type
+    /// makes the message malformed, whatever its `type`. `data` is read by
+    /// `command_data` (its JSON text), whose object keys keep their order.
+    /// Read from a [`Value`] (whose deserializer is linked anyway), not derived.
+    fn from_raw(raw: &Map<String, Value>, command_data: impl FnOnce() -> Option<String>) -> Option<HostMessage> {
+        let kind = raw.get("type")?.as_str()?;
+        let id = field(raw, "id", |v| v.as_u64().and_then(|n| u32::try_from(n).ok()))?;
+        let token = field(raw, "token", TokenResponse::from_value)?;
+        let error = field(raw, "error", Value::as_str)?;
+        let method = field(raw, "method", Value::as_str)?;
+        let narrow = field(raw, "narrow", Value::as_bool)?;
+        match kind {
             "lc:token" => Some(HostMessage::Token(
-                raw.id?,
-                match (raw.token, raw.error) {
+                id?,
+                match (token, error) {
                     (Some(token), _) => Ok(token),
-                    (None, error) => Err(error.unwrap_or_else(|| "no token".into())),
+                    (None, error) => Err(error.unwrap_or("no token").to_owned()),
                 },
             )),
-            "lc:command" => HostCommand::parse(&raw.method?, raw.data).map(HostMessage::Command),
-            "lc:viewport" => Some(HostMessage::Viewport { narrow: raw.narrow? }),
+            "lc:command" => {
+                let data = command_data().and_then(|text| serde_json::from_str(&text).ok()).unwrap_or_default();
+                HostCommand::parse(method?, data).map(HostMessage::Command)
+            }
+            "lc:viewport" => Some(HostMessage::Viewport { narrow: narrow? }),
             _ => None,
         }
     }
 }
 
+/// The field `name` read by `read`: `Some(None)` when absent or `null`, `None` when of the wrong type.
+fn field<'a, T>(
+    raw: &'a Map<String, Value>,
+    name: &str,
+    read: impl FnOnce(&'a Value) -> Option<T>,
+) -> Option<Option<T>> {
+    match raw.get(name) {
+        None | Some(Value::Null) => Some(None),
+        Some(v) => read(v).map(Some),
+    }
+}
+
+/// The JSON text of a JS value (`None` for `undefined`, a function or a cycle).
+fn json_text(value: &JsValue) -> Option<String> {
+    js_sys::JSON::stringify(value).ok()?.as_string()
+}
+
 /// Listens for the loader's messages; only from the host's origin and the
 /// parent window, and only of the expected shape. Removed on drop.
 pub struct HostListener {
-    closure: Closure<dyn FnMut(MessageEvent)>,
+    _listeners: Listeners,
 }
 
 impl HostListener {
@@ -133,7 +151,9 @@ impl HostListener {
     pub fn listen(host_origin: String, on_message: impl Fn(HostMessage) + 'static) -> Option<Self> {
         let window = web_sys::window()?;
         let parent = window.parent().ok().flatten();
-        let closure = Closure::<dyn FnMut(MessageEvent)>::new(move |e: MessageEvent| {
+        let mut listeners = Listeners::default();
+        let added = listeners.add(&window, "message", move |e| {
+            let e = e.unchecked_into::<MessageEvent>();
             let from_parent = match (e.source(), &parent) {
                 (Some(source), Some(parent)) => source.loose_eq(parent),
                 _ => false,
@@ -142,21 +162,13 @@ impl HostListener {
                 return;
             }
             // Read as JSON text: one deserializer (serde_json's) for these types.
-            let Some(text) = js_sys::JSON::stringify(&e.data()).ok().and_then(|t| t.as_string()) else { return };
-            let Ok(raw) = serde_json::from_str::<RawHostMessage>(&text) else { return };
-            if let Some(message) = HostMessage::from_raw(raw) {
+            let data = e.data();
+            let Some(Ok(Value::Object(raw))) = json_text(&data).map(|text| serde_json::from_str(&text)) else { return };
+            let command_data = || json_text(&js_sys::Reflect::get(&data, &"data".into()).ok()?);
+            if let Some(message) = HostMessage::from_raw(&raw, command_data) {
                 on_message(message);
             }
         });
-        window.add_event_listener_with_callback("message", closure.as_ref().unchecked_ref()).ok()?;
-        Some(HostListener { closure })
-    }
-}
-
-impl Drop for HostListener {
-    fn drop(&mut self) {
-        if let Some(window) = web_sys::window() {
-            let _ = window.remove_event_listener_with_callback("message", self.closure.as_ref().unchecked_ref());
-        }
+        added.then_some(HostListener { _listeners: listeners })
     }
 }

@@ -15,7 +15,9 @@ use crate::ui::theme::accent_properties;
 use crate::ui::{provide_language, App, ChatContext};
 use crate::widget_config::{Identity, WidgetConfig};
 
-use super::bridge::{post_event, post_layout, post_state, request_host_token, HostListener, HostMessage, Layout};
+use super::bridge::{
+    post_event, post_layout, post_to_host, request_host_token, state_value, HostListener, HostMessage, Layout,
+};
 use super::identity::cookie_grant;
 use super::page_events::PageEvents;
 use super::socket::SocketEvent;
@@ -40,8 +42,9 @@ struct Driver {
     _host_listener: Option<HostListener>,
     /// The id of the token request the host's provider is answering.
     token_request: u32,
-    /// The JS API state last posted to the loader.
-    posted_state: Option<PublicState>,
+    /// The JS API state last posted to the loader, as posted: compared as a
+    /// [`Value`] (whose equality is linked anyway), not through `PublicState`'s.
+    posted_state: Option<Value>,
     me: Weak<RefCell<Driver>>,
 }
 
@@ -153,8 +156,9 @@ impl Driver {
         }
         let visibility = ctx.visibility_untracked();
         let state = ctx.conversation.with_untracked(|c| PublicState::of(c.state(), visibility, c.session_variables()));
+        let state = state_value(&state);
         if self.posted_state.as_ref() != Some(&state) {
-            post_state(origin, &state);
+            post_to_host(origin, "lc:state", state.clone());
             self.posted_state = Some(state);
         }
     }
@@ -219,7 +223,7 @@ pub fn start() {
     let store = Store::open(snapshot_from_fragment(&fragment, &namespace), host_origin.clone());
     let language = config.language.clone();
     let seed = (js_sys::Math::random() * (u64::MAX >> 11) as f64) as u64 ^ now_ms();
-    let outbox_key = format!("{}:outbox", config.storage_namespace());
+    let outbox_key = config.storage_namespace() + ":outbox";
     let stored_outbox = store.get(&outbox_key);
     let mut conversation = Conversation::new(
         session_config(&config, &store, seed),

@@ -3,22 +3,13 @@
 //! identity cookie included), as LiveChat's own widget gets them.
 
 use serde::de::Error as _;
-use serde::{Deserialize, Deserializer, Serialize};
-use serde_json::Value;
+use serde::{Deserialize, Deserializer};
+use serde_json::{json, Value};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{Headers, Request, RequestCredentials, RequestInit, Response};
 
 use crate::session::Token;
-
-#[derive(Serialize)]
-struct CookieGrant<'a> {
-    grant_type: &'a str,
-    client_id: &'a str,
-    license_id: u64,
-    response_type: &'a str,
-    redirect_uri: &'a str,
-}
 
 /// The accounts service's answer (unknown fields ignored).
 #[derive(Debug, Clone)]
@@ -43,7 +34,7 @@ impl<'de> Deserialize<'de> for TokenResponse {
 impl TokenResponse {
     /// An object with a string `access_token`; the optional fields may be absent or
     /// `null`, and anything else of the wrong type makes it no token response.
-    fn from_value(v: &Value) -> Option<TokenResponse> {
+    pub(super) fn from_value(v: &Value) -> Option<TokenResponse> {
         let text = |name: &str| match v.get(name) {
             None | Some(Value::Null) => Some(None),
             Some(Value::String(s)) => Some(Some(s.clone())),
@@ -69,23 +60,24 @@ pub async fn cookie_grant(
     redirect_uri: &str,
     now_ms: u64,
 ) -> Result<Token, String> {
-    let body = serde_json::to_string(&CookieGrant {
-        grant_type: "cookie",
-        client_id,
-        license_id: license,
-        response_type: "token",
-        redirect_uri,
+    // A `Value` and its text: the serializer every JSON body of the crate goes through.
+    let body = json!({
+        "grant_type": "cookie",
+        "client_id": client_id,
+        "license_id": license,
+        "response_type": "token",
+        "redirect_uri": redirect_uri,
     })
-    .map_err(|e| e.to_string())?;
+    .to_string();
     let init = RequestInit::new();
     init.set_method("POST");
     init.set_credentials(RequestCredentials::Include);
     init.set_body(&body.into());
-    let headers = Headers::new().map_err(|e| format!("{e:?}"))?;
-    headers.set("Content-Type", "application/json").map_err(|e| format!("{e:?}"))?;
+    let headers = Headers::new().map_err(js_error)?;
+    headers.set("Content-Type", "application/json").map_err(js_error)?;
     init.set_headers(&headers);
-    let url = format!("{accounts_url}/v2/customer/token");
-    let request = Request::new_with_str_and_init(&url, &init).map_err(|e| format!("{e:?}"))?;
+    let url = accounts_url.to_owned() + "/v2/customer/token";
+    let request = Request::new_with_str_and_init(&url, &init).map_err(js_error)?;
     let window = web_sys::window().ok_or("no window")?;
     let response: Response = JsFuture::from(window.fetch_with_request(&request))
         .await
@@ -95,10 +87,15 @@ pub async fn cookie_grant(
     if !response.ok() {
         return Err(format!("token request answered {}", response.status()));
     }
-    let text = JsFuture::from(response.text().map_err(|e| format!("{e:?}"))?).await.map_err(|e| format!("{e:?}"))?;
-    let token: TokenResponse =
+    let text = JsFuture::from(response.text().map_err(js_error)?).await.map_err(js_error)?;
+    let answer: Value =
         serde_json::from_str(&text.as_string().unwrap_or_default()).map_err(|e| format!("bad token response: {e}"))?;
-    token.into_token(now_ms)
+    TokenResponse::from_value(&answer).ok_or("bad token response: not a token response")?.into_token(now_ms)
+}
+
+/// A JS exception as text (one formatting call site for them all).
+fn js_error(e: wasm_bindgen::JsValue) -> String {
+    format!("{e:?}")
 }
 
 impl TokenResponse {

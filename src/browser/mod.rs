@@ -6,6 +6,7 @@
 mod bridge;
 mod driver;
 mod identity;
+mod listeners;
 mod page_events;
 pub mod perf;
 mod socket;
@@ -23,5 +24,5 @@ pub use transport::Transport;
 
 /// Logs `text` to the console as a warning of the widget; never fatal.
 pub(crate) fn warn(text: &str) {
-    web_sys::console::warn_1(&format!("LiveChat widget: {text}").into());
+    web_sys::console::warn_1(&["LiveChat widget: ", text].concat().into());
 }

@@ -1,12 +1,13 @@
-//! A browser WebSocket whose four listener closures are owned by the value and
+//! A browser WebSocket whose listener closures are owned by the value and
 //! detached on drop (as gloo-net's websocket does), so nothing leaks or fires
 //! after a reconnect replaced the socket.
 
 use std::rc::Rc;
 
-use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{CloseEvent, Event, MessageEvent, WebSocket};
+use web_sys::{CloseEvent, MessageEvent, WebSocket};
+
+use super::listeners::Listeners;
 
 /// What the socket reports.
 #[derive(Debug, Clone, PartialEq)]
@@ -30,37 +31,30 @@ pub enum SocketEvent {
 /// detaches every listener.
 pub struct Socket {
     ws: WebSocket,
-    _on_open: Closure<dyn FnMut(Event)>,
-    _on_message: Closure<dyn FnMut(MessageEvent)>,
-    _on_close: Closure<dyn FnMut(CloseEvent)>,
-    _on_error: Closure<dyn FnMut(Event)>,
+    listeners: Listeners,
 }
 
 impl Socket {
-    /// Opens `url`; every event goes to `on_event`.
+    /// Opens `url`; every event goes to `on_event`. An `error` event is always
+    /// followed by `close`, which carries the code: it needs no listener.
     pub fn connect(url: &str, on_event: Rc<dyn Fn(SocketEvent)>) -> Result<Socket, String> {
         let ws = WebSocket::new(url).map_err(|e| format!("cannot open {url}: {e:?}"))?;
+        let mut listeners = Listeners::default();
         let cb = on_event.clone();
-        let on_open = Closure::<dyn FnMut(Event)>::new(move |_| cb(SocketEvent::Opened));
+        listeners.add(&ws, "open", move |_| cb(SocketEvent::Opened));
         let cb = on_event.clone();
-        let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |e: MessageEvent| match e.data().as_string() {
+        listeners.add(&ws, "message", move |e| match e.unchecked_into::<MessageEvent>().data().as_string() {
             Some(text) => {
                 super::perf::frame_arrived();
                 cb(SocketEvent::Message(text))
             }
             None => cb(SocketEvent::Binary),
         });
-        let cb = on_event;
-        let on_close = Closure::<dyn FnMut(CloseEvent)>::new(move |e: CloseEvent| {
-            cb(SocketEvent::Closed { code: e.code(), reason: e.reason() })
+        listeners.add(&ws, "close", move |e| {
+            let e = e.unchecked_into::<CloseEvent>();
+            on_event(SocketEvent::Closed { code: e.code(), reason: e.reason() })
         });
-        // `error` is always followed by `close`, which carries the code.
-        let on_error = Closure::<dyn FnMut(Event)>::new(|_| {});
-        ws.set_onopen(Some(on_open.as_ref().unchecked_ref()));
-        ws.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-        ws.set_onclose(Some(on_close.as_ref().unchecked_ref()));
-        ws.set_onerror(Some(on_error.as_ref().unchecked_ref()));
-        Ok(Socket { ws, _on_open: on_open, _on_message: on_message, _on_close: on_close, _on_error: on_error })
+        Ok(Socket { ws, listeners })
     }
 
     /// Sends a text frame.
@@ -71,10 +65,8 @@ impl Socket {
 
 impl Drop for Socket {
     fn drop(&mut self) {
-        self.ws.set_onopen(None);
-        self.ws.set_onmessage(None);
-        self.ws.set_onclose(None);
-        self.ws.set_onerror(None);
+        // The listeners go first: nothing of this socket reports after the drop.
+        drop(std::mem::take(&mut self.listeners));
         let _ = self.ws.close();
     }
 }

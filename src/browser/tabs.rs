@@ -8,8 +8,8 @@
 //! is taken through `js_sys::Reflect`. The lock callbacks are handed to JS for
 //! good (`Closure::once_into_js`: each runs at most once); they check `alive`,
 //! so a lock granted after this value was dropped is released at once. The
-//! channel's and `pagehide` listeners are owned and detached on drop, as in
-//! `socket.rs`.
+//! channel's, `pagehide` and `pageshow` listeners are owned and detached on drop
+//! ([`Listeners`]).
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -17,8 +17,9 @@ use std::rc::Rc;
 use js_sys::{Function, Object, Promise, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{BroadcastChannel, Event, MessageEvent};
+use web_sys::{BroadcastChannel, MessageEvent};
 
+use super::listeners::Listeners;
 use super::warn;
 
 /// What the tabs machinery reports.
@@ -38,12 +39,10 @@ pub enum TabEvent {
     LockDenied,
 }
 
-/// This tab's membership: the channel, its listener, and the lock request.
+/// This tab's membership: the channel, its listeners, and the lock request.
 pub struct Tabs {
     channel: BroadcastChannel,
-    _on_message: Closure<dyn FnMut(MessageEvent)>,
-    _on_pagehide: Closure<dyn FnMut(Event)>,
-    _on_pageshow: Closure<dyn FnMut(Event)>,
+    listeners: Listeners,
     alive: Rc<Cell<bool>>,
     /// Resolves the promise that holds the lock (releases it).
     release: Rc<RefCell<Option<Function>>>,
@@ -58,31 +57,22 @@ impl Tabs {
         let locks = Reflect::get(&window.navigator(), &"locks".into()).ok().filter(|l| l.is_object())?;
         let request: Function = Reflect::get(&locks, &"request".into()).ok()?.dyn_into().ok()?;
         let channel = BroadcastChannel::new(name).ok()?;
+        let mut listeners = Listeners::default();
         let cb = on_event.clone();
-        let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |e: MessageEvent| match e.data().as_string() {
+        listeners.add(&channel, "message", move |e| match e.unchecked_into::<MessageEvent>().data().as_string() {
             Some(text) => cb(TabEvent::Message(text)),
             None => warn("ignored a tab message that is not text"),
         });
-        channel.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
         let cb = on_event.clone();
-        let on_pagehide = Closure::<dyn FnMut(Event)>::new(move |_| cb(TabEvent::PageHide));
-        let _ = window.add_event_listener_with_callback("pagehide", on_pagehide.as_ref().unchecked_ref());
+        listeners.add(&window, "pagehide", move |_| cb(TabEvent::PageHide));
         let cb = on_event.clone();
-        let on_pageshow = Closure::<dyn FnMut(Event)>::new(move |e: Event| {
+        listeners.add(&window, "pageshow", move |e| {
             if Reflect::get(&e, &"persisted".into()).ok().and_then(|p| p.as_bool()) == Some(true) {
                 cb(TabEvent::PageShow);
             }
         });
-        let _ = window.add_event_listener_with_callback("pageshow", on_pageshow.as_ref().unchecked_ref());
-        let tabs = Tabs {
-            channel,
-            _on_message: on_message,
-            _on_pagehide: on_pagehide,
-            _on_pageshow: on_pageshow,
-            alive: Rc::new(Cell::new(true)),
-            release: Rc::new(RefCell::new(None)),
-        };
-        tabs.request_lock(&locks, &request, &format!("{name}:connection"), on_event);
+        let tabs = Tabs { channel, listeners, alive: Rc::new(Cell::new(true)), release: Rc::new(RefCell::new(None)) };
+        tabs.request_lock(&locks, &request, &[name, ":connection"].concat(), on_event);
         Some(tabs)
     }
 
@@ -155,11 +145,7 @@ impl Drop for Tabs {
         if let Some(resolve) = self.release.borrow_mut().take() {
             let _ = resolve.call0(&JsValue::UNDEFINED);
         }
-        self.channel.set_onmessage(None);
+        drop(std::mem::take(&mut self.listeners));
         self.channel.close();
-        if let Some(window) = web_sys::window() {
-            let _ = window.remove_event_listener_with_callback("pagehide", self._on_pagehide.as_ref().unchecked_ref());
-            let _ = window.remove_event_listener_with_callback("pageshow", self._on_pageshow.as_ref().unchecked_ref());
-        }
     }
 }
