@@ -8,7 +8,7 @@ use leptos::prelude::*;
 
 use crate::protocol::{FormField, FormFieldType};
 
-use super::dynamic::{dyn_attr, dyn_class, dyn_text, fresh, handler};
+use super::dynamic::{dyn_attr, dyn_class, dyn_text, dyn_view, fresh, handler};
 use super::form::FormState;
 use super::form_model::{field_kind, validate, FieldError, FieldKind, FieldValue};
 use super::i18n::{strings, Strings};
@@ -81,12 +81,14 @@ pub fn FieldView(
         state.values.update(|v| drop(v.insert(field.id.clone(), value)));
     };
     let required = field.required;
-    // Fixed for the field's life: a plain child, not a reactive one.
-    let marker = required.then(|| {
-        view! {
-            <span class="lc-required" aria-hidden="true">" *"</span>
-            <span class="lc-sr-only">" " {t.required}</span>
-        }
+    let marker = dyn_view(move || {
+        required.then(|| {
+            view! {
+                <span class="lc-required" aria-hidden="true">" *"</span>
+                <span class="lc-sr-only">" " {t.required}</span>
+            }
+            .into_any()
+        })
     });
     let error_view = view! {
         <p id=err_id class="lc-field-error">{dyn_text(move || error().map(|e| error_text(t, e).to_owned()))}</p>
