@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use super::context::ChatContext;
-use super::dynamic::{dyn_class, dyn_flag_attr, dyn_view};
+use super::dynamic::{dyn_class, dyn_flag_attr, dyn_view, fresh};
 use super::greeting::GreetingCard;
 use super::i18n::{strings, Lang};
 use super::launcher::Launcher;
@@ -29,7 +29,7 @@ pub fn App() -> impl IntoView {
         greeting.get().map(|g| view! { <GreetingCard greeting=g floating=true/> }.into_any())
     });
     let shown = Memo::new(move |_| open.get());
-    let window = dyn_view(move || shown.get().then(|| view! { <ChatWindow/> }.into_any()));
+    let window = dyn_view(move || shown.get().then(|| fresh(view! { <ChatWindow/> })));
     view! {
         <main class="lc-widget" class:lc-open=dyn_class(move || open.get()) hidden=dyn_flag_attr(move || ctx.hidden.get()) aria-label=t.widget_label lang=t.code>
             {window}

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use crate::chat::{ChatPhase, FormSlot};
 
 use super::context::ChatContext;
-use super::dynamic::{click, dyn_view};
+use super::dynamic::{click, dyn_view, fresh};
 use super::form::{SurveyForm, SurveyKind};
 use super::i18n::strings;
 use super::view_state::{after_render, focus_element, focus_is_lost, ViewState};
@@ -59,7 +59,7 @@ pub fn ChatEnd() -> impl IntoView {
     dyn_view(move || {
         ended.get().then(|| {
             let form = dyn_view(move || {
-                postchat.get().map(|form| view! { <SurveyForm form=form kind=SurveyKind::Postchat/> }.into_any())
+                postchat.get().map(|form| fresh(view! { <SurveyForm form=form kind=SurveyKind::Postchat/> }))
             });
             let thanks_note = dyn_view(move || {
                 (thanks.get() && view.postchat_sent.get())

@@ -4,6 +4,11 @@
 //! boxed handler shares the listener glue across every element with that event.
 
 use leptos::prelude::*;
+use leptos::tachys::html::attribute::any_attribute::AnyAttribute;
+use leptos::tachys::html::attribute::Attribute;
+use leptos::tachys::hydration::Cursor;
+use leptos::tachys::view::add_attr::AddAnyAttr;
+use leptos::tachys::view::{Mountable, Position, PositionState, Render, RenderHtml};
 
 /// A reactive child: re-run when what it reads changes. `None` renders a
 /// placeholder, as an `Option` child does.
@@ -55,4 +60,83 @@ pub type Handler<E> = Box<dyn FnMut(E)>;
 /// Boxes an event handler (see [`Handler`]).
 pub fn handler<E>(f: impl FnMut(E) + 'static) -> Handler<E> {
     Box::new(f)
+}
+
+/// A view that is built afresh instead of patched when its reactive parent
+/// re-runs with a view of the same type. Leptos links a rebuild of the whole
+/// tree for every type erased with [`IntoAny::into_any`]; for views whose parent
+/// never yields the same type twice in a row (a `bool` memo toggling the view
+/// on and off, two branches taking turns), that rebuild is dead weight: this
+/// wrapper makes it a short replace.
+pub struct Fresh<V>(V);
+
+/// Erases a view that its parent never rebuilds in place (see [`Fresh`]).
+pub fn fresh<V: RenderHtml + 'static>(view: V) -> AnyView {
+    Fresh(view).into_any()
+}
+
+impl<V: Render> Render for Fresh<V> {
+    type State = V::State;
+
+    fn build(self) -> Self::State {
+        self.0.build()
+    }
+
+    fn rebuild(self, state: &mut Self::State) {
+        let mut new = self.0.build();
+        replace(state, &mut new);
+        *state = new;
+    }
+}
+
+/// Puts `new` where `old` is and takes `old` out of the DOM (one copy for every [`Fresh`]).
+fn replace(old: &mut dyn Mountable, new: &mut dyn Mountable) {
+    old.insert_before_this(new);
+    old.unmount();
+}
+
+impl<V: AddAnyAttr> AddAnyAttr for Fresh<V> {
+    type Output<A: Attribute> = V::Output<A>;
+
+    fn add_any_attr<A: Attribute>(self, attr: A) -> Self::Output<A>
+    where
+        Self::Output<A>: RenderHtml,
+    {
+        self.0.add_any_attr(attr)
+    }
+}
+
+impl<V: RenderHtml> RenderHtml for Fresh<V> {
+    type AsyncOutput = V::AsyncOutput;
+    type Owned = Fresh<V::Owned>;
+
+    const MIN_LENGTH: usize = V::MIN_LENGTH;
+    const EXISTS: bool = V::EXISTS;
+
+    fn dry_resolve(&mut self) {
+        self.0.dry_resolve();
+    }
+
+    fn resolve(self) -> impl std::future::Future<Output = Self::AsyncOutput> + Send {
+        self.0.resolve()
+    }
+
+    fn to_html_with_buf(
+        self,
+        buf: &mut String,
+        position: &mut Position,
+        escape: bool,
+        mark_branches: bool,
+        extra_attrs: Vec<AnyAttribute>,
+    ) {
+        self.0.to_html_with_buf(buf, position, escape, mark_branches, extra_attrs);
+    }
+
+    fn hydrate<const FROM_SERVER: bool>(self, cursor: &Cursor, position: &PositionState) -> Self::State {
+        self.0.hydrate::<FROM_SERVER>(cursor, position)
+    }
+
+    fn into_owned(self) -> Self::Owned {
+        Fresh(self.0.into_owned())
+    }
 }

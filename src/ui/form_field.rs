@@ -8,7 +8,7 @@ use leptos::prelude::*;
 
 use crate::protocol::{FormField, FormFieldType};
 
-use super::dynamic::{dyn_attr, dyn_class, dyn_text, dyn_view, handler};
+use super::dynamic::{dyn_attr, dyn_class, dyn_text, dyn_view, fresh, handler};
 use super::form::FormState;
 use super::form_model::{field_kind, validate, FieldError, FieldKind, FieldValue};
 use super::i18n::{strings, Strings};
@@ -192,11 +192,11 @@ pub fn FieldView(
             })
         }
     };
-    view! {
+    // Fields are only ever built: their form is replaced, never patched (see `Fresh`).
+    fresh(view! {
         <div class="lc-field" class:lc-field-invalid=dyn_class(move || error().is_some())>
             {control}
             {error_view}
         </div>
-    }
-    .into_any()
+    })
 }

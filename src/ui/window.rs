@@ -12,7 +12,7 @@ use super::chat_end::ChatEnd;
 use super::chat_view::ChatView;
 use super::composer::Composer;
 use super::context::ChatContext;
-use super::dynamic::{dyn_view, handler};
+use super::dynamic::{dyn_view, fresh, handler};
 use super::form::{SurveyForm, SurveyKind};
 use super::header::Header;
 use super::queue::QueueBanner;
@@ -56,11 +56,10 @@ pub fn ChatWindow() -> impl IntoView {
         ctx.set_open(false);
         view.focus_launcher();
     });
-    let prechat_view = dyn_view(move || {
-        prechat.get().map(|form| view! { <SurveyForm form=form kind=SurveyKind::Prechat/> }.into_any())
-    });
+    let prechat_view =
+        dyn_view(move || prechat.get().map(|form| fresh(view! { <SurveyForm form=form kind=SurveyKind::Prechat/> })));
     // Re-runs only when the prechat memo changes: the composer is built once per change.
-    let composer = dyn_view(move || prechat.with(Option::is_none).then(|| view! { <Composer/> }.into_any()));
+    let composer = dyn_view(move || prechat.with(Option::is_none).then(|| fresh(view! { <Composer/> })));
     view! {
         <section
             id="lc-window"
