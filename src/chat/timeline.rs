@@ -7,7 +7,7 @@
 //! The timeline is generic over the event payload: it only cares about identity
 //! (event id, `custom_id`) and order (`created_at`, then arrival).
 
-use crate::protocol::VecMap;
+use std::collections::HashMap;
 
 /// Delivery state of an entry, as the UI shows it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -68,9 +68,8 @@ fn sort_key(created_at: Option<&str>, seq: u64) -> (bool, &str, u64) {
     }
 }
 
-/// An entry's sort key, kept in the id indexes (sorted by id: no hash map
-/// code in the wasm) so that an entry is found by binary search instead of a
-/// walk over the whole timeline.
+/// An entry's sort key, kept in the id indexes so that an id is found by
+/// binary search instead of a walk over the whole timeline.
 #[derive(Debug, Clone, PartialEq)]
 struct Position {
     created_at: Option<String>,
@@ -112,15 +111,15 @@ pub enum Merged {
 pub struct Timeline<E> {
     entries: Vec<Entry<E>>,
     /// Every event id seen, with where its entry sorts.
-    event_ids: VecMap<String, Position>,
+    event_ids: HashMap<String, Position>,
     /// Every `custom_id` present, with where its entry sorts.
-    custom_ids: VecMap<String, Position>,
+    custom_ids: HashMap<String, Position>,
     next_seq: u64,
 }
 
 impl<E> Default for Timeline<E> {
     fn default() -> Self {
-        Timeline { entries: Vec::new(), event_ids: VecMap::new(), custom_ids: VecMap::new(), next_seq: 0 }
+        Timeline { entries: Vec::new(), event_ids: HashMap::new(), custom_ids: HashMap::new(), next_seq: 0 }
     }
 }
 
