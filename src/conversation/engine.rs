@@ -1,7 +1,7 @@
 //! [`Conversation`]: drives the session, keeps the chat state, and turns the
 //! customer's intents into requests.
 
-use std::collections::VecDeque;
+use std::collections::{BTreeSet, VecDeque};
 
 use crate::chat::{ChatPhase, ChatState, CustomIdGenerator, FormSlot};
 use crate::protocol::request::{
@@ -12,7 +12,7 @@ use crate::protocol::request::{
 use crate::protocol::time::rfc3339_to_unix_ms;
 use crate::protocol::{
     Access, Answer, ErrorType, Event, EventBody, FilledFormField, FormFieldType, FormType, LoginResponse,
-    MessagePostback, NewEvent, Push, Request, Response, VecSet,
+    MessagePostback, NewEvent, Push, Request, Response,
 };
 use crate::session::{ConnectionStatus, Input, Output, RequestError, RequestId, Session, SessionConfig, SessionEvent};
 
@@ -82,7 +82,8 @@ pub struct Conversation {
     /// Events for the host page's JS API.
     host_events: VecDeque<HostEvent>,
     /// `custom_id`s and event ids already announced as `new_event`.
-    announced: VecSet<String>,
+    // A B-tree, not a VecSet: it grows with every event of the chat (O(log n) inserts).
+    announced: BTreeSet<String>,
     /// Which events (by `custom_id`, and whether failed) storage last received;
     /// `None` until the first write (or when storage holds something else).
     persisted_outbox: Option<Vec<(String, bool)>>,
@@ -120,7 +121,7 @@ impl Conversation {
             access_group: None,
             session_variables,
             host_events: VecDeque::new(),
-            announced: VecSet::new(),
+            announced: BTreeSet::new(),
             persisted_outbox: None,
         }
     }

@@ -67,7 +67,10 @@ pub fn handler<E>(f: impl FnMut(E) + 'static) -> Handler<E> {
 /// tree for every type erased with [`IntoAny::into_any`]; for views whose parent
 /// never yields the same type twice in a row (a `bool` memo toggling the view
 /// on and off, two branches taking turns), that rebuild is dead weight: this
-/// wrapper makes it a short replace.
+/// wrapper makes it a short replace. The survey forms use it too: when a
+/// different form arrives while one is shown (rare: an equal form does not
+/// re-run the memo), the form is rebuilt rather than patched, so its inputs
+/// restart empty like the form's state already did, and focus moves out.
 pub struct Fresh<V>(V);
 
 /// Erases a view that its parent never rebuilds in place (see [`Fresh`]).
