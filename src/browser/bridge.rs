@@ -36,7 +36,7 @@ pub fn post_layout(host_origin: &str, layout: Layout) {
 /// Posts `{type: kind, ...fields}` to the parent window at `host_origin`.
 /// Everything goes through a [`Value`] and its JSON text: one serializer for
 /// these types (serde_json's to `Value`), not one per message type and target.
-pub(super) fn post_to_host(host_origin: &str, kind: &str, mut fields: Value) {
+fn post_to_host(host_origin: &str, kind: &str, mut fields: Value) {
     let Some(window) = web_sys::window() else { return };
     let Ok(Some(parent)) = window.parent() else { return };
     if let Value::Object(map) = &mut fields {
@@ -64,12 +64,14 @@ pub fn request_host_token(host_origin: &str, id: u32, fresh: bool) {
 }
 
 /// Posts the JS API's state (`lc:state`): what `LiveChatWidget.get` answers.
-pub fn post_state(host_origin: &str, state: &PublicState) {
-    post_to_host(host_origin, "lc:state", state_value(state));
+/// `state` is the [`PublicState`] as [`state_value`] gives it (the driver keeps
+/// that value to post only changes).
+pub fn post_state(host_origin: &str, state: Value) {
+    post_to_host(host_origin, "lc:state", state);
 }
 
 /// The fields of `lc:state` (without `type`).
-pub(super) fn state_value(state: &PublicState) -> Value {
+pub fn state_value(state: &PublicState) -> Value {
     serde_json::to_value(state).unwrap_or_default()
 }
 

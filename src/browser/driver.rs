@@ -16,7 +16,7 @@ use crate::ui::{provide_language, App, ChatContext};
 use crate::widget_config::{Identity, WidgetConfig};
 
 use super::bridge::{
-    post_event, post_layout, post_to_host, request_host_token, state_value, HostListener, HostMessage, Layout,
+    post_event, post_layout, post_state, request_host_token, state_value, HostListener, HostMessage, Layout,
 };
 use super::identity::cookie_grant;
 use super::page_events::PageEvents;
@@ -158,7 +158,7 @@ impl Driver {
         let state = ctx.conversation.with_untracked(|c| PublicState::of(c.state(), visibility, c.session_variables()));
         let state = state_value(&state);
         if self.posted_state.as_ref() != Some(&state) {
-            post_to_host(origin, "lc:state", state.clone());
+            post_state(origin, state.clone());
             self.posted_state = Some(state);
         }
     }

@@ -41,7 +41,7 @@ impl<K, V> VecMap<K, V> {
 
     /// Each key with its value, in key order.
     pub fn iter(&self) -> impl DoubleEndedIterator<Item = (&K, &V)> + ExactSizeIterator {
-        self.0.iter().map(|(k, v)| (k, v))
+        self.into_iter()
     }
 
     /// The keys, in order.
