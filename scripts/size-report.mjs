@@ -17,7 +17,7 @@ const dist = path.resolve(args.find((a) => !a.startsWith("--")) || "dist");
 const KB = 1024;
 const LOADER_BUDGET = 3 * KB;
 const WIDGET_BUDGET = 100 * KB;
-const WIDGET_CEILING = 245 * KB;
+const WIDGET_CEILING = 243 * KB;
 
 const sizes = (file) => {
   const data = readFileSync(path.join(dist, file));
