@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # How much of the widget's wasm each layer costs (issue 7, "Performance" in the README).
 # Builds three variants of the widget, each through the release pipeline trunk uses
-# (cargo release build, wasm-bindgen, wasm-opt with index.html's flags, brotli 11):
+# (cargo release build, wasm-bindgen, wasm-opt with index.html's flags, then
+# scripts/compressed-size.mjs, the brotli of scripts/size-report.mjs):
 #   widget              the widget as it is;
 #   no chat window      the App never mounts ChatWindow (what lazy-loading the window,
 #                       messages, composer, forms and rich messages could take off the start);
@@ -26,12 +27,13 @@ edit() {
   [ "$(sha256sum "$file")" != "$before" ] || { echo "size-floor: edit '$expr' no longer applies to $file" >&2; exit 2; }
 }
 
-# Copies the checkout to WORK/tree (one copy for the three builds: cargo tells them apart
-# by the edited files' times, not by the copy's path) and prints the copy's path.
+# Copies the checkout to WORK/tree and prints the copy's path. One copy serves the three
+# builds: cargo tells them apart by the files' modification times, not by the copy's path,
+# so the files are extracted with the time of the copy (-m), newer than any earlier build.
 copy_tree() {
   local dest="$WORK/tree"
   rm -rf "$dest" && mkdir -p "$dest"
-  (cd "$ROOT" && git ls-files -z --cached --others --exclude-standard | tar --null -T - -cf - | tar -xf - -C "$dest")
+  (cd "$ROOT" && git ls-files -z --cached --others --exclude-standard | tar --null -T - -cf - | tar -xmf - -C "$dest")
   echo "$dest"
 }
 
@@ -43,17 +45,15 @@ measure() {
   wasm-bindgen --target web --out-dir "$out" "$TARGET_DIR/wasm32-unknown-unknown/release/livechat-widget.wasm"
   # shellcheck disable=SC2086 # the flags are a list
   wasm-opt -Oz $WASM_OPT_PARAMS "$out/livechat-widget_bg.wasm" -o "$out/opt.wasm"
-  node -e 'const z = require("zlib"), d = require("fs").readFileSync(process.argv[1]);
-    console.log(d.length, z.brotliCompressSync(d, { params: { [z.constants.BROTLI_PARAM_QUALITY]: 11, [z.constants.BROTLI_PARAM_SIZE_HINT]: d.length } }).length)' "$out/opt.wasm"
+  node "$ROOT/scripts/compressed-size.mjs" "$out/opt.wasm"
 }
 
 stage "size-floor: building three variants of the widget (release)"
 tree="$(copy_tree)"
 read -r full_raw full_br < <(measure "$tree")
-cp "$tree/src/ui/app.rs" "$WORK/app.rs"
 edit "$tree/src/ui/app.rs" 's|fresh(view! { <ChatWindow/> })|fresh(view! { <p/> })|'
 read -r nw_raw nw_br < <(measure "$tree")
-cp "$WORK/app.rs" "$tree/src/ui/app.rs"
+# On top of the first edit: with the App never mounted, what it mounts does not matter.
 edit "$tree/src/browser/driver.rs" 's|view! { <App/> }|view! { <p/> }|'
 read -r nv_raw nv_br < <(measure "$tree")
 

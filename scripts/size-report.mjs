@@ -10,7 +10,7 @@
 // Usage: node scripts/size-report.mjs [DIST_DIR]
 import { readFileSync, existsSync } from "node:fs";
 import path from "node:path";
-import zlib from "node:zlib";
+import { compressedSizes } from "./compressed-size.mjs";
 
 const args = process.argv.slice(2);
 const dist = path.resolve(args.find((a) => !a.startsWith("--")) || "dist");
@@ -19,17 +19,7 @@ const LOADER_BUDGET = 3 * KB;
 const WIDGET_BUDGET = 100 * KB;
 const WIDGET_CEILING = 243 * KB;
 
-const sizes = (file) => {
-  const data = readFileSync(path.join(dist, file));
-  return {
-    file,
-    raw: data.length,
-    gzip: zlib.gzipSync(data, { level: 9 }).length,
-    brotli: zlib.brotliCompressSync(data, {
-      params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: data.length },
-    }).length,
-  };
-};
+const sizes = (file) => ({ file, ...compressedSizes(readFileSync(path.join(dist, file))) });
 
 const widgetFiles = ["index.html", "widget.css", "boot.js", "livechat-widget.js", "livechat-widget_bg.wasm"];
 const missing = [...widgetFiles, "loader.js"].filter((f) => !existsSync(path.join(dist, f)));
