@@ -4,8 +4,8 @@
 //! logged-in conversation and 10,000 mixed push frames to decode and apply.
 //! Nothing in the widget calls it; release builds without the feature drop it.
 
-use crate::conversation::{Conversation, ConversationConfig};
-use crate::session::{Input, Output, SessionConfig, Token};
+use crate::conversation::{Conversation, ConversationConfig, Output};
+use crate::session::{Input, SessionConfig, Token};
 
 /// How many frames the budget is about.
 pub const FRAMES: usize = 10_000;

@@ -1,7 +1,7 @@
 //! Reducer rules the UI relies on, each fed with spec-shaped frames through the
 //! real decoders (spec sections named per test).
 
-use livechat_widget::chat::{Availability, ChatPhase, ChatState, Delivery, FormSlot};
+use livechat_widget::chat::{Availability, ChatPhase, ChatState, Delivery, FormSlot, Visibility};
 use livechat_widget::protocol::{
     Chat, Event, FormType, GetFormResponse, ListGroupStatusesResponse, LoginResponse, Push, Response,
 };
@@ -173,7 +173,7 @@ fn agent_messages_count_as_unread_once_and_only_while_not_viewing() {
     s.apply_push(&e); // a repeat must not show twice nor count twice
     assert_eq!(s.unread, 1);
     assert_eq!(texts(&s), ["Hello", "Anything else?"]);
-    s.set_viewing(true);
+    s.set_visibility(Visibility::Maximized);
     assert_eq!(s.unread, 0);
     s.apply_push(&push(
         "incoming_event",

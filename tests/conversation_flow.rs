@@ -4,7 +4,7 @@
 mod common_conversation;
 
 use common_conversation::{chat, Fake, AGENT, CHAT, CUSTOMER};
-use livechat_widget::chat::{ChatPhase, Delivery, FormSlot};
+use livechat_widget::chat::{ChatPhase, Delivery, FormSlot, Visibility};
 use livechat_widget::conversation::{split_message, Intent};
 use livechat_widget::protocol::{Answer, AnswerOption, FilledFormField, FormFieldType};
 use serde_json::json;
@@ -251,7 +251,7 @@ fn viewing_marks_events_seen_up_to_the_latest() {
     f.login_with_chat(json!([]));
     f.agent_says("E1", "hi");
     assert_eq!(f.c.state().unread, 1);
-    f.intent(Intent::SetViewing(true));
+    f.intent(Intent::SetVisibility(Visibility::Maximized));
     assert_eq!(f.c.state().unread, 0);
     let seen = f.sent_with("mark_events_as_seen");
     assert_eq!(seen[0]["payload"], json!({"chat_id": CHAT, "seen_up_to": "2026-01-01T00:00:01.000000Z"}));

@@ -143,7 +143,7 @@ fn offline_stops_trying_until_online_then_reconnects_immediately() {
     assert_eq!(h.closes(), 1);
     assert_eq!(h.s.status(), ConnectionStatus::Offline);
     assert!(h.responses().contains(&(r, "get_customer", Err(RequestError::ConnectionLost))));
-    assert_eq!(h.s.next_timeout(), None);
+    assert_eq!(h.s.poll_timeout(), None);
     let connects = h.connects().len();
     h.advance(600_000);
     assert_eq!(h.connects().len(), connects, "no attempts while offline");

@@ -53,7 +53,7 @@ fn assert_backoff(h: &Harness, what: &str) {
 }
 
 fn assert_stays_down(h: &mut Harness, what: &str) {
-    assert_eq!(h.s.next_timeout(), None, "{what}: no timer");
+    assert_eq!(h.s.poll_timeout(), None, "{what}: no timer");
     h.advance(3_600_000);
     assert!(h.connects().is_empty(), "{what}: no reconnect");
 }

@@ -1,18 +1,19 @@
-//! The driver loop: browser events in, conversation outputs carried out.
+//! The driver: owns the [`Conversation`], feeds it what the browser reports
+//! (socket, tabs, timers, page lifecycle, the host page), carries out its
+//! outputs, and after every flush publishes what changed ([`Publisher`]) and
+//! tells the host page's JS API.
 
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
 
 use gloo_timers::callback::Timeout;
-use leptos::prelude::*;
 use serde_json::Value;
-use wasm_bindgen::JsCast;
 
-use crate::conversation::host_api::{session_fields, HostCommand, PublicState, Visibility};
-use crate::conversation::{Conversation, ConversationConfig};
-use crate::session::{Application, CustomerPage, Input, LoginCustomer, Output, SessionConfig};
-use crate::ui::theme::accent_properties;
-use crate::ui::{provide_language, App, ChatContext};
+use crate::chat::{ChatState, Visibility};
+use crate::conversation::host_api::{session_fields, HostCommand, PublicState};
+use crate::conversation::{Conversation, ConversationConfig, Intent, Output};
+use crate::session::{Application, CustomerPage, Input, LoginCustomer, SessionConfig};
+use crate::slices::{Publisher, Slices};
 use crate::widget_config::{Identity, WidgetConfig};
 
 use super::bridge::{
@@ -26,13 +27,14 @@ use super::tabs::{TabEvent, Tabs};
 use super::transport::Transport;
 use super::warn;
 
-/// Milliseconds since the epoch (the engine's clock).
-fn now_ms() -> u64 {
+/// Milliseconds since the epoch (the core's clock).
+pub fn now_ms() -> u64 {
     js_sys::Date::now() as u64
 }
 
 struct Driver {
-    ctx: ChatContext,
+    conversation: Conversation,
+    publisher: Publisher,
     config: WidgetConfig,
     store: Store,
     /// The real socket, or the virtual one through the leader tab.
@@ -42,9 +44,10 @@ struct Driver {
     _host_listener: Option<HostListener>,
     /// The id of the token request the host's provider is answering.
     token_request: u32,
-    /// The JS API state last posted to the loader, as posted: compared as a
-    /// [`Value`] (whose equality is linked anyway), not through `PublicState`'s.
+    /// The JS API state last posted to the loader, as posted.
     posted_state: Option<Value>,
+    /// The layout last posted to the loader (each post is host main-thread work).
+    posted_layout: Option<Layout>,
     me: Weak<RefCell<Driver>>,
 }
 
@@ -52,9 +55,7 @@ struct Driver {
 /// from browser callbacks only, never while the driver is borrowed.
 fn input(me: &Weak<RefCell<Driver>>, input: Input) {
     let Some(rc) = me.upgrade() else { return };
-    let ctx = rc.borrow().ctx;
-    let now = now_ms();
-    ctx.conversation.update(|c| c.handle_input(input, now));
+    rc.borrow_mut().conversation.handle_input(input, now_ms());
     flush(&rc);
 }
 
@@ -63,6 +64,20 @@ fn inputs(me: &Weak<RefCell<Driver>>, inputs: Vec<Input>) {
     for i in inputs {
         input(me, i);
     }
+}
+
+/// An intent from the UI or the host page.
+fn intent(me: &Weak<RefCell<Driver>>, intent: Intent) {
+    let Some(rc) = me.upgrade() else { return };
+    let Ok(mut driver) = rc.try_borrow_mut() else {
+        // Sent from inside a flush (a reactive callback): carry it out right after.
+        let me = me.clone();
+        leptos::task::spawn_local(async move { self::intent(&me, intent) });
+        return;
+    };
+    driver.conversation.handle_intent(intent, now_ms());
+    drop(driver);
+    flush(&rc);
 }
 
 /// The real socket reported something: through the transport (a leader routes it).
@@ -95,19 +110,19 @@ fn on_timer(me: &Weak<RefCell<Driver>>) {
     input(me, Input::Tick);
 }
 
-/// Drains the conversation's outputs and performs them.
+/// Drains the conversation's outputs and performs them, then publishes.
 fn flush(rc: &Rc<RefCell<Driver>>) {
     let mut deferred = Vec::new();
     {
         let mut driver = rc.borrow_mut();
-        let ctx = driver.ctx;
-        while let Some(output) = ctx.conversation.try_update_untracked(|c| c.poll_output()).flatten() {
+        while let Some(output) = driver.conversation.poll_output() {
             driver.perform(output, &mut deferred);
         }
-        while let Some(notice) = ctx.conversation.try_update_untracked(|c| c.poll_notice()).flatten() {
+        while let Some(notice) = driver.conversation.poll_notice() {
             warn(&notice.0);
         }
         driver.post_to_host_api();
+        driver.publisher.publish(&driver.conversation);
         driver.arm_timer();
     }
     inputs(&Rc::downgrade(rc), deferred);
@@ -138,39 +153,50 @@ impl Driver {
                 });
             }
             Output::Store { key, value } => self.store.set(&key, &value),
-            // The driver keeps one timer for the conversation's earliest deadline (arm_timer).
-            Output::ArmTimer(_) | Output::Event(_) => {}
         }
     }
 
-    /// Relays the JS API's events, and its state when it changed, to the loader.
+    /// Relays the JS API's events, its state and the iframe's layout, each when
+    /// it changed, to the loader.
     fn post_to_host_api(&mut self) {
-        let ctx = self.ctx;
         let Some(origin) = self.config.host_origin.as_deref() else {
             // Not embedded: nobody to tell, but do not let the events pile up.
-            while ctx.conversation.try_update_untracked(|c| c.poll_host_event()).flatten().is_some() {}
+            while self.conversation.poll_host_event().is_some() {}
             return;
         };
-        while let Some(event) = ctx.conversation.try_update_untracked(|c| c.poll_host_event()).flatten() {
+        while let Some(event) = self.conversation.poll_host_event() {
             post_event(origin, &event);
         }
-        let visibility = ctx.visibility_untracked();
-        let state = ctx.conversation.with_untracked(|c| PublicState::of(c.state(), visibility, c.session_variables()));
-        let state = state_value(&state);
+        let c = &self.conversation;
+        let state = state_value(&PublicState::of(c.state(), c.state().visibility, c.session_variables()));
         if self.posted_state.as_ref() != Some(&state) {
             post_state(origin, state.clone());
             self.posted_state = Some(state);
         }
+        let layout = layout(c.state());
+        if self.posted_layout != Some(layout) {
+            post_layout(origin, layout);
+            self.posted_layout = Some(layout);
+        }
     }
 
     fn arm_timer(&mut self) {
-        let next = self.ctx.conversation.with_untracked(|c| c.next_timeout());
-        let next = [next, self.transport.next_timeout()].into_iter().flatten().min();
+        let next = [self.conversation.poll_timeout(), self.transport.next_timeout()].into_iter().flatten().min();
         self.timer = next.map(|at| {
             let me = self.me.clone();
             let delay = at.saturating_sub(now_ms()).min(u32::MAX as u64) as u32;
             Timeout::new(delay, move || on_timer(&me))
         });
+    }
+}
+
+/// How much of the host page the iframe needs.
+fn layout(state: &ChatState) -> Layout {
+    match state.visibility {
+        Visibility::Hidden => Layout::Hidden,
+        Visibility::Maximized => Layout::Maximized,
+        Visibility::Minimized if state.greeting.is_some() => Layout::Greeting,
+        Visibility::Minimized => Layout::Minimized,
     }
 }
 
@@ -203,111 +229,118 @@ fn session_config(config: &WidgetConfig, store: &Store, seed: u64) -> SessionCon
     s
 }
 
-/// Reads the config from the page URL, creates the conversation, mounts the UI
-/// and connects. A wrong config is reported on the console and nothing mounts.
-pub fn start() {
-    let Some(window) = web_sys::window() else { return };
-    let location = window.location();
-    let query = location.search().unwrap_or_default();
-    let page_is_http = location.protocol().is_ok_and(|p| p == "http:");
-    let config = match WidgetConfig::from_query(&query, page_is_http) {
-        Ok(config) => config,
-        Err(e) => {
-            web_sys::console::error_1(&e.to_string().into());
-            return;
-        }
-    };
-    let host_origin = config.host_origin.clone();
-    let fragment = location.hash().unwrap_or_default();
-    let namespace = format!("livechat:{}:", config.license);
-    let store = Store::open(snapshot_from_fragment(&fragment, &namespace), host_origin.clone());
-    let language = config.language.clone();
-    let seed = (js_sys::Math::random() * (u64::MAX >> 11) as f64) as u64 ^ now_ms();
-    let outbox_key = config.storage_namespace() + ":outbox";
-    let stored_outbox = store.get(&outbox_key);
-    let mut conversation = Conversation::new(
-        session_config(&config, &store, seed),
-        ConversationConfig { group_id: config.group, seed, outbox_key: Some(outbox_key), ..Default::default() },
-    );
-    if let Some(stored) = stored_outbox {
-        conversation.restore_outbox(&stored);
-    }
-    let ctx = ChatContext::new(conversation, Rc::new(|| {}), Rc::new(now_ms));
-    let tabs_name = config.storage_namespace();
-    let tab_id = format!("{:x}", seed & 0xffff_ffff_ffff);
-    let driver = Rc::new_cyclic(|me: &Weak<RefCell<Driver>>| {
-        let socket_me = me.clone();
-        let on_socket: Rc<dyn Fn(SocketEvent)> = Rc::new(move |event| on_socket(&socket_me, event));
-        let tab_me = me.clone();
-        let tabs = Tabs::join(&tabs_name, Rc::new(move |event| on_tab(&tab_me, event)));
-        RefCell::new(Driver {
-            ctx,
-            config,
-            store,
-            transport: Transport::new(tab_id, tabs, on_socket, now_ms()),
-            timer: None,
-            _page_events: None,
-            _host_listener: None,
-            token_request: 0,
-            posted_state: None,
-            me: me.clone(),
-        })
-    });
-    let me = Rc::downgrade(&driver);
-    let page_me = me.clone();
-    driver.borrow_mut()._page_events = Some(PageEvents::listen(Rc::new(move |i| on_page(&page_me, i))));
-    if let Some(origin) = host_origin.clone() {
-        let host_me = me.clone();
-        let listener = HostListener::listen(origin, move |message| on_host_message(&host_me, message));
-        driver.borrow_mut()._host_listener = listener;
-    }
-    let flush_me = me.clone();
-    ctx.set_flush(Rc::new(move || {
-        if let Some(rc) = flush_me.upgrade() {
-            flush(&rc);
-        }
-    }));
-    // The driver lives as long as the page: the closures hold weak references to it.
-    std::mem::forget(driver.clone());
-    apply_page_classes(&driver.borrow().config);
-    leptos::mount::mount_to_body(move || {
-        ctx.provide();
-        provide_language(&language);
-        view! { <App/> }
-    });
-    take_over_boot_launcher(ctx);
-    if let Some(origin) = host_origin {
-        // Resize the host's iframe whenever what is on screen changes. The effect reruns on
-        // every chat state change; only a new layout is posted (each post is host main-thread work).
-        Effect::new(move |posted: Option<Layout>| {
-            let layout = if ctx.hidden.get() {
-                Layout::Hidden
-            } else if ctx.open.get() {
-                Layout::Maximized
-            } else if ctx.with_state(|s| s.greeting.is_some()) {
-                Layout::Greeting
-            } else {
-                Layout::Minimized
-            };
-            if posted != Some(layout) {
-                post_layout(&origin, layout);
+/// The widget's driver for this page, before it runs: what the composition
+/// root needs to mount the UI over it.
+pub struct Widget {
+    driver: Rc<RefCell<Driver>>,
+    slices: Slices,
+}
+
+impl Widget {
+    /// Reads the config from the page URL and creates the conversation, the
+    /// transport and the listeners. A wrong config is reported on the console
+    /// and there is no widget.
+    pub fn from_page() -> Option<Widget> {
+        let window = web_sys::window()?;
+        let location = window.location();
+        let query = location.search().unwrap_or_default();
+        let page_is_http = location.protocol().is_ok_and(|p| p == "http:");
+        let config = match WidgetConfig::from_query(&query, page_is_http) {
+            Ok(config) => config,
+            Err(e) => {
+                web_sys::console::error_1(&e.to_string().into());
+                return None;
             }
-            layout
+        };
+        set_narrow(match config.host_origin {
+            Some(_) => config.narrow,
+            None => window.inner_width().ok().and_then(|w| w.as_f64()).is_some_and(|w| w < 480.0),
         });
+        let host_origin = config.host_origin.clone();
+        let fragment = location.hash().unwrap_or_default();
+        let namespace = format!("livechat:{}:", config.license);
+        let store = Store::open(snapshot_from_fragment(&fragment, &namespace), host_origin.clone());
+        let seed = (js_sys::Math::random() * (u64::MAX >> 11) as f64) as u64 ^ now_ms();
+        let outbox_key = config.storage_namespace() + ":outbox";
+        let stored_outbox = store.get(&outbox_key);
+        let mut conversation = Conversation::new(
+            session_config(&config, &store, seed),
+            ConversationConfig { group_id: config.group, seed, outbox_key: Some(outbox_key), ..Default::default() },
+        );
+        if let Some(stored) = stored_outbox {
+            conversation.restore_outbox(&stored);
+        }
+        let (publisher, slices) = Publisher::new(&conversation);
+        let tabs_name = config.storage_namespace();
+        let tab_id = format!("{:x}", seed & 0xffff_ffff_ffff);
+        let driver = Rc::new_cyclic(|me: &Weak<RefCell<Driver>>| {
+            let socket_me = me.clone();
+            let on_socket: Rc<dyn Fn(SocketEvent)> = Rc::new(move |event| on_socket(&socket_me, event));
+            let tab_me = me.clone();
+            let tabs = Tabs::join(&tabs_name, Rc::new(move |event| on_tab(&tab_me, event)));
+            RefCell::new(Driver {
+                conversation,
+                publisher,
+                config,
+                store,
+                transport: Transport::new(tab_id, tabs, on_socket, now_ms()),
+                timer: None,
+                _page_events: None,
+                _host_listener: None,
+                token_request: 0,
+                posted_state: None,
+                posted_layout: None,
+                me: me.clone(),
+            })
+        });
+        let me = Rc::downgrade(&driver);
+        let page_me = me.clone();
+        driver.borrow_mut()._page_events = Some(PageEvents::listen(Rc::new(move |i| on_page(&page_me, i))));
+        if let Some(origin) = host_origin {
+            let host_me = me.clone();
+            let listener = HostListener::listen(origin, move |message| on_host_message(&host_me, message));
+            driver.borrow_mut()._host_listener = listener;
+        }
+        Some(Widget { driver, slices })
     }
-    // With other tabs to ask, the session starts once the tab lock has answered.
-    if driver.borrow().transport.decided() {
-        input(&me, Input::Start);
-    } else {
-        flush(&driver);
+
+    /// What the UI reads.
+    pub fn slices(&self) -> Slices {
+        self.slices
     }
-    drop(driver);
+
+    /// How the UI sends intents.
+    pub fn intents(&self) -> Rc<dyn Fn(Intent)> {
+        let me = Rc::downgrade(&self.driver);
+        Rc::new(move |i| intent(&me, i))
+    }
+
+    /// The widget's configuration.
+    pub fn config(&self) -> WidgetConfig {
+        self.driver.borrow().config.clone()
+    }
+
+    /// Runs the widget for the life of the page, once the UI is mounted: takes
+    /// over the page's static launcher and connects (with other tabs to ask,
+    /// once the tab lock has answered).
+    pub fn run(self) {
+        let me = Rc::downgrade(&self.driver);
+        if take_over_boot_launcher() {
+            intent(&me, Intent::SetVisibility(Visibility::Maximized));
+        }
+        if self.driver.borrow().transport.decided() {
+            input(&me, Input::Start);
+        } else {
+            flush(&self.driver);
+        }
+        // The driver lives as long as the page: the closures hold weak references to it.
+        std::mem::forget(self.driver);
+    }
 }
 
 /// A message from the loader: a token answer, a `LiveChatWidget.call`, or the viewport class.
 fn on_host_message(me: &Weak<RefCell<Driver>>, message: HostMessage) {
     let Some(rc) = me.upgrade() else { return };
-    let ctx = rc.borrow().ctx;
     match message {
         HostMessage::Token(id, reply) => {
             // Only the answer to the latest request counts.
@@ -315,10 +348,10 @@ fn on_host_message(me: &Weak<RefCell<Driver>>, message: HostMessage) {
                 input(me, Input::Token(reply.and_then(|t| t.into_token(now_ms()))));
             }
         }
-        HostMessage::Command(HostCommand::Maximize) => ctx.set_visibility(Visibility::Maximized),
-        HostMessage::Command(HostCommand::Minimize) => ctx.set_visibility(Visibility::Minimized),
-        HostMessage::Command(HostCommand::Hide) => ctx.set_visibility(Visibility::Hidden),
-        HostMessage::Command(HostCommand::Customer(intent)) => ctx.send(intent),
+        HostMessage::Command(HostCommand::Maximize) => intent(me, Intent::SetVisibility(Visibility::Maximized)),
+        HostMessage::Command(HostCommand::Minimize) => intent(me, Intent::SetVisibility(Visibility::Minimized)),
+        HostMessage::Command(HostCommand::Hide) => intent(me, Intent::SetVisibility(Visibility::Hidden)),
+        HostMessage::Command(HostCommand::Customer(i)) => intent(me, i),
         HostMessage::Viewport { narrow } => set_narrow(narrow),
     }
 }
@@ -331,35 +364,13 @@ fn set_narrow(narrow: bool) {
     }
 }
 
-/// The viewport class and the host's accent colour, before the first render.
-fn apply_page_classes(config: &WidgetConfig) {
-    let Some(window) = web_sys::window() else { return };
-    let narrow = match config.host_origin {
-        Some(_) => config.narrow,
-        None => window.inner_width().ok().and_then(|w| w.as_f64()).is_some_and(|w| w < 480.0),
-    };
-    set_narrow(narrow);
-    let root = window.document().and_then(|d| d.document_element());
-    let (Some(root), Some(color)) =
-        (root.and_then(|r| r.dyn_into::<web_sys::HtmlElement>().ok()), &config.accent_color)
-    else {
-        return;
-    };
-    // CSSOM writes, not a style attribute: allowed under the page's strict CSP.
-    for (name, value) in accent_properties(color) {
-        let _ = root.style().set_property(name, &value);
-    }
-}
-
 /// The iframe page shows a static launcher until the wasm runs (docs/bridge.md):
-/// remove it, and open the chat if the visitor already clicked it.
-fn take_over_boot_launcher(ctx: ChatContext) {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+/// removes it; returns whether the visitor already clicked it.
+fn take_over_boot_launcher() -> bool {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return false };
     if let Some(boot) = document.get_element_by_id("lc-boot") {
         boot.remove();
     }
     let clicked = document.document_element().and_then(|root| root.get_attribute("data-lc-open"));
-    if clicked.as_deref() == Some("1") {
-        ctx.set_open(true);
-    }
+    clicked.as_deref() == Some("1")
 }

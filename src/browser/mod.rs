@@ -1,21 +1,21 @@
-//! The browser driver: the only code that touches web-sys. It owns the
-//! WebSocket, the timer, storage and page lifecycle listeners, feeds what they
-//! report into the sans-IO [`Conversation`](crate::conversation::Conversation),
-//! and carries out what it asks for.
+//! The browser driver: it owns the sans-IO
+//! [`Conversation`](crate::conversation::Conversation), the WebSocket, the
+//! timer, storage and page lifecycle listeners, feeds what they report into the
+//! core, carries out what it asks for, and publishes what changed
+//! ([`crate::slices`]). It never imports the UI.
 
 mod bridge;
 mod driver;
 mod identity;
 mod listeners;
 mod page_events;
-pub mod perf;
 mod socket;
 mod storage;
 mod tabs;
 mod transport;
 
 pub use bridge::{post_event, post_layout, post_state, post_store, state_value, HostListener, HostMessage, Layout};
-pub use driver::start;
+pub use driver::{now_ms, Widget};
 pub use identity::{cookie_grant, TokenResponse};
 pub use socket::{Socket, SocketEvent};
 pub use storage::{snapshot_from_fragment, Store};

@@ -45,7 +45,7 @@ impl Socket {
         let cb = on_event.clone();
         listeners.add(&ws, "message", move |e| match e.unchecked_into::<MessageEvent>().data().as_string() {
             Some(text) => {
-                super::perf::frame_arrived();
+                crate::perf::frame_arrived();
                 cb(SocketEvent::Message(text))
             }
             None => cb(SocketEvent::Binary),

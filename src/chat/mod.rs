@@ -7,5 +7,5 @@ pub mod state;
 pub mod timeline;
 
 pub use custom_id::CustomIdGenerator;
-pub use state::{Availability, ChatPhase, ChatState, FormSlot, Participant, QueueStatus};
+pub use state::{Availability, ChatPhase, ChatState, FormSlot, Participant, QueueStatus, Visibility};
 pub use timeline::{Delivery, Entry, Incoming, Merged, Timeline};

@@ -6,7 +6,7 @@ use crate::protocol::{
     Thread,
 };
 
-use super::state::{Availability, ChatPhase, ChatState, FormSlot, Participant, QueueStatus};
+use super::state::{Availability, ChatPhase, ChatState, FormSlot, Participant, QueueStatus, Visibility};
 use super::timeline::{Incoming, Merged};
 
 impl ChatState {
@@ -23,7 +23,7 @@ impl ChatState {
             if self.chat_id.as_deref() != Some(&chat.chat_id) {
                 self.switch_chat(chat.chat_id.clone());
             }
-            if chat.has_unread_events && !self.viewing {
+            if chat.has_unread_events && !self.viewing() {
                 self.unread = self.unread.max(1);
             }
         }
@@ -119,11 +119,59 @@ impl ChatState {
         self.timeline.fail(custom_id);
     }
 
-    /// The visitor started or stopped looking at the chat. Looking clears the unread count.
-    pub fn set_viewing(&mut self, viewing: bool) {
-        self.viewing = viewing;
-        if viewing {
+    /// The widget was maximised, minimised or hidden. Maximised, the visitor is
+    /// looking at the chat, which clears the unread count.
+    pub fn set_visibility(&mut self, visibility: Visibility) {
+        self.visibility = visibility;
+        if self.viewing() {
             self.unread = 0;
+        }
+    }
+
+    /// The customer sends a failed event again: it shows as pending.
+    pub fn resend_local(&mut self, custom_id: &str) {
+        if let Some(event) = self.timeline.by_custom_id(custom_id).map(|e| e.event.clone()) {
+            self.timeline.push_local(custom_id.to_owned(), event);
+        }
+    }
+
+    /// The customer removed a failed event.
+    pub fn remove_failed(&mut self, custom_id: &str) {
+        self.timeline.remove_failed(custom_id);
+    }
+
+    /// The current thread turned out closed (`chat_inactive`): the next event reactivates the chat.
+    pub fn thread_closed(&mut self) {
+        self.phase = ChatPhase::Ended;
+    }
+
+    /// The customer submitted (or skipped) the prechat or postchat form.
+    pub fn form_done(&mut self, kind: &FormType) {
+        match kind {
+            FormType::Postchat => self.postchat = FormSlot::Done,
+            _ => self.prechat = FormSlot::Done,
+        }
+    }
+
+    /// The prechat's `group_chooser` routes the chat to `group`.
+    pub fn choose_group(&mut self, group: u32) {
+        self.group_id = group;
+    }
+
+    /// The customer dismissed the greeting on screen; returns it.
+    pub fn dismiss_greeting(&mut self) -> Option<Greeting> {
+        self.greeting.take()
+    }
+
+    /// The host page (or the prechat form) set the customer's name or e-mail.
+    pub fn update_customer(&mut self, name: Option<&str>, email: Option<&str>) {
+        if let Some(customer) = self.customer.as_mut() {
+            if let Some(name) = name {
+                customer.name = Some(name.to_owned());
+            }
+            if let Some(email) = email {
+                customer.email = Some(email.to_owned());
+            }
         }
     }
 
@@ -314,7 +362,7 @@ impl ChatState {
     /// Agent content the visitor has not seen: not their own, not a system
     /// message, not hidden from customers, and the chat is not on screen.
     fn counts_as_unread(&self, event: &Event) -> bool {
-        !self.viewing
+        !self.viewing()
             && event.is_visible_to_customer()
             && !matches!(event.body, EventBody::SystemMessage(_))
             && event.author_id.as_deref() != self.customer_id()

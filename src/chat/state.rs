@@ -18,6 +18,19 @@ pub enum Availability {
     Offline,
 }
 
+/// Whether the widget is open, minimised or hidden (`LiveChatWidget.call("hide")`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Visibility {
+    /// The chat window is open.
+    Maximized,
+    /// Only the launcher (and a greeting) shows.
+    #[default]
+    Minimized,
+    /// Nothing shows until `maximize` or `minimize`.
+    Hidden,
+}
+
 /// Where the current chat stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum ChatPhase {
@@ -154,8 +167,8 @@ pub struct ChatState {
     pub postchat: FormSlot,
     /// Events from others not yet seen by the visitor.
     pub unread: u32,
-    /// Whether the visitor is looking at the chat (maximised and tab visible).
-    pub viewing: bool,
+    /// Whether the widget is maximised, minimised or hidden.
+    pub visibility: Visibility,
     /// The oldest loaded thread's `previous_thread_id`: more history exists.
     pub older_thread_id: Option<String>,
     /// Latest `seen_up_to` of any agent (for "seen" marks on the customer's messages).
@@ -176,6 +189,11 @@ impl ChatState {
     /// Whether the customer can send events to the current thread.
     pub fn can_send(&self) -> bool {
         self.chat_id.is_some() && matches!(self.phase, ChatPhase::Active | ChatPhase::Queued)
+    }
+
+    /// Whether the visitor is looking at the chat (the window is open).
+    pub fn viewing(&self) -> bool {
+        self.visibility == Visibility::Maximized
     }
 
     /// Agents that are typing, with their display data, for the typing indicator.

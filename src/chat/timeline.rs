@@ -8,6 +8,7 @@
 //! (event id, `custom_id`) and order (`created_at`, then arrival).
 
 use std::collections::HashMap;
+use std::rc::Rc;
 
 /// Delivery state of an entry, as the UI shows it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -107,9 +108,13 @@ pub enum Merged {
 }
 
 /// Events of one chat, ordered by `created_at` then arrival, each shown once.
+///
+/// Entries are shared (`Rc`): a snapshot of the timeline for the UI is a copy
+/// of pointers, and changing an entry copies only that entry while a snapshot
+/// holds it (`Rc::make_mut`).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Timeline<E> {
-    entries: Vec<Entry<E>>,
+    entries: Vec<Rc<Entry<E>>>,
     /// Every event id seen, with where its entry sorts.
     event_ids: HashMap<String, Position>,
     /// Every `custom_id` present, with where its entry sorts.
@@ -123,9 +128,9 @@ impl<E> Default for Timeline<E> {
     }
 }
 
-impl<E> Timeline<E> {
+impl<E: Clone> Timeline<E> {
     /// The entries in display order.
-    pub fn entries(&self) -> &[Entry<E>] {
+    pub fn entries(&self) -> &[Rc<Entry<E>>] {
         &self.entries
     }
 
@@ -151,12 +156,12 @@ impl<E> Timeline<E> {
 
     /// The entry with this `custom_id`.
     pub fn by_custom_id(&self, custom_id: &str) -> Option<&Entry<E>> {
-        self.position_of(None, Some(custom_id)).map(|i| &self.entries[i])
+        self.position_of(None, Some(custom_id)).map(|i| &*self.entries[i])
     }
 
     /// The entry with this event id.
     pub fn by_event_id(&self, event_id: &str) -> Option<&Entry<E>> {
-        self.position_of(Some(event_id), None).map(|i| &self.entries[i])
+        self.position_of(Some(event_id), None).map(|i| &*self.entries[i])
     }
 
     /// The entry with this [`Entry::key`] (`c:<custom_id>`, `e:<event id>` or `s:<seq>`).
@@ -168,14 +173,14 @@ impl<E> Timeline<E> {
             return self.by_event_id(event_id).filter(|e| e.custom_id.is_none());
         }
         let seq: u64 = key.strip_prefix("s:")?.parse().ok()?;
-        self.entries.iter().rev().find(|e| e.seq == seq && e.custom_id.is_none() && e.event_id.is_none())
+        self.entries.iter().rev().map(|e| &**e).find(|e| e.seq == seq && e.custom_id.is_none() && e.event_id.is_none())
     }
 
     /// Adds an event the customer is sending, shown at once as pending.
     /// A second call with the same `custom_id` (a retry) marks it pending again.
     pub fn push_local(&mut self, custom_id: String, event: E) {
         if let Some(i) = self.position_of(None, Some(&custom_id)) {
-            self.entries[i].delivery = Delivery::Pending;
+            Rc::make_mut(&mut self.entries[i]).delivery = Delivery::Pending;
             return;
         }
         let seq = self.bump();
@@ -189,7 +194,7 @@ impl<E> Timeline<E> {
             delivery: Delivery::Pending,
             event,
         };
-        self.insert_sorted(entry);
+        self.insert_sorted(Rc::new(entry));
     }
 
     /// Merges an event from the server: an echo of a local event (same
@@ -199,7 +204,7 @@ impl<E> Timeline<E> {
         let Incoming { event_id, custom_id, thread_id, created_at, event } = incoming;
         if let Some(i) = self.position_of(event_id.as_deref(), custom_id.as_deref()) {
             let moves = created_at.is_some() && created_at != self.entries[i].created_at;
-            let entry = &mut self.entries[i];
+            let entry = Rc::make_mut(&mut self.entries[i]);
             if let Some(id) = event_id {
                 entry.event_id = Some(id);
             }
@@ -224,7 +229,15 @@ impl<E> Timeline<E> {
         let seq = self.bump();
         let position = Position { created_at: created_at.clone(), seq };
         self.index(&event_id, &custom_id, position);
-        self.insert_sorted(Entry { event_id, custom_id, thread_id, created_at, seq, delivery: Delivery::Sent, event });
+        self.insert_sorted(Rc::new(Entry {
+            event_id,
+            custom_id,
+            thread_id,
+            created_at,
+            seq,
+            delivery: Delivery::Sent,
+            event,
+        }));
         Merged::Inserted
     }
 
@@ -232,7 +245,7 @@ impl<E> Timeline<E> {
     /// Returns false when no entry has this `custom_id`.
     pub fn confirm(&mut self, custom_id: &str, event_id: Option<String>, thread_id: Option<String>) -> bool {
         let Some(i) = self.position_of(None, Some(custom_id)) else { return false };
-        let entry = &mut self.entries[i];
+        let entry = Rc::make_mut(&mut self.entries[i]);
         entry.delivery = Delivery::Sent;
         if entry.thread_id.is_none() {
             entry.thread_id = thread_id;
@@ -248,9 +261,8 @@ impl<E> Timeline<E> {
     /// A local event could not be sent. Confirmed entries are never downgraded.
     pub fn fail(&mut self, custom_id: &str) -> bool {
         let Some(i) = self.position_of(None, Some(custom_id)) else { return false };
-        let entry = &mut self.entries[i];
-        if entry.delivery == Delivery::Pending {
-            entry.delivery = Delivery::Failed;
+        if self.entries[i].delivery == Delivery::Pending {
+            Rc::make_mut(&mut self.entries[i]).delivery = Delivery::Failed;
         }
         true
     }
@@ -262,18 +274,18 @@ impl<E> Timeline<E> {
             return None;
         }
         self.custom_ids.remove(custom_id);
-        Some(self.entries.remove(i).event)
+        Some(Rc::unwrap_or_clone(self.entries.remove(i)).event)
     }
 
     /// Mutable access to the event with this id (for property updates).
     pub fn event_mut(&mut self, event_id: &str) -> Option<&mut E> {
         let i = self.position_of(Some(event_id), None)?;
-        Some(&mut self.entries[i].event)
+        Some(&mut Rc::make_mut(&mut self.entries[i]).event)
     }
 
     /// Entries still pending or failed, oldest first (what an outbox must resend).
     pub fn unsent(&self) -> impl Iterator<Item = &Entry<E>> {
-        self.entries.iter().filter(|e| e.delivery != Delivery::Sent)
+        self.entries.iter().map(|e| &**e).filter(|e| e.delivery != Delivery::Sent)
     }
 
     /// Removes every entry.
@@ -310,7 +322,7 @@ impl<E> Timeline<E> {
             match self.entries.get(i) {
                 Some(e) if matches(e) => Some(i),
                 // The id moved to another entry (an event id reused by an echo): walk.
-                _ => self.entries.iter().rposition(matches),
+                _ => self.entries.iter().rposition(|e| matches(e)),
             }
         };
         let id_at = by_id.and_then(|(id, p)| find(p, &|e| e.event_id.as_deref() == Some(id)));
@@ -319,7 +331,7 @@ impl<E> Timeline<E> {
         id_at.max(custom_at)
     }
 
-    fn insert_sorted(&mut self, entry: Entry<E>) {
+    fn insert_sorted(&mut self, entry: Rc<Entry<E>>) {
         let key = entry.sort_key();
         // Appending is the common case; history and late echoes take the search.
         let at = match self.entries.last() {

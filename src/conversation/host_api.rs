@@ -9,23 +9,11 @@ use std::fmt;
 use serde::de::{IgnoredAny, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize};
 
+pub use crate::chat::Visibility;
 use crate::chat::{Availability, ChatPhase, ChatState};
 use crate::protocol::FormType;
 
 use super::Intent;
-
-/// Whether the widget is open, minimised or hidden (`LiveChatWidget.call("hide")`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Visibility {
-    /// The chat window is open.
-    Maximized,
-    /// Only the launcher (and a greeting) shows.
-    #[default]
-    Minimized,
-    /// Nothing shows until `maximize` or `minimize`.
-    Hidden,
-}
 
 /// The customer's status as LiveChat's JS API names it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

@@ -1,6 +1,7 @@
 //! What the customer can ask the widget to do. The UI turns clicks and key
 //! presses into these; it never builds a request itself.
 
+use crate::chat::Visibility;
 use crate::protocol::FilledFormField;
 
 /// A customer intent.
@@ -40,8 +41,10 @@ pub enum Intent {
     Typing(String),
     /// End the chat (`deactivate_chat`).
     EndChat,
-    /// The visitor is (or stops) looking at the chat: clears unread and marks events seen.
-    SetViewing(bool),
+    /// The widget is maximised, minimised or hidden (the launcher, the header,
+    /// Escape, or the host page's `maximize` / `minimize` / `hide`). Maximised,
+    /// the visitor is looking at the chat: unread clears and events are marked seen.
+    SetVisibility(Visibility),
     /// Load the thread before the oldest one shown.
     LoadOlder,
     /// The host page set the customer's name (`LiveChatWidget.call("set_customer_name")`).
@@ -64,7 +67,7 @@ impl Intent {
     pub fn is_customer_action(&self) -> bool {
         !matches!(
             self,
-            Intent::SetViewing(false)
+            Intent::SetVisibility(Visibility::Minimized | Visibility::Hidden)
                 | Intent::Typing(_)
                 | Intent::CancelGreeting
                 | Intent::SetCustomerName(_)

@@ -1,14 +1,229 @@
 //! The conversation: the session engine, the chat state and the customer's
-//! intents joined into one sans-IO core. The browser driver feeds it socket
-//! events, timer ticks and intents, drains [`Conversation::poll_output`] for
-//! what to do, and renders [`Conversation::state`]. Nothing here touches the DOM.
+//! intents joined into one sans-IO core. The driver feeds it socket events,
+//! timer ticks and intents, drains [`Conversation::poll_output`] for what to do
+//! and [`Conversation::poll_timeout`] for when to tick, and publishes
+//! [`Conversation::state`]. Nothing here touches the DOM.
+//!
+//! As in quinn-proto's `Connection`, the state lives in sub-types with one job each:
+//! - [`Outbox`] (`outbox.rs`): pending, in-flight and failed customer events, and what storage holds;
+//! - `delivery.rs`: sending the outbox once the history is known, and what failures mean;
+//! - `requests.rs`: requests under way and the purpose of each;
+//! - `responses.rs`: the session's events routed to the chat state;
+//! - `intents.rs`: the customer's [`Intent`]s carried out;
+//! - `announce.rs`: what the host page's JS API hears ([`host_api`] has its shapes);
+//! - `sneak_peek.rs`: the typing throttle; `split.rs`: the message size limit.
+//!
+//! Every change to [`ChatState`] goes through its reducer (`chat/reducer.rs`).
 
-mod engine;
+mod announce;
+mod delivery;
 pub mod host_api;
 mod intent;
+mod intents;
 mod outbox;
-mod purpose;
+mod output;
+mod requests;
+mod responses;
+mod sneak_peek;
+mod split;
 
-pub use engine::{split_message, Conversation, ConversationConfig, Notice, MAX_MESSAGE_BYTES};
+use std::collections::VecDeque;
+
+use crate::chat::{ChatState, CustomIdGenerator};
+use crate::session::{self, ConnectionStatus, Input, Session, SessionConfig};
+
+use announce::{greeting_ref, Announcer};
+use delivery::SendGate;
+use host_api::HostEvent;
+use outbox::parse_stored;
+use requests::Requests;
+use sneak_peek::SneakPeek;
+
 pub use intent::Intent;
-pub use outbox::Outbox;
+pub use outbox::{Outbox, StoredEntry};
+pub use output::{Notice, Output};
+pub use split::{split_message, MAX_MESSAGE_BYTES};
+
+/// Settings of the conversation layer (the session has its own).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ConversationConfig {
+    /// The group the widget serves.
+    pub group_id: u32,
+    /// Seed for `custom_id`s; random per page load.
+    pub seed: u64,
+    /// At most one `send_sneak_peek` per this many milliseconds while typing.
+    pub sneak_peek_interval_ms: u64,
+    /// Storage key of the outbox (`Output::Store`); `None` keeps it in memory only.
+    pub outbox_key: Option<String>,
+}
+
+impl Default for ConversationConfig {
+    fn default() -> Self {
+        ConversationConfig { group_id: 0, seed: 1, sneak_peek_interval_ms: 1_000, outbox_key: None }
+    }
+}
+
+/// The customer's conversation: session + chat state + intents, sans IO.
+#[derive(Debug)]
+pub struct Conversation {
+    session: Session,
+    state: ChatState,
+    status: ConnectionStatus,
+    outbox_key: Option<String>,
+    ids: CustomIdGenerator,
+    outbox: Outbox,
+    gate: SendGate,
+    requests: Requests,
+    sneak_peek: SneakPeek,
+    announcer: Announcer,
+    /// The `seen_up_to` last sent with `mark_events_as_seen`.
+    seen_marked: Option<String>,
+    /// The group a prechat `group_chooser` answer routes new chats to.
+    access_group: Option<u32>,
+    /// Session variables in the order they were set (login `session_fields`).
+    session_variables: Vec<(String, String)>,
+    out: VecDeque<Output>,
+    notices: VecDeque<Notice>,
+}
+
+impl Conversation {
+    /// A conversation over a new session.
+    pub fn new(session: SessionConfig, config: ConversationConfig) -> Self {
+        let session_variables = session
+            .customer
+            .session_fields
+            .iter()
+            .flatten()
+            .flat_map(|field| field.iter().map(|(k, v)| (k.clone(), v.clone())))
+            .collect();
+        Conversation {
+            session: Session::new(session),
+            state: ChatState::new(config.group_id),
+            status: ConnectionStatus::Idle,
+            outbox_key: config.outbox_key,
+            ids: CustomIdGenerator::new(config.seed),
+            outbox: Outbox::default(),
+            gate: SendGate::default(),
+            requests: Requests::default(),
+            sneak_peek: SneakPeek::new(config.sneak_peek_interval_ms),
+            announcer: Announcer::default(),
+            seen_marked: None,
+            access_group: None,
+            session_variables,
+            out: VecDeque::new(),
+            notices: VecDeque::new(),
+        }
+    }
+
+    /// Shows and queues the customer events a previous page load had not got
+    /// confirmed (the stored outbox). They are reconciled with the chat's history
+    /// after the next login and sent only if the server does not have them.
+    pub fn restore_outbox(&mut self, stored: &str) {
+        for entry in parse_stored(stored) {
+            if self.state.timeline.contains_custom_id(&entry.custom_id) {
+                continue;
+            }
+            self.state.send_local(entry.custom_id.clone(), entry.event.to_local_event(None));
+            if entry.failed {
+                self.state.fail_send(&entry.custom_id);
+            }
+            self.outbox.restore(entry);
+        }
+        self.outbox.loaded_from(stored, &self.state.timeline);
+    }
+
+    /// What the UI renders.
+    pub fn state(&self) -> &ChatState {
+        &self.state
+    }
+
+    /// The connection status, for the banner.
+    pub fn status(&self) -> &ConnectionStatus {
+        &self.status
+    }
+
+    /// Customer events not yet confirmed by the server.
+    pub fn outbox(&self) -> &Outbox {
+        &self.outbox
+    }
+
+    /// The session engine (read-only: region, storage, counters).
+    pub fn session(&self) -> &Session {
+        &self.session
+    }
+
+    /// The session variables, in the order they were set.
+    pub fn session_variables(&self) -> &[(String, String)] {
+        &self.session_variables
+    }
+
+    /// Feeds a socket event, timer tick, token or browser signal.
+    pub fn handle_input(&mut self, input: Input, now_ms: u64) {
+        let greeting = greeting_ref(&self.state);
+        self.session.handle_input(input, now_ms);
+        self.pump(now_ms);
+        self.flush_sneak_peek(now_ms);
+        self.pump(now_ms);
+        self.after(greeting);
+    }
+
+    /// Carries out a customer intent.
+    pub fn handle_intent(&mut self, intent: Intent, now_ms: u64) {
+        let greeting = greeting_ref(&self.state);
+        self.apply_intent(intent, now_ms);
+        self.pump(now_ms);
+        self.after(greeting);
+    }
+
+    /// The next output for the driver (connect, send, close, storage, tokens).
+    pub fn poll_output(&mut self) -> Option<Output> {
+        self.out.pop_front()
+    }
+
+    /// The next event for the host page's JS API (`lc:event`).
+    pub fn poll_host_event(&mut self) -> Option<HostEvent> {
+        self.announcer.poll()
+    }
+
+    /// The next thing worth logging.
+    pub fn poll_notice(&mut self) -> Option<Notice> {
+        self.notices.pop_front()
+    }
+
+    /// When to deliver the next `Input::Tick` (ms, driver clock): the one timer
+    /// protocol. Ask again after every input; `None` means no timer.
+    pub fn poll_timeout(&self) -> Option<u64> {
+        [self.session.poll_timeout(), self.sneak_peek.poll_timeout()].into_iter().flatten().min()
+    }
+
+    /// Moves the session's outputs to ours, handling its events on the way.
+    fn pump(&mut self, now_ms: u64) {
+        while let Some(output) = self.session.poll_output() {
+            let output = match output {
+                session::Output::Event(event) => {
+                    self.on_session_event(event, now_ms);
+                    continue;
+                }
+                session::Output::Connect { url } => Output::Connect { url },
+                session::Output::Send(text) => Output::Send(text),
+                session::Output::Close => Output::Close,
+                session::Output::FetchToken { fresh } => Output::FetchToken { fresh },
+                session::Output::Store { key, value } => Output::Store { key, value },
+            };
+            self.out.push_back(output);
+        }
+    }
+
+    /// After every input: the greeting's announcements and the outbox's storage.
+    fn after(&mut self, greeting_before: Option<host_api::GreetingRef>) {
+        self.announcer.greeting_changed(greeting_before, greeting_ref(&self.state));
+        let Some(key) = &self.outbox_key else { return };
+        if let Some(value) = self.outbox.take_store(&self.state.timeline) {
+            self.out.push_back(Output::Store { key: key.clone(), value });
+        }
+    }
+
+    fn warn(&mut self, text: String) {
+        self.notices.push_back(Notice(text));
+    }
+}

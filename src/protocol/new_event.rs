@@ -11,7 +11,9 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize, Serializer};
 use serde_json::{Map, Value};
 
-use super::event::{Event, EventBody, MessagePostback};
+use super::event::{
+    CustomEvent, Event, EventBody, FileEvent, FilledFormEvent, MessageEvent, MessagePostback, SystemMessage,
+};
 use super::form::FilledFormField;
 use super::properties::Properties;
 use super::request::payload::json;
@@ -183,6 +185,41 @@ impl NewEvent {
             }
         }
         Value::Object(m)
+    }
+
+    /// The event as the customer's own log shows it before the server answers:
+    /// no id and no time yet, written by `author_id` when known.
+    pub fn to_local_event(&self, author_id: Option<String>) -> Event {
+        let body = match &self.body {
+            NewEventBody::Message { text, postback } => {
+                EventBody::Message(MessageEvent { text: text.clone(), postback: postback.clone() })
+            }
+            NewEventBody::FilledForm { form_id, fields } => EventBody::FilledForm(FilledFormEvent {
+                form_id: form_id.clone(),
+                form_type: None,
+                fields: fields.clone(),
+            }),
+            NewEventBody::File { url } => EventBody::File(FileEvent { url: url.clone(), ..FileEvent::default() }),
+            NewEventBody::RichMessage(r) => EventBody::RichMessage(r.clone()),
+            NewEventBody::Custom { content } => EventBody::Custom(CustomEvent { content: content.clone() }),
+            NewEventBody::SystemMessage { system_message_type, text, text_vars } => {
+                EventBody::SystemMessage(SystemMessage {
+                    text: text.clone(),
+                    system_message_type: system_message_type.clone(),
+                    text_vars: text_vars.clone().unwrap_or_default(),
+                })
+            }
+        };
+        Event {
+            id: String::new(),
+            custom_id: self.custom_id.clone(),
+            created_at: None,
+            order: None,
+            author_id,
+            visibility: None,
+            properties: self.properties.clone().unwrap_or_default(),
+            body,
+        }
     }
 
     /// The sendable part of a received event; `None` for `form` and unknown events,

@@ -77,7 +77,6 @@ pub struct Session {
     pub(super) last_rx_ms: u64,
     outputs: VecDeque<Output>,
     reported: ConnectionStatus,
-    armed: Option<u64>,
 }
 
 impl Session {
@@ -101,7 +100,6 @@ impl Session {
             last_rx_ms: 0,
             outputs: VecDeque::new(),
             reported: ConnectionStatus::Idle,
-            armed: None,
             phase: Phase::Idle,
             config,
         }
@@ -124,11 +122,7 @@ impl Session {
                     self.end_connection(Cause::ConnectionLost { code, reason }, now_ms, false);
                 }
             }
-            Input::Tick => {
-                // The driver's one-shot timer has fired; re-arm whatever is next.
-                self.armed = None;
-                self.on_tick(now_ms);
-            }
+            Input::Tick => self.on_tick(now_ms),
             Input::Token(result) => self.on_token(result, now_ms),
             Input::Online => {
                 self.online = true;
@@ -162,8 +156,9 @@ impl Session {
         self.outputs.pop_front()
     }
 
-    /// When the driver should send [`Input::Tick`] next (also announced as `Output::ArmTimer`).
-    pub fn next_timeout(&self) -> Option<u64> {
+    /// When the driver should send [`Input::Tick`] next: the one timer protocol.
+    /// Ask again after every input; `None` means no timer.
+    pub fn poll_timeout(&self) -> Option<u64> {
         let t = &self.config.timings;
         match &self.phase {
             Phase::Connecting { deadline } | Phase::AwaitingToken { deadline } | Phase::LoggingIn { deadline, .. } => {
@@ -271,19 +266,12 @@ impl Session {
         self.push(Output::Send(text));
     }
 
-    /// Reports a status change and (re)arms the timer once per input.
+    /// Reports a status change once per input.
     fn after_input(&mut self) {
         let status = self.status();
         if status != self.reported {
             self.reported = status.clone();
             self.event(SessionEvent::StatusChanged(status));
-        }
-        let next = self.next_timeout();
-        if next != self.armed {
-            self.armed = next;
-            if let Some(at) = next {
-                self.push(Output::ArmTimer(at));
-            }
         }
     }
 }

@@ -28,7 +28,7 @@ pub enum Input {
         /// WebSocket close reason, possibly empty.
         reason: String,
     },
-    /// A timer armed with `Output::ArmTimer` (or any timer) fired.
+    /// The time [`Session::poll_timeout`](super::Session::poll_timeout) named has come.
     Tick,
     /// The identity provider answered `Output::FetchToken`.
     Token(Result<Token, String>),
@@ -174,8 +174,6 @@ pub enum Output {
         /// Value to store.
         value: String,
     },
-    /// Call back with `Input::Tick` at this time (replaces any earlier timer).
-    ArmTimer(u64),
     /// Something for the layer above.
     Event(SessionEvent),
 }

@@ -2,6 +2,8 @@
 
 use leptos::prelude::*;
 
+use crate::chat::Visibility;
+
 use super::context::ChatContext;
 use super::dynamic::{dyn_class, dyn_flag_attr, dyn_view, fresh};
 use super::greeting::GreetingCard;
@@ -12,7 +14,7 @@ use super::window::ChatWindow;
 
 /// The widget's root. Reads the [`ChatContext`] provided above it (and the
 /// language from [`super::i18n::provide_language`], English by default).
-/// The launcher is always there; the window shows while `ctx.open` is true; a
+/// The launcher is always there; the window shows while the widget is maximised; a
 /// greeting floats above the launcher while the window is closed.
 #[component]
 pub fn App() -> impl IntoView {
@@ -20,18 +22,18 @@ pub fn App() -> impl IntoView {
     let t = strings();
     provide_context(Lang(t));
     ViewState::provide();
-    let open = ctx.open;
-    let greeting = Memo::new(move |_| ctx.with_state(|s| s.greeting.clone()));
+    let visibility = ctx.slices.visibility;
+    let open = Memo::new(move |_| visibility.get() == Visibility::Maximized);
+    let greeting = ctx.slices.greeting;
     let floating_greeting = dyn_view(move || {
         if open.get() {
             return None;
         }
         greeting.get().map(|g| view! { <GreetingCard greeting=g floating=true/> }.into_any())
     });
-    let shown = Memo::new(move |_| open.get());
-    let window = dyn_view(move || shown.get().then(|| fresh(view! { <ChatWindow/> })));
+    let window = dyn_view(move || open.get().then(|| fresh(view! { <ChatWindow/> })));
     view! {
-        <main class="lc-widget" class:lc-open=dyn_class(move || open.get()) hidden=dyn_flag_attr(move || ctx.hidden.get()) aria-label=t.widget_label lang=t.code>
+        <main class="lc-widget" class:lc-open=dyn_class(move || open.get()) hidden=dyn_flag_attr(move || visibility.get() == Visibility::Hidden) aria-label=t.widget_label lang=t.code>
             {window}
             {floating_greeting}
             <Launcher/>

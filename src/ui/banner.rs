@@ -68,7 +68,7 @@ pub fn stopped_text(t: &Strings, cause: &Cause) -> &'static str {
 pub fn ConnectionBanner() -> impl IntoView {
     let ctx = ChatContext::expect();
     let t = strings();
-    let status = Memo::new(move |_| ctx.status());
+    let status = ctx.slices.status;
     // Ticks once a second while a countdown is on screen.
     let now = RwSignal::new(ctx.now());
     Effect::new(move |_| {

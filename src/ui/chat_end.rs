@@ -22,14 +22,14 @@ pub fn ChatEnd() -> impl IntoView {
     let ctx = ChatContext::expect();
     let view = ViewState::expect();
     let t = strings();
-    let ended = Memo::new(move |_| ctx.with_state(|s| s.phase == ChatPhase::Ended));
+    let ended = Memo::new(move |_| ctx.slices.phase.get() == ChatPhase::Ended);
     let postchat = Memo::new(move |_| {
-        ctx.with_state(|s| match &s.postchat {
-            FormSlot::Ready(form) if s.phase == ChatPhase::Ended => Some(form.clone()),
+        ctx.slices.forms.with(|f| match &f.postchat {
+            FormSlot::Ready(form) if ended.get() => Some(form.clone()),
             _ => None,
         })
     });
-    let thanks = Memo::new(move |_| ctx.with_state(|s| s.postchat == FormSlot::Done));
+    let thanks = Memo::new(move |_| ctx.slices.forms.with(|f| f.postchat == FormSlot::Done));
     let ended_ref = NodeRef::<html::Div>::new();
     // When the customer ended the chat, the button they pressed is gone: focus
     // moves to the postchat form (or "Start a new chat" while there is none).

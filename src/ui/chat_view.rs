@@ -9,10 +9,11 @@ use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
-use crate::browser::perf;
-use crate::chat::{ChatPhase, ChatState, Delivery, Entry};
+use crate::chat::{ChatPhase, Delivery, Entry};
 use crate::conversation::Intent;
+use crate::perf;
 use crate::protocol::{Event, EventBody};
+use crate::slices::Log;
 
 use super::context::ChatContext;
 use super::dynamic::{click, dyn_attr, dyn_view};
@@ -35,9 +36,9 @@ pub fn is_shown(entry: &Entry<Event>) -> bool {
 }
 
 /// Whether the customer wrote this entry.
-pub fn is_own(state: &ChatState, entry: &Entry<Event>) -> bool {
+pub fn is_own(log: &Log, entry: &Entry<Event>) -> bool {
     match entry.event.author_id.as_deref() {
-        Some(author) => Some(author) == state.customer_id(),
+        Some(author) => Some(author) == log.customer_id.as_deref(),
         // Sent before login told us who we are.
         None => entry.custom_id.is_some() && !matches!(entry.event.body, EventBody::SystemMessage(_)),
     }
@@ -96,21 +97,21 @@ pub struct LogWindow {
 }
 
 impl LogWindow {
-    /// The newest `limit` rows of `state`'s log. Walks the timeline from the
+    /// The newest `limit` rows of the log. Walks the timeline from the
     /// end, so the cost follows `limit`, not the length of the history.
-    pub fn newest(state: &ChatState, limit: usize, agent_fallback: &str) -> LogWindow {
+    pub fn newest(log: &Log, limit: usize, agent_fallback: &str) -> LogWindow {
         // One more than the window: its author decides the top row's `first`.
         let mut newest: Vec<&Entry<Event>> =
-            state.timeline.entries().iter().rev().filter(|e| is_shown(e)).take(limit + 1).collect();
+            log.entries.iter().rev().map(|e| &**e).filter(|e| is_shown(e)).take(limit + 1).collect();
         let more = newest.len() > limit;
         newest.reverse();
         let mut previous =
-            if more { run_author(&shown_author(state, newest[0], agent_fallback), newest[0]) } else { None };
+            if more { run_author(&shown_author(log, newest[0], agent_fallback), newest[0]) } else { None };
         let skip = usize::from(more);
         let rows: Vec<RowData> = newest[skip..]
             .iter()
             .map(|e| {
-                let author = shown_author(state, e, agent_fallback);
+                let author = shown_author(log, e, agent_fallback);
                 let run = run_author(&author, e);
                 let first = run.is_none() || run != previous;
                 previous = run;
@@ -121,7 +122,7 @@ impl LogWindow {
                     event: e.event.clone(),
                     event_id: e.event_id.clone(),
                     delivery: e.delivery,
-                    seen: match (&state.agent_seen_up_to, &e.created_at) {
+                    seen: match (&log.agent_seen_up_to, &e.created_at) {
                         (Some(seen), Some(at)) => seen >= at,
                         _ => false,
                     },
@@ -154,13 +155,13 @@ fn run_author<'a>(author: &Author, e: &'a Entry<Event>) -> Option<&'a str> {
     }
 }
 
-fn shown_author(state: &ChatState, entry: &Entry<Event>, agent_fallback: &str) -> Author {
+fn shown_author(log: &Log, entry: &Entry<Event>, agent_fallback: &str) -> Author {
     if matches!(entry.event.body, EventBody::SystemMessage(_)) {
         Author::System
-    } else if is_own(state, entry) {
+    } else if is_own(log, entry) {
         Author::Own
     } else {
-        let user = entry.event.author_id.as_deref().and_then(|id| state.users.get(id));
+        let user = entry.event.author_id.as_deref().and_then(|id| log.users.get(id));
         Author::Agent {
             name: user.and_then(|u| u.name.clone()).unwrap_or_else(|| agent_fallback.to_owned()),
             avatar: user.and_then(|u| u.avatar.clone()),
@@ -186,15 +187,16 @@ pub fn ChatView() -> impl IntoView {
     let limit = RwSignal::new(WINDOW_PAGE);
     let window = Memo::new(move |_| {
         let limit = limit.get();
-        ctx.with_state(|s| LogWindow::newest(s, limit, t.agent_fallback))
+        ctx.slices.log.with(|log| LogWindow::newest(log, limit, t.agent_fallback))
     });
     provide_context(window);
     let rows = Memo::new(move |_| window.with(LogWindow::keys));
-    let has_earlier = Memo::new(move |_| window.with(|w| w.more) || ctx.with_state(|s| s.older_thread_id.is_some()));
-    let greeting = Memo::new(move |_| ctx.with_state(|s| s.greeting.clone().filter(|_| s.phase == ChatPhase::NoChat)));
+    let has_earlier = Memo::new(move |_| window.with(|w| w.more) || ctx.slices.log.with(|log| log.has_older_thread));
+    let greeting =
+        Memo::new(move |_| ctx.slices.greeting.get().filter(|_| ctx.slices.phase.get() == ChatPhase::NoChat));
     let typing = Memo::new(move |_| {
-        ctx.with_state(|s| {
-            s.typing_agents().map(|p| p.name.clone().unwrap_or_else(|| t.agent_fallback.to_owned())).collect::<Vec<_>>()
+        ctx.slices.typing.with(|agents| {
+            agents.iter().map(|p| p.name.clone().unwrap_or_else(|| t.agent_fallback.to_owned())).collect::<Vec<_>>()
         })
     });
     let empty = Memo::new(move |_| rows.with(Vec::is_empty) && greeting.with(Option::is_none));

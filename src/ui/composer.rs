@@ -2,8 +2,8 @@
 
 use leptos::prelude::*;
 
-use crate::browser::perf;
 use crate::conversation::{split_message, Intent, MAX_MESSAGE_BYTES};
+use crate::perf;
 use crate::session::ConnectionStatus;
 
 use super::context::ChatContext;
@@ -29,7 +29,7 @@ pub fn Composer() -> impl IntoView {
     let t = strings();
     let text = RwSignal::new(String::new());
     // A plain read: what depends on it only sets `disabled`.
-    let stopped = move || ctx.conversation.with(|c| matches!(c.status(), ConnectionStatus::Stopped { .. }));
+    let stopped = move || ctx.slices.status.with(|s| matches!(s, ConnectionStatus::Stopped { .. }));
     let send = move || {
         let message = text.get_untracked();
         if message.trim().is_empty() || stopped() {

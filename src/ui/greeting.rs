@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use crate::chat::Visibility;
 use crate::conversation::Intent;
 use crate::protocol::{EventBody, Greeting};
 
@@ -40,7 +41,7 @@ pub fn GreetingCard(
     });
     let accept = click(move || {
         ctx.send(Intent::AcceptGreeting);
-        if !ctx.open.get_untracked() {
+        if ctx.slices.visibility.get_untracked() != Visibility::Maximized {
             ctx.set_open(true);
         }
     });

@@ -21,19 +21,19 @@ pub fn Header() -> impl IntoView {
     let view = ViewState::expect();
     let t = strings();
     let agent = Memo::new(move |_| {
-        ctx.with_state(|s| {
-            s.users.values().find(|u| u.is_agent && u.present).map(|u| {
+        ctx.slices.agent.with(|agent| {
+            agent.as_ref().map(|u| {
                 (u.name.clone().unwrap_or_else(|| t.agent_fallback.to_owned()), u.avatar.clone(), u.job_title.clone())
             })
         })
     });
-    let can_end = Memo::new(move |_| ctx.with_state(|s| s.can_send()));
+    let can_end = ctx.slices.can_send;
     let confirming = RwSignal::new(false);
     let title = dyn_text(move || Some(agent.get().map_or_else(|| t.title.to_owned(), |a| a.0)));
     let subtitle = dyn_text(move || {
         Some(match agent.get() {
             Some((_, _, Some(job))) if !job.is_empty() => job,
-            _ if ctx.with_state(|s| s.availability) == Availability::Offline => t.subtitle_offline.to_owned(),
+            _ if ctx.slices.availability.get() == Availability::Offline => t.subtitle_offline.to_owned(),
             _ => t.subtitle_online.to_owned(),
         })
     });

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::chat::Availability;
+use crate::chat::{Availability, Visibility};
 
 use super::context::ChatContext;
 use super::dynamic::{click, dyn_attr, dyn_class, dyn_view};
@@ -18,9 +18,9 @@ pub fn Launcher() -> impl IntoView {
     let view = ViewState::expect();
     let t = strings();
     // Plain reads, not memos: what depends on them only sets attributes and text.
-    let unread = move || ctx.with_state(|s| s.unread);
-    let availability = move || ctx.with_state(|s| s.availability);
-    let open = ctx.open;
+    let unread = move || ctx.slices.unread.get();
+    let availability = move || ctx.slices.availability.get();
+    let open = Memo::new(move |_| ctx.slices.visibility.get() == Visibility::Maximized);
     let label = move || {
         let mut parts = vec![if open.get() { t.launcher_close.to_owned() } else { t.launcher_open.to_owned() }];
         let n = unread();
@@ -35,7 +35,7 @@ pub fn Launcher() -> impl IntoView {
         parts.join(", ")
     };
     let toggle = click(move || {
-        crate::browser::perf::mark(crate::browser::perf::LAUNCHER_CLICK);
+        crate::perf::mark(crate::perf::LAUNCHER_CLICK);
         let now_open = !open.get_untracked();
         ctx.set_open(now_open);
     });

@@ -42,7 +42,7 @@ pub fn QueueBanner() -> impl IntoView {
     let t = strings();
     // A plain read, not a memo: the banner is rebuilt in place, only its text can change.
     dyn_view(move || {
-        ctx.with_state(|s| (s.phase == ChatPhase::Queued).then_some(s.queue)).map(|q| {
+        (ctx.slices.phase.get() == ChatPhase::Queued).then(|| ctx.slices.queue.get()).map(|q| {
             view! {
                 <div class="lc-queue" role="status">
                     <span class="lc-queue-spinner" aria-hidden="true"></span>

@@ -168,7 +168,7 @@ pub fn RichContent(
     match rich.template_id {
         TemplateId::QuickReplies => {
             // The row hides once the customer has answered (their id is in a button's user_ids).
-            let me = ctx.conversation.with_untracked(|c| c.state().customer_id().map(str::to_owned));
+            let me = ctx.slices.log.with_untracked(|log| log.customer_id.clone());
             let answered =
                 me.is_some_and(|me| rich.elements.iter().flat_map(|e| &e.buttons).any(|b| b.user_ids.contains(&me)));
             rich.elements

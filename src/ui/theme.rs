@@ -18,6 +18,17 @@ pub fn accent_properties(hex: &str) -> Vec<(&'static str, String)> {
     ]
 }
 
+/// Sets the accent's custom properties on the page's root element, before the
+/// first render. CSSOM writes, not a style attribute: allowed under the page's strict CSP.
+pub fn apply_accent(hex: &str) {
+    use wasm_bindgen::JsCast;
+    let root = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element());
+    let Some(root) = root.and_then(|r| r.dyn_into::<web_sys::HtmlElement>().ok()) else { return };
+    for (name, value) in accent_properties(hex) {
+        let _ = root.style().set_property(name, &value);
+    }
+}
+
 fn parse_hex(hex: &str) -> Option<(u8, u8, u8)> {
     let digits = hex.strip_prefix('#')?;
     if !digits.is_ascii() {

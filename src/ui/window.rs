@@ -29,7 +29,7 @@ pub fn ChatWindow() -> impl IntoView {
     let view = ViewState::expect();
     let window_ref = NodeRef::<html::Section>::new();
     let prechat = Memo::new(move |_| {
-        ctx.with_state(|s| match (&s.phase, &s.prechat) {
+        ctx.slices.forms.with(|f| match (ctx.slices.phase.get(), &f.prechat) {
             (ChatPhase::NoChat, FormSlot::Ready(form)) => Some(form.clone()),
             _ => None,
         })

@@ -3,8 +3,8 @@
 //! str0m's `tests/common.rs`).
 #![allow(dead_code)]
 
-use livechat_widget::conversation::{Conversation, ConversationConfig, Intent};
-use livechat_widget::session::{Input, Output, SessionConfig, Token};
+use livechat_widget::conversation::{Conversation, ConversationConfig, Intent, Output};
+use livechat_widget::session::{Input, SessionConfig, Token};
 use serde_json::{json, Value};
 
 /// The customer the fake server logs in.

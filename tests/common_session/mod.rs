@@ -39,13 +39,13 @@ pub struct Harness {
     pub s: Session,
     /// The fake clock (ms).
     pub now: u64,
-    /// The timer the engine armed last (one-shot, cleared when it fires).
+    /// The engine's [`Session::poll_timeout`] after the last input.
     pub timer: Option<u64>,
     /// Answer every ping at once, like a healthy server.
     pub auto_pong: bool,
     /// Frames the engine sent, parsed.
     pub sent: Vec<Value>,
-    /// Every other output, in order (Send and ArmTimer excluded).
+    /// Every other output, in order (Send excluded).
     pub log: Vec<Output>,
     /// Events for the layer above, in order.
     pub events: Vec<SessionEvent>,
@@ -92,7 +92,6 @@ impl Harness {
                         }
                         self.sent.push(v);
                     }
-                    Output::ArmTimer(at) => self.timer = Some(at),
                     Output::Event(e) => self.events.push(e),
                     other => self.log.push(other),
                 }
@@ -102,6 +101,8 @@ impl Harness {
                 None => break,
             }
         }
+        // As the driver does: one timer, for whatever the engine says is next.
+        self.timer = self.s.poll_timeout();
     }
 
     /// Moves the clock forward by `ms`, firing the armed timer whenever it falls due.

@@ -1,0 +1,182 @@
+//! Delivering the outbox: every customer event goes into the active thread with
+//! `send_event`, or as the initial events of `start_chat` / `activate_chat`, and
+//! only once the chat's history is known (so nothing the server has is sent again).
+
+use crate::chat::ChatPhase;
+use crate::protocol::request::{ActivateChat, GetChat, ListChats, SendEvent, StartChat};
+use crate::protocol::{Access, ErrorType, NewEvent};
+use crate::session::{ConnectionStatus, RequestError};
+
+use super::requests::Purpose;
+use super::Conversation;
+
+/// Whether the outbox may send, and what the last start taught.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(crate) enum SendGate {
+    /// The chat was not looked up since the page loaded: sending could double
+    /// what the server already has.
+    #[default]
+    AwaitingHistory,
+    /// Looked up: the outbox sends.
+    Open,
+    /// The last start_chat / activate_chat found the chat already started or
+    /// reactivated (by another tab or device of this customer): the next conflict
+    /// fails the events instead of looking the chat up again.
+    OpenAfterConflict,
+}
+
+/// Whether an error may go away by itself, so the events wait and go again.
+pub(crate) fn retry_later(error: &RequestError) -> bool {
+    matches!(error, RequestError::ConnectionLost | RequestError::Timeout)
+        || matches!(error, RequestError::Rtm(e) if matches!(e.kind,
+            ErrorType::RequestTimeout | ErrorType::ServiceUnavailable | ErrorType::Internal | ErrorType::TooManyRequests))
+}
+
+impl Conversation {
+    /// Shows an event at once as pending and queues it in the outbox.
+    pub(super) fn send_event(&mut self, event: NewEvent, now_ms: u64) {
+        let custom_id = self.ids.next(now_ms);
+        let event = event.with_custom_id(custom_id.clone());
+        let shown = event.to_local_event(self.state.customer_id().map(str::to_owned));
+        self.state.send_local(custom_id.clone(), shown);
+        self.outbox.push(custom_id, event);
+        self.flush_outbox(now_ms);
+    }
+
+    /// Sends a failed event again, with the same `custom_id`.
+    pub(super) fn retry(&mut self, custom_id: &str, now_ms: u64) {
+        let Some(event) = self.outbox.take_failed(custom_id) else { return };
+        self.state.resend_local(custom_id);
+        self.outbox.push(custom_id.to_owned(), event);
+        self.flush_outbox(now_ms);
+    }
+
+    /// Fetches the chat on screen (`get_chat`), or finds the customer's latest one
+    /// (`list_chats`); its answer merges the history and then flushes the outbox.
+    pub(super) fn look_up_chat(&mut self, now_ms: u64) {
+        let (request, purpose) = match self.state.chat_id.clone() {
+            Some(chat_id) => (GetChat { chat_id, thread_id: None }.into(), Purpose::RestoreChat),
+            None => (ListChats { limit: Some(1), ..Default::default() }.into(), Purpose::FindChat),
+        };
+        self.requests.send(&mut self.session, request, purpose, now_ms);
+    }
+
+    /// The chat was looked up (or the look-up failed): the outbox may send.
+    pub(super) fn restored(&mut self, now_ms: u64) {
+        if self.gate == SendGate::AwaitingHistory {
+            self.gate = SendGate::Open;
+        }
+        self.flush_outbox(now_ms);
+    }
+
+    /// The server accepted the event `custom_id`: shown as sent, and announced once.
+    pub(super) fn confirmed(&mut self, custom_id: &str, event_id: Option<String>, now_ms: u64) {
+        self.outbox.confirm(custom_id);
+        let kind = self.state.timeline.by_custom_id(custom_id).map(|e| e.event.body.event_type().to_owned());
+        self.state.confirm_sent(custom_id, event_id.clone());
+        if let Some(kind) = kind {
+            self.announcer.accepted(&self.state, custom_id, event_id, kind, now_ms);
+        }
+    }
+
+    /// `send_event` answered.
+    pub(super) fn event_sent(&mut self, custom_id: &str, event_id: Option<String>, now_ms: u64) {
+        if event_id.is_some() && self.gate == SendGate::OpenAfterConflict {
+            self.gate = SendGate::Open;
+        }
+        self.confirmed(custom_id, event_id, now_ms);
+    }
+
+    /// `start_chat` or `activate_chat` answered with the ids of its events.
+    pub(super) fn chat_started(&mut self, customs: &[String], event_ids: &[String], now_ms: u64) {
+        self.gate = SendGate::Open;
+        for (i, custom_id) in customs.iter().enumerate() {
+            self.confirmed(custom_id, event_ids.get(i).cloned(), now_ms);
+        }
+        self.flush_outbox(now_ms);
+    }
+
+    /// `start_chat` or `activate_chat` failed. `limit_reached` on start_chat (the
+    /// customer already has an active chat) or `not_allowed` on activate_chat (the
+    /// chat is active): another tab or device of this customer got there first.
+    /// Look the chat up and send into it, once; a second conflict in a row fails
+    /// the events like any other error.
+    pub(super) fn start_failed(&mut self, customs: &[String], error: &RequestError, now_ms: u64) {
+        let conflict = self.gate != SendGate::OpenAfterConflict
+            && matches!(error, RequestError::Rtm(e) if matches!(e.kind, ErrorType::LimitReached | ErrorType::NotAllowed));
+        self.gate = if conflict { SendGate::OpenAfterConflict } else { SendGate::Open };
+        self.after_send_failure(customs, retry_later(error) || conflict, now_ms);
+    }
+
+    /// `send_event` failed.
+    pub(super) fn send_failed(&mut self, custom_id: String, error: &RequestError, now_ms: u64) {
+        if matches!(error, RequestError::Rtm(e) if e.kind == ErrorType::ChatInactive) {
+            // The thread closed meanwhile: the message reactivates the chat.
+            self.outbox.set_in_flight(&custom_id, false);
+            self.state.thread_closed();
+            self.flush_outbox(now_ms);
+        } else {
+            self.after_send_failure(&[custom_id], retry_later(error), now_ms);
+        }
+    }
+
+    fn after_send_failure(&mut self, customs: &[String], retry_later: bool, now_ms: u64) {
+        for custom_id in customs {
+            self.outbox.set_in_flight(custom_id, false);
+            if !retry_later {
+                self.outbox.fail(custom_id);
+                self.state.fail_send(custom_id);
+            }
+        }
+        // Whether the server got them is unknown: look at the chat before sending again.
+        if retry_later && matches!(self.status, ConnectionStatus::Connected) {
+            self.look_up_chat(now_ms);
+        }
+    }
+
+    /// Sends every unconfirmed event that has no request under way: into the
+    /// active thread, or as the initial events of a started or reactivated chat.
+    pub(super) fn flush_outbox(&mut self, now_ms: u64) {
+        if self.gate == SendGate::AwaitingHistory || self.requests.starting() {
+            return;
+        }
+        let mut idle = Vec::new();
+        for (custom_id, event) in self.outbox.idle() {
+            if self.state.timeline.by_custom_id(&custom_id).is_some_and(|e| e.event_id.is_some()) {
+                // The history after a reconnect has it already.
+                self.outbox.confirm(&custom_id);
+                self.state.confirm_sent(&custom_id, None);
+            } else {
+                idle.push((custom_id, event));
+            }
+        }
+        if idle.is_empty() {
+            return;
+        }
+        for (custom_id, _) in &idle {
+            self.outbox.set_in_flight(custom_id, true);
+        }
+        let (customs, events): (Vec<String>, Vec<NewEvent>) = idle.into_iter().unzip();
+        let access = self.access_group.map(|g| Access { group_ids: vec![g] });
+        match (self.state.chat_id.clone(), self.state.phase) {
+            (Some(chat_id), ChatPhase::Active | ChatPhase::Queued) => {
+                for (custom_id, event) in customs.into_iter().zip(events) {
+                    let request = SendEvent::new(chat_id.clone(), event).into();
+                    self.requests.send(&mut self.session, request, Purpose::SendEvent(custom_id), now_ms);
+                }
+            }
+            (Some(chat_id), _) => {
+                let mut request = ActivateChat::new(chat_id, events);
+                request.chat.access = access;
+                self.requests.send(&mut self.session, request.into(), Purpose::ActivateChat(customs), now_ms);
+            }
+            (None, _) => {
+                let mut request = StartChat::with_events(events);
+                if let (Some(chat), Some(access)) = (request.chat.as_mut(), access) {
+                    chat.access = Some(access);
+                }
+                self.requests.send(&mut self.session, request.into(), Purpose::StartChat(customs), now_ms);
+            }
+        }
+    }
+}

@@ -1,0 +1,137 @@
+//! What the session reports, routed: the login, each response to the purpose
+//! it was sent for, failures, and pushes.
+
+use crate::chat::{ChatPhase, FormSlot};
+use crate::protocol::request::{GetChat, GetForm, ListGroupStatuses};
+use crate::protocol::{FormType, LoginResponse, Push, Response};
+use crate::session::{RequestError, SessionEvent};
+
+use super::requests::Purpose;
+use super::Conversation;
+
+impl Conversation {
+    /// One event of the session.
+    pub(super) fn on_session_event(&mut self, event: SessionEvent, now_ms: u64) {
+        match event {
+            SessionEvent::StatusChanged(status) => self.status = status,
+            SessionEvent::LoggedIn { payload } => match Response::decode("login", payload) {
+                Ok(Response::Login(login)) => self.on_login(&login, now_ms),
+                Ok(_) => self.warn("unexpected login payload".into()),
+                Err(e) => self.warn(format!("login response: {e}")),
+            },
+            SessionEvent::Response { id, action, result } => {
+                let purpose = self.requests.finish(id);
+                match result {
+                    Ok(payload) => match Response::decode(action, payload) {
+                        Ok(response) => self.on_response(purpose, response, now_ms),
+                        Err(e) => self.on_failure(purpose, action, RequestError::Decode(e.to_string()), now_ms),
+                    },
+                    Err(e) => self.on_failure(purpose, action, e, now_ms),
+                }
+            }
+            SessionEvent::Push { action, payload, .. } => match Push::decode(&action, payload) {
+                Ok(push) => self.on_push(push, now_ms),
+                Err(e) => self.warn(format!("ignored push: {e}")),
+            },
+            SessionEvent::Malformed { reason } => self.warn(format!("ignored frame: {reason}")),
+        }
+    }
+
+    /// After each login: availability, the prechat form, and the chat to restore
+    /// (which also gap-fills what a reconnect missed).
+    fn on_login(&mut self, login: &LoginResponse, now_ms: u64) {
+        self.state.apply_login(login);
+        let group = self.state.group_id;
+        let statuses = ListGroupStatuses { all: None, group_ids: Some(vec![group]) };
+        self.requests.send(&mut self.session, statuses.into(), Purpose::GroupStatuses, now_ms);
+        if self.state.prechat == FormSlot::Unknown {
+            let form = GetForm { group_id: group, form_type: FormType::Prechat };
+            self.requests.send(&mut self.session, form.into(), Purpose::Form(FormType::Prechat), now_ms);
+        }
+        self.look_up_chat(now_ms);
+    }
+
+    fn on_response(&mut self, purpose: Purpose, response: Response, now_ms: u64) {
+        match (purpose, response) {
+            (Purpose::GroupStatuses, Response::ListGroupStatuses(r)) => {
+                self.state.apply_group_statuses(&r.groups_status)
+            }
+            (Purpose::Form(kind), Response::GetForm(r)) => self.state.apply_form(&kind, &r),
+            (Purpose::FindChat, Response::ListChats(r)) => match r.chats_summary.first() {
+                Some(summary) => {
+                    let request = GetChat { chat_id: summary.id.clone(), thread_id: None };
+                    self.requests.send(&mut self.session, request.into(), Purpose::RestoreChat, now_ms);
+                }
+                None => self.restored(now_ms),
+            },
+            (Purpose::RestoreChat, Response::GetChat(chat)) => {
+                let was_running = matches!(self.state.phase, ChatPhase::Active | ChatPhase::Queued);
+                self.state.apply_chat(&chat);
+                // Ended while the socket was down: as if chat_deactivated had arrived.
+                if was_running && self.state.phase == ChatPhase::Ended {
+                    self.ask_for_postchat(now_ms);
+                }
+                self.restored(now_ms);
+            }
+            (Purpose::OlderThread, Response::GetChat(chat)) => {
+                let threads: Vec<_> = chat.all_threads().cloned().collect();
+                self.state.apply_older_threads(&chat.id, &threads);
+            }
+            (Purpose::StartChat(customs), Response::StartChat(r)) => {
+                self.state.chat_started(&r.chat_id, &r.thread_id);
+                self.chat_started(&customs, &r.event_ids, now_ms);
+            }
+            (Purpose::ActivateChat(customs), Response::ActivateChat(r)) => {
+                if let Some(chat_id) = self.state.chat_id.clone() {
+                    self.state.chat_started(&chat_id, &r.thread_id);
+                }
+                self.chat_started(&customs, &r.event_ids, now_ms);
+            }
+            (Purpose::SendEvent(custom_id), Response::SendEvent(r)) => {
+                self.event_sent(&custom_id, Some(r.event_id), now_ms)
+            }
+            // Answered without an event id: accepted all the same.
+            (Purpose::SendEvent(custom_id), _) => self.event_sent(&custom_id, None, now_ms),
+            _ => {}
+        }
+    }
+
+    fn on_failure(&mut self, purpose: Purpose, action: &str, error: RequestError, now_ms: u64) {
+        match purpose {
+            Purpose::StartChat(customs) | Purpose::ActivateChat(customs) => self.start_failed(&customs, &error, now_ms),
+            Purpose::SendEvent(custom_id) => self.send_failed(custom_id, &error, now_ms),
+            Purpose::RestoreChat | Purpose::FindChat => self.restored(now_ms),
+            _ => {}
+        }
+        self.warn(format!("{action} failed: {error}"));
+    }
+
+    fn on_push(&mut self, push: Push, now_ms: u64) {
+        let mut new_event = false;
+        if let Push::IncomingEvent(p) = &push {
+            new_event = true;
+            if let Some(custom_id) = &p.event.custom_id {
+                self.outbox.confirm(custom_id);
+            }
+            if self.state.chat_id.as_deref() == Some(p.chat_id.as_str()) {
+                self.announcer.pushed(&self.state, &p.event, now_ms);
+            }
+        }
+        let ended = matches!(&push, Push::ChatDeactivated(p) if self.state.chat_id.as_deref() == Some(&p.chat_id));
+        self.state.apply_push(&push);
+        if ended {
+            self.ask_for_postchat(now_ms);
+        }
+        if new_event && self.state.viewing() {
+            self.mark_seen(now_ms);
+        }
+    }
+
+    /// The chat ended: fetch the postchat form, once.
+    pub(super) fn ask_for_postchat(&mut self, now_ms: u64) {
+        if self.state.postchat == FormSlot::Unknown {
+            let form = GetForm { group_id: self.state.group_id, form_type: FormType::Postchat };
+            self.requests.send(&mut self.session, form.into(), Purpose::Form(FormType::Postchat), now_ms);
+        }
+    }
+}

@@ -1,0 +1,190 @@
+//! What the UI reads of the conversation: one signal per slice, written by
+//! whoever owns the [`Conversation`] (the browser driver, or a test's) after
+//! every flush, and only when that slice changed. A keystroke that changes
+//! nothing the log shows therefore re-renders nothing but the composer.
+//!
+//! [`Slices`] is the read side (small and `Copy`, handed to the UI);
+//! [`Publisher`] the write side (kept by the owner). Neither the UI nor the
+//! driver imports the other: both meet here and in the composition root.
+
+use std::rc::Rc;
+
+use leptos::prelude::*;
+
+use crate::chat::{Availability, ChatPhase, ChatState, Entry, FormSlot, Participant, QueueStatus, Visibility};
+use crate::conversation::Conversation;
+use crate::protocol::{Event, Greeting, VecMap};
+use crate::session::ConnectionStatus;
+
+/// The chat's log as the UI renders it: the timeline's entries (shared, so a
+/// new snapshot is a copy of pointers) and who wrote them.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Log {
+    /// The timeline's entries in display order.
+    pub entries: Vec<Rc<Entry<Event>>>,
+    /// The chat's users by id.
+    pub users: VecMap<String, Participant>,
+    /// The logged-in customer's id.
+    pub customer_id: Option<String>,
+    /// Latest `seen_up_to` of any agent.
+    pub agent_seen_up_to: Option<String>,
+    /// An older thread can be fetched.
+    pub has_older_thread: bool,
+}
+
+impl Log {
+    fn of(state: &ChatState) -> Log {
+        Log {
+            entries: state.timeline.entries().to_vec(),
+            users: state.users.clone(),
+            customer_id: state.customer_id().map(str::to_owned),
+            agent_seen_up_to: state.agent_seen_up_to.clone(),
+            has_older_thread: state.older_thread_id.is_some(),
+        }
+    }
+
+    /// Whether `state` would publish this same log. Entries compare by pointer:
+    /// an entry that changed was copied (`Rc::make_mut`) while this log held it.
+    fn is_current(&self, state: &ChatState) -> bool {
+        let entries = state.timeline.entries();
+        self.entries.len() == entries.len()
+            && self.entries.iter().zip(entries).all(|(a, b)| Rc::ptr_eq(a, b))
+            && self.users == state.users
+            && self.customer_id.as_deref() == state.customer_id()
+            && self.agent_seen_up_to == state.agent_seen_up_to
+            && self.has_older_thread == state.older_thread_id.is_some()
+    }
+}
+
+/// The prechat and postchat forms.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Forms {
+    /// The prechat form.
+    pub prechat: FormSlot,
+    /// The postchat form.
+    pub postchat: FormSlot,
+}
+
+type Slice<T> = RwSignal<T, LocalStorage>;
+
+/// The read side: one signal per slice. Small and `Copy`; nothing here writes.
+#[derive(Debug, Clone, Copy)]
+pub struct Slices {
+    /// The log (events, authors, seen marks).
+    pub log: ReadSignal<Log, LocalStorage>,
+    /// The connection status, for the banner and the composer.
+    pub status: ReadSignal<ConnectionStatus, LocalStorage>,
+    /// Where the chat stands.
+    pub phase: ReadSignal<ChatPhase, LocalStorage>,
+    /// Whether the customer can send into the current thread.
+    pub can_send: ReadSignal<bool, LocalStorage>,
+    /// The prechat and postchat forms.
+    pub forms: ReadSignal<Forms, LocalStorage>,
+    /// The greeting on screen.
+    pub greeting: ReadSignal<Option<Greeting>, LocalStorage>,
+    /// The queue position and wait (shown while [`Slices::phase`] is queued).
+    pub queue: ReadSignal<Option<QueueStatus>, LocalStorage>,
+    /// Events from others the visitor has not seen.
+    pub unread: ReadSignal<u32, LocalStorage>,
+    /// Whether agents can be reached.
+    pub availability: ReadSignal<Availability, LocalStorage>,
+    /// The agent present in the chat, for the header.
+    pub agent: ReadSignal<Option<Participant>, LocalStorage>,
+    /// Agents typing now.
+    pub typing: ReadSignal<Vec<Participant>, LocalStorage>,
+    /// Maximised, minimised or hidden.
+    pub visibility: ReadSignal<Visibility, LocalStorage>,
+}
+
+/// The write side, kept by the conversation's owner.
+#[derive(Debug, Clone, Copy)]
+pub struct Publisher {
+    log: Slice<Log>,
+    status: Slice<ConnectionStatus>,
+    phase: Slice<ChatPhase>,
+    can_send: Slice<bool>,
+    forms: Slice<Forms>,
+    greeting: Slice<Option<Greeting>>,
+    queue: Slice<Option<QueueStatus>>,
+    unread: Slice<u32>,
+    availability: Slice<Availability>,
+    agent: Slice<Option<Participant>>,
+    typing: Slice<Vec<Participant>>,
+    visibility: Slice<Visibility>,
+}
+
+/// Writes `value` only when it differs, so readers of an unchanged slice stay asleep.
+fn set<T: PartialEq + 'static>(slice: Slice<T>, value: T) {
+    if slice.with_untracked(|current| *current != value) {
+        slice.set(value);
+    }
+}
+
+impl Publisher {
+    /// A publisher for `conversation` as it is now, and its read side.
+    pub fn new(conversation: &Conversation) -> (Publisher, Slices) {
+        let state = conversation.state();
+        let publisher = Publisher {
+            log: RwSignal::new_local(Log::of(state)),
+            status: RwSignal::new_local(conversation.status().clone()),
+            phase: RwSignal::new_local(state.phase),
+            can_send: RwSignal::new_local(state.can_send()),
+            forms: RwSignal::new_local(forms(state)),
+            greeting: RwSignal::new_local(state.greeting.clone()),
+            queue: RwSignal::new_local(state.queue),
+            unread: RwSignal::new_local(state.unread),
+            availability: RwSignal::new_local(state.availability),
+            agent: RwSignal::new_local(agent(state)),
+            typing: RwSignal::new_local(state.typing_agents().cloned().collect()),
+            visibility: RwSignal::new_local(state.visibility),
+        };
+        let slices = Slices {
+            log: publisher.log.read_only(),
+            status: publisher.status.read_only(),
+            phase: publisher.phase.read_only(),
+            can_send: publisher.can_send.read_only(),
+            forms: publisher.forms.read_only(),
+            greeting: publisher.greeting.read_only(),
+            queue: publisher.queue.read_only(),
+            unread: publisher.unread.read_only(),
+            availability: publisher.availability.read_only(),
+            agent: publisher.agent.read_only(),
+            typing: publisher.typing.read_only(),
+            visibility: publisher.visibility.read_only(),
+        };
+        (publisher, slices)
+    }
+
+    /// Writes every slice that changed since the last call.
+    pub fn publish(&self, conversation: &Conversation) {
+        let state = conversation.state();
+        if !self.log.with_untracked(|log| log.is_current(state)) {
+            self.log.set(Log::of(state));
+        }
+        set(self.status, conversation.status().clone());
+        set(self.phase, state.phase);
+        set(self.can_send, state.can_send());
+        if self.forms.with_untracked(|f| f.prechat != state.prechat || f.postchat != state.postchat) {
+            self.forms.set(forms(state));
+        }
+        if self.greeting.with_untracked(|g| g.as_ref() != state.greeting.as_ref()) {
+            self.greeting.set(state.greeting.clone());
+        }
+        set(self.queue, state.queue);
+        set(self.unread, state.unread);
+        set(self.availability, state.availability);
+        set(self.agent, agent(state));
+        if !self.typing.with_untracked(|t| t.iter().eq(state.typing_agents())) {
+            self.typing.set(state.typing_agents().cloned().collect());
+        }
+        set(self.visibility, state.visibility);
+    }
+}
+
+fn forms(state: &ChatState) -> Forms {
+    Forms { prechat: state.prechat.clone(), postchat: state.postchat.clone() }
+}
+
+fn agent(state: &ChatState) -> Option<Participant> {
+    state.users.values().find(|u| u.is_agent && u.present).cloned()
+}
