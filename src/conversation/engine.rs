@@ -134,7 +134,7 @@ impl Conversation {
             if self.state.timeline.contains_custom_id(&entry.custom_id) {
                 continue;
             }
-            let shown = Event::from_value(entry.event.to_value());
+            let shown = Event::from_json(&entry.event.to_value());
             self.state.send_local(entry.custom_id.clone(), shown);
             if entry.failed {
                 self.state.fail_send(&entry.custom_id);
@@ -563,7 +563,7 @@ impl Conversation {
     fn send_event(&mut self, event: NewEvent, now_ms: u64) {
         let custom_id = self.ids.next(now_ms);
         let event = event.with_custom_id(custom_id.clone());
-        let mut shown = Event::from_value(event.to_value());
+        let mut shown = Event::from_json(&event.to_value());
         shown.author_id = self.state.customer_id().map(str::to_owned);
         self.state.send_local(custom_id.clone(), shown);
         self.outbox.push(custom_id, event);
