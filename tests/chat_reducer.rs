@@ -187,8 +187,8 @@ fn agent_messages_count_as_unread_once_and_only_while_not_viewing() {
 #[test]
 fn own_message_is_pending_then_sent_and_shows_once() {
     let mut s = active_chat();
-    let local = Event::from_value(
-        json!({"id": "", "type": "message", "author_id": CUSTOMER, "text": "Hi!", "custom_id": "c1"}),
+    let local = Event::from_json(
+        &json!({"id": "", "type": "message", "author_id": CUSTOMER, "text": "Hi!", "custom_id": "c1"}),
     );
     s.send_local("c1".into(), local);
     assert_eq!(s.timeline.by_custom_id("c1").map(|e| e.delivery), Some(Delivery::Pending));
@@ -207,7 +207,7 @@ fn own_message_is_pending_then_sent_and_shows_once() {
 #[test]
 fn failed_send_is_marked_failed() {
     let mut s = active_chat();
-    s.send_local("c2".into(), Event::from_value(json!({"id": "", "type": "message", "text": "lost?"})));
+    s.send_local("c2".into(), Event::from_json(&json!({"id": "", "type": "message", "text": "lost?"})));
     s.fail_send("c2");
     assert_eq!(s.timeline.by_custom_id("c2").map(|e| e.delivery), Some(Delivery::Failed));
 }

@@ -103,7 +103,7 @@ impl HostMessage {
     fn from_raw(raw: &Map<String, Value>, command_data: impl FnOnce() -> Option<String>) -> Option<HostMessage> {
         let kind = raw.get("type")?.as_str()?;
         let id = field(raw, "id", |v| v.as_u64().and_then(|n| u32::try_from(n).ok()))?;
-        let token = field(raw, "token", TokenResponse::from_value)?;
+        let token = field(raw, "token", TokenResponse::from_json)?;
         let error = field(raw, "error", Value::as_str)?;
         let method = field(raw, "method", Value::as_str)?;
         let narrow = field(raw, "narrow", Value::as_bool)?;

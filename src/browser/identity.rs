@@ -27,14 +27,14 @@ pub struct TokenResponse {
 /// Read through a [`Value`] (whose deserializer is linked anyway) rather than derived.
 impl<'de> Deserialize<'de> for TokenResponse {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        TokenResponse::from_value(&Value::deserialize(d)?).ok_or_else(|| D::Error::custom("not a token response"))
+        TokenResponse::from_json(&Value::deserialize(d)?).ok_or_else(|| D::Error::custom("not a token response"))
     }
 }
 
 impl TokenResponse {
     /// An object with a string `access_token`; the optional fields may be absent or
     /// `null`, and anything else of the wrong type makes it no token response.
-    pub(super) fn from_value(v: &Value) -> Option<TokenResponse> {
+    pub(super) fn from_json(v: &Value) -> Option<TokenResponse> {
         let text = |name: &str| match v.get(name) {
             None | Some(Value::Null) => Some(None),
             Some(Value::String(s)) => Some(Some(s.clone())),
@@ -90,7 +90,7 @@ pub async fn cookie_grant(
     let text = JsFuture::from(response.text().map_err(js_error)?).await.map_err(js_error)?;
     let answer: Value =
         serde_json::from_str(&text.as_string().unwrap_or_default()).map_err(|e| format!("bad token response: {e}"))?;
-    TokenResponse::from_value(&answer).ok_or("bad token response: not a token response")?.into_token(now_ms)
+    TokenResponse::from_json(&answer).ok_or("bad token response: not a token response")?.into_token(now_ms)
 }
 
 /// A JS exception as text (one formatting call site for them all).

@@ -37,7 +37,7 @@ impl StoredEntry {
     /// Reads a stored entry; `None` for anything that is not one.
     pub fn from_json(v: &Value) -> Option<StoredEntry> {
         let custom_id = v.get("custom_id")?.as_str()?.to_owned();
-        let event = NewEvent::from_event(&Event::from_json(v.get("event")?))?;
+        let event = NewEvent::from_json(v.get("event")?).ok()?;
         let failed = match v.get("failed") {
             None => false,
             Some(f) => f.as_bool()?,

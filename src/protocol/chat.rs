@@ -3,18 +3,18 @@
 //!
 //! Both `properties` and the samples' misspelled `properites` are accepted.
 
-use serde::Serialize;
 use serde_json::Value;
 
 use super::event::Event;
 use super::lenient::ids_from;
-use super::properties::{properties_from, Properties};
+use super::properties::Properties;
 use super::read::{obj, Obj, Read};
+use super::request::payload::Payload;
 use super::user::User;
 use super::vec_map::VecMap;
 
 /// `access`: which groups can see the chat or thread (group 0: all agents).
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Access {
     /// Group ids.
     pub group_ids: Vec<u32>,
@@ -25,19 +25,21 @@ impl Access {
     pub fn from_json(v: &Value) -> Read<Self> {
         Ok(Access { group_ids: obj(v)?.u32_list("group_ids")? })
     }
+
+    /// The request shape (`start_chat` / `activate_chat`).
+    pub fn to_value(&self) -> Value {
+        Payload::new().put("group_ids", Value::from(self.group_ids.as_slice())).done()
+    }
 }
 
 /// `queue`: present while the chat waits for an agent.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Queue {
     /// Position in the queue (1 = next).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub position: Option<u64>,
     /// Approximate wait, in seconds.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub wait_time: Option<u64>,
     /// RFC 3339 time the chat was queued.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub queued_at: Option<String>,
 }
 
@@ -54,7 +56,7 @@ impl Queue {
 }
 
 /// Groups and agents a chat was transferred from or to.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Transfer {
     /// Group ids.
     pub group_ids: Vec<u32>,
@@ -72,11 +74,11 @@ impl Transfer {
 
 /// Takes `properties`, or the misspelled `properites` when `properties` is absent or `null`.
 fn either_properties(o: Obj) -> Properties {
-    o.opt("properties").or_else(|| o.opt("properites")).map(properties_from).unwrap_or_default()
+    o.opt("properties").or_else(|| o.opt("properites")).map(Properties::from_json).unwrap_or_default()
 }
 
 /// A thread: one conversation session inside a chat.
-#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Thread {
     /// Thread id.
     pub id: String,
@@ -87,33 +89,25 @@ pub struct Thread {
     /// Events, oldest first.
     pub events: Vec<Event>,
     /// Thread properties.
-    #[serde(skip_serializing_if = "VecMap::is_empty")]
     pub properties: Properties,
     /// Access.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub access: Option<Access>,
     /// Queue state, while queued.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub queue: Option<Queue>,
     /// The preceding thread, if any.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub previous_thread_id: Option<String>,
     /// The following thread, if any.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub next_thread_id: Option<String>,
     /// RFC 3339 creation time.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub created_at: Option<String>,
     /// Legacy `order`.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub order: Option<u64>,
     /// Why events are withheld (plan limits); then `events` is empty.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub restricted_access: Option<String>,
 }
 
 impl Thread {
-    /// Reads a thread; its events never fail (see [`Event::from_value`]).
+    /// Reads a thread; its events never fail (see [`Event::from_json`]).
     pub fn from_json(v: &Value) -> Read<Self> {
         let o = obj(v)?;
         Ok(Thread {
@@ -134,23 +128,19 @@ impl Thread {
 }
 
 /// A chat with its users and one thread (`get_chat`, `incoming_chat`) or several (`threads`).
-#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Chat {
     /// Chat id.
     pub id: String,
     /// Users of the chat.
     pub users: Vec<User>,
     /// The single `thread` of `get_chat` / `incoming_chat`.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub thread: Option<Thread>,
     /// The `threads` array of the Chat data structure.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub threads: Vec<Thread>,
     /// Chat properties.
-    #[serde(skip_serializing_if = "VecMap::is_empty")]
     pub properties: Properties,
     /// Access.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub access: Option<Access>,
 }
 
@@ -182,15 +172,13 @@ impl Chat {
 }
 
 /// One entry of a chat summary's `last_event_per_type`.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct LastEvent {
     /// Thread of the event.
     pub thread_id: String,
     /// Order of that thread.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub thread_order: Option<u64>,
     /// RFC 3339 creation time of that thread.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub thread_created_at: Option<String>,
     /// The event.
     pub event: Event,
@@ -214,31 +202,25 @@ impl LastEvent {
 pub type LastEvents = VecMap<String, LastEvent>;
 
 /// A chat summary (`list_chats`).
-#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct ChatSummary {
     /// Chat id.
     pub id: String,
     /// Id of the newest thread.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub last_thread_id: Option<String>,
     /// RFC 3339 creation time of the newest thread.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub last_thread_created_at: Option<String>,
     /// The newest thread without events (visibility-era data structures).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub last_thread_summary: Option<Thread>,
     /// Users of the chat.
     pub users: Vec<User>,
     /// The newest event of each type, keyed by event type.
     pub last_event_per_type: LastEvents,
     /// Chat properties.
-    #[serde(skip_serializing_if = "VecMap::is_empty")]
     pub properties: Properties,
     /// Access.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub access: Option<Access>,
     /// Whether the chat has an active thread.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub active: Option<bool>,
 }
 

@@ -1,6 +1,5 @@
 //! `customer_disconnected` reasons (spec: "Pushes > Status > customer_disconnected").
 
-use serde::Serialize;
 use serde_json::Value;
 
 use super::read::{obj, Read};
@@ -91,20 +90,13 @@ impl DisconnectReason {
     }
 }
 
-impl Serialize for DisconnectReason {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(self.as_str())
-    }
-}
-
 /// The payload of a `customer_disconnected` push.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct CustomerDisconnected {
     /// Why the customer was disconnected.
     pub reason: DisconnectReason,
     /// Optional details: `region` for misdirected_connection, a timeout for
     /// customer_temporarily_blocked.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub data: Option<Value>,
 }
 

@@ -1,6 +1,5 @@
 //! Error frames (spec: "Errors > Possible errors").
 
-use serde::Serialize;
 use serde_json::Value;
 
 /// The `error.type` of a failed response. Unknown types are kept in [`ErrorType::Other`].
@@ -121,41 +120,34 @@ impl ErrorType {
     }
 }
 
-impl Serialize for ErrorType {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(self.as_str())
-    }
-}
-
 /// The `error` object of a failed response.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct RtmError {
     /// `error.type`.
-    #[serde(rename = "type")]
     pub kind: ErrorType,
     /// `error.message`, human readable (may be empty).
     pub message: String,
     /// Optional `error.data`, for example `{"region": "dal"}`.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub data: Option<Value>,
 }
 
 impl RtmError {
     /// Builds an error from whatever the server put in `error`; a bare string
     /// becomes the type, anything unrecognisable becomes `Other("unknown")`.
-    pub fn from_value(v: Value) -> Self {
+    /// Never fails, so it returns the error itself rather than a [`Read`](super::read::Read).
+    pub fn from_json(v: &Value) -> Self {
         match v {
-            Value::String(s) => RtmError { kind: ErrorType::parse(&s), message: String::new(), data: None },
-            Value::Object(mut map) => {
-                let kind = match map.remove("type") {
-                    Some(Value::String(s)) => ErrorType::parse(&s),
+            Value::String(s) => RtmError { kind: ErrorType::parse(s), message: String::new(), data: None },
+            Value::Object(map) => {
+                let kind = match map.get("type") {
+                    Some(Value::String(s)) => ErrorType::parse(s),
                     _ => ErrorType::Other("unknown".into()),
                 };
-                let message = match map.remove("message") {
-                    Some(Value::String(s)) => s,
+                let message = match map.get("message") {
+                    Some(Value::String(s)) => s.clone(),
                     _ => String::new(),
                 };
-                let data = map.remove("data").filter(|d| !d.is_null());
+                let data = map.get("data").filter(|d| !d.is_null()).cloned();
                 RtmError { kind, message, data }
             }
             _ => RtmError { kind: ErrorType::Other("unknown".into()), message: String::new(), data: None },

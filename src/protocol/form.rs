@@ -1,12 +1,11 @@
 //! Forms and filled forms (spec: "Filled form fields", data-structures "Form fields",
 //! objects-legacy "Event > Filled form", and the `get_form` response).
 
-use serde::ser::SerializeMap;
-use serde::{Serialize, Serializer};
 use serde_json::Value;
 
 use super::lenient::scalar_to_string;
 use super::read::{list, obj, Obj, Read};
+use super::request::payload::Payload;
 use super::wire_enum::wire_enum;
 
 wire_enum! {
@@ -59,14 +58,13 @@ wire_enum! {
 }
 
 /// One choice of a radio, select, checkbox or group_chooser field.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FormOption {
     /// Option id; a string or a number on the wire, always a string here.
     pub id: String,
     /// Text shown for the option.
     pub label: String,
     /// The group a group_chooser option routes to.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub group_id: Option<u32>,
 }
 
@@ -92,19 +90,17 @@ fn field_type(o: Obj) -> Read<FormFieldType> {
 }
 
 /// One field of an empty form (`get_form` response, `form` event).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct FormField {
     /// Field id (`id`; legacy fields use `name`). Normalised to a string.
     pub id: String,
     /// Field type.
-    #[serde(rename = "type")]
     pub field_type: FormFieldType,
     /// Label shown to the customer.
     pub label: String,
     /// Whether the customer must answer.
     pub required: bool,
     /// Choices for radio, select, checkbox and group_chooser.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub options: Vec<FormOption>,
 }
 
@@ -123,7 +119,7 @@ impl FormField {
 }
 
 /// An empty form (spec: `get_form` response `form`).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Form {
     /// Form id.
     pub id: String,
@@ -140,12 +136,11 @@ impl Form {
 }
 
 /// The `get_form` response payload.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct GetFormResponse {
     /// `false` when the survey is disabled; then `form` is absent.
     pub enabled: bool,
     /// The form, when enabled.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub form: Option<Form>,
 }
 
@@ -162,14 +157,13 @@ impl GetFormResponse {
 
 /// A chosen option in a filled form: `{id, label}` for radio/select/checkbox,
 /// `{id, group_id, label}` for group_chooser.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AnswerOption {
     /// Option id; a string or a number on decode, sent as a string.
     pub id: String,
     /// Option label.
     pub label: String,
     /// The chosen group (group_chooser only).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub group_id: Option<u32>,
 }
 
@@ -178,6 +172,15 @@ impl AnswerOption {
     pub fn from_json(v: &Value) -> Read<Self> {
         let o = obj(v)?;
         Ok(AnswerOption { id: o.id("id")?, label: o.text("label")?, group_id: o.opt_u32("group_id")? })
+    }
+
+    /// The request shape: `{id, label}`, with `group_id` for group_chooser.
+    pub fn to_value(&self) -> Value {
+        Payload::new()
+            .str("id", &self.id)
+            .str("label", &self.label)
+            .opt("group_id", self.group_id.map(Value::from))
+            .done()
     }
 }
 
@@ -219,23 +222,6 @@ impl FilledFormField {
     }
 }
 
-impl Serialize for FilledFormField {
-    /// Always the current shape (`id`/`answer`/`answers`), also for fields decoded from legacy `name`/`value`.
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut m = s.serialize_map(None)?;
-        m.serialize_entry("type", &self.field_type)?;
-        m.serialize_entry("id", &self.id)?;
-        m.serialize_entry("label", &self.label)?;
-        match &self.answer {
-            Answer::None => {}
-            Answer::Text(t) => m.serialize_entry("answer", t)?,
-            Answer::Choice(o) => m.serialize_entry("answer", o)?,
-            Answer::Choices(os) => m.serialize_entry("answers", os)?,
-        }
-        m.end()
-    }
-}
-
 impl FilledFormField {
     /// Reads one field of a `filled_form` event, current (`id`, `answer`, `answers`)
     /// or legacy (`name`, `value`).
@@ -252,5 +238,26 @@ impl FilledFormField {
             },
         };
         Ok(FilledFormField { id: field_id(o)?, field_type: field_type(o)?, label: o.text("label")?, answer })
+    }
+
+    /// The request shape (spec "Filled form fields": `answer` text or option,
+    /// `answers` for checkbox); always the current shape, also for fields read from
+    /// legacy `name`/`value`.
+    pub fn to_value(&self) -> Value {
+        let mut p = Payload::new();
+        p.str("type", self.field_type.as_str()).str("id", &self.id).str("label", &self.label);
+        match &self.answer {
+            Answer::None => {}
+            Answer::Text(t) => {
+                p.str("answer", t);
+            }
+            Answer::Choice(o) => {
+                p.put("answer", o.to_value());
+            }
+            Answer::Choices(os) => {
+                p.put("answers", Value::Array(os.iter().map(AnswerOption::to_value).collect()));
+            }
+        }
+        p.done()
     }
 }

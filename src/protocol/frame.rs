@@ -9,7 +9,6 @@
 //! the *request* it answers (the spec's `list_threads` sample answers with
 //! `action: get_chat`), which only the session engine knows.
 
-use serde::Serialize;
 use serde_json::Value;
 
 use super::error::RtmError;
@@ -133,7 +132,7 @@ impl IncomingFrame {
             Value::Object(map) if success == Some(false) => map.remove("error"),
             _ => None,
         });
-        let error = error_value.map(RtmError::from_value);
+        let error = error_value.as_ref().map(RtmError::from_json);
         let success = match (kind, success) {
             (FrameKind::Push, _) => true,
             (FrameKind::Response, Some(s)) => s && error.is_none(),
@@ -144,21 +143,25 @@ impl IncomingFrame {
 }
 
 /// An outgoing request frame: `{"request_id", "action", "payload"}`.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct OutgoingFrame<'a, P: Serialize> {
+#[derive(Debug, Clone, PartialEq)]
+pub struct OutgoingFrame<'a> {
     /// Correlates the response with this request.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub request_id: Option<&'a str>,
     /// The method name, for example `send_event`.
     pub action: &'a str,
     /// The request parameters; `{}` for methods without parameters.
-    pub payload: &'a P,
+    pub payload: &'a Value,
 }
 
-impl<P: Serialize> OutgoingFrame<'_, P> {
-    /// Serialises the frame to the JSON text sent on the socket.
+impl OutgoingFrame<'_> {
+    /// The JSON text sent on the socket, fields in the spec's order (`request_id`
+    /// only when set).
     pub fn to_json(&self) -> String {
-        // Serialising plain data structs to a String cannot fail.
-        serde_json::to_string(self).unwrap_or_default()
+        // `Value`'s `Display` is its compact JSON text, strings escaped.
+        let action = Value::from(self.action);
+        match self.request_id {
+            Some(id) => format!(r#"{{"request_id":{},"action":{action},"payload":{}}}"#, Value::from(id), self.payload),
+            None => format!(r#"{{"action":{action},"payload":{}}}"#, self.payload),
+        }
     }
 }

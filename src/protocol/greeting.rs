@@ -1,6 +1,5 @@
 //! Greetings (spec: `incoming_greeting` push and the login response's `greeting`).
 
-use serde::Serialize;
 use serde_json::Value;
 
 use super::event::Event;
@@ -8,7 +7,7 @@ use super::read::{obj, Read};
 use super::user::Agent;
 
 /// A greeting (an invitation to chat) sent to the customer.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Greeting {
     /// Id of the greeting configured within the license (`greeting_id` of `accept_greeting`).
     pub id: u64,
@@ -17,16 +16,12 @@ pub struct Greeting {
     /// `true` when generated for the first time.
     pub displayed_first_time: bool,
     /// Login response only: whether the customer has seen it.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub accepted: Option<bool>,
     /// Additional greeting property, for example `email`.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub addon: Option<String>,
     /// The greeting content (a message or rich message event).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub event: Option<Event>,
     /// The agent who sent it.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub agent: Option<Agent>,
 }
 

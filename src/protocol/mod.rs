@@ -1,6 +1,25 @@
 //! Protocol types of the LiveChat Customer Chat RTM API v3.2: frames, requests,
-//! responses, pushes, events, users and errors. Pure data: requests are built as
-//! `serde_json::Value`s, and hand-written readers ([`read`]) decode what is received; no IO.
+//! responses, pushes, events, users and errors. Pure data, no IO.
+//!
+//! One codec per type and direction, hand-written over `serde_json::Value` (no
+//! derived `Serialize` / `Deserialize`), with one naming scheme:
+//!
+//! - **Reader** of what the widget receives: `T::from_json(&Value) -> Read<T>`
+//!   ([`read`]). Types that never fail, because they keep what they do not understand
+//!   ([`Event`], [`User`], [`RtmError`], [`Properties`], [`DeletedProperties`]), return
+//!   `T` itself under the same name. The frame and the enums dispatched by `action`
+//!   read with `decode` ([`IncomingFrame::decode`], [`Push::decode`],
+//!   [`Response::decode`]), which reports a [`DecodeError`].
+//! - **Writer** of what the widget sends: `to_value(&self) -> Value` (requests, the
+//!   events of [`NewEvent`] and the parts they carry); [`OutgoingFrame::to_json`]
+//!   writes the frame's text.
+//! - Aliases of std types read and write with free functions named after them
+//!   (`user::session_fields_from_json`, `user::session_fields_to_value`).
+//!
+//! A type has a reader only if the widget receives it and a writer only if it sends
+//! it. Parts that go both ways (a message's postback, filled form fields, rich
+//! message elements, access, properties) have one of each, and so has [`NewEvent`],
+//! which the outbox stores and reads back.
 
 pub mod chat;
 pub mod disconnect;

@@ -1,14 +1,13 @@
 //! Events the customer sends (spec: the "Request" tables of "Events > ..."), used by
 //! `send_event` and by the initial thread events of `start_chat` / `activate_chat`.
 //!
-//! Only the request-table fields are serialised: no `id`, `created_at` or `author_id`
+//! Only the request-table fields are written: no `id`, `created_at` or `author_id`
 //! (server-generated), and no `recipients`/`visibility` either. The Customer RTM v3.2
 //! request tables do not list it (only the `send_event` sample shows `"recipients":
 //! "all"`, which is the server default anyway), so we follow the tables.
 
 use std::collections::BTreeMap;
 
-use serde::{Deserialize, Serialize, Serializer};
 use serde_json::{Map, Value};
 
 use super::event::{
@@ -16,8 +15,9 @@ use super::event::{
 };
 use super::form::FilledFormField;
 use super::properties::Properties;
-use super::request::payload::json;
-use super::rich_message::RichMessage;
+use super::read::Read;
+use super::request::payload::string_map;
+use super::rich_message::{RichElement, RichMessage};
 
 /// The type-specific part of a [`NewEvent`].
 #[derive(Debug, Clone, PartialEq)]
@@ -59,7 +59,9 @@ pub enum NewEventBody {
     },
 }
 
-/// An event to send: `custom_id`, `properties` and a body.
+/// An event to send: `custom_id`, `properties` and a body. Written by
+/// [`NewEvent::to_value`] (requests and the stored outbox) and read back only by
+/// [`NewEvent::from_json`] (the stored outbox).
 #[derive(Debug, Clone, PartialEq)]
 pub struct NewEvent {
     /// Client-chosen id, echoed back by the server so the optimistic copy can be matched.
@@ -149,24 +151,24 @@ impl NewEvent {
         }
         put("type", self.event_type().into());
         if let Some(p) = &self.properties {
-            put("properties", json(p));
+            put("properties", p.to_value());
         }
         match &self.body {
             NewEventBody::Message { text, postback } => {
                 put("text", text.as_str().into());
                 if let Some(p) = postback {
-                    put("postback", json(p));
+                    put("postback", p.to_value());
                 }
             }
             NewEventBody::FilledForm { form_id, fields } => {
                 put("form_id", form_id.as_str().into());
-                put("fields", json(fields));
+                put("fields", Value::Array(fields.iter().map(FilledFormField::to_value).collect()));
             }
             NewEventBody::File { url } => put("url", url.as_str().into()),
             NewEventBody::RichMessage(r) => {
                 put("template_id", r.template_id.as_str().into());
                 if !r.elements.is_empty() {
-                    put("elements", json(&r.elements));
+                    put("elements", Value::Array(r.elements.iter().map(RichElement::to_value).collect()));
                 }
             }
             NewEventBody::Custom { content } => {
@@ -180,7 +182,7 @@ impl NewEvent {
                 }
                 put("system_message_type", system_message_type.as_str().into());
                 if let Some(v) = text_vars {
-                    put("text_vars", json(v));
+                    put("text_vars", string_map(v));
                 }
             }
         }
@@ -222,6 +224,12 @@ impl NewEvent {
         }
     }
 
+    /// Reads an event as [`NewEvent::to_value`] writes it (the outbox in storage);
+    /// `form` and unknown types, which a customer does not send, are an error.
+    pub fn from_json(v: &Value) -> Read<NewEvent> {
+        NewEvent::from_event(&Event::from_json(v)).ok_or("type")
+    }
+
     /// The sendable part of a received event; `None` for `form` and unknown events,
     /// which a customer does not send.
     pub fn from_event(event: &Event) -> Option<NewEvent> {
@@ -245,21 +253,5 @@ impl NewEvent {
             properties: (!event.properties.is_empty()).then(|| event.properties.clone()),
             body,
         })
-    }
-}
-
-/// A part of an event in its wire shape.
-impl Serialize for NewEvent {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        self.to_value().serialize(s)
-    }
-}
-
-impl<'de> Deserialize<'de> for NewEvent {
-    /// Reads a request event (for a test server); `form` and unknown types are rejected.
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let event = Event::from_value(Value::deserialize(d)?);
-        NewEvent::from_event(&event)
-            .ok_or_else(|| serde::de::Error::custom(format!("cannot send an event of type `{}`", event.event_type())))
     }
 }

@@ -2,7 +2,6 @@
 //! "Response"). The session engine remembers which action a `request_id` was for;
 //! the frame's own `action` is not used (the `list_threads` sample answers with `get_chat`).
 
-use serde::Serialize;
 use serde_json::Value;
 
 use super::chat::{Chat, ChatSummary, Thread};
@@ -15,66 +14,60 @@ use super::read::{obj, Read};
 use super::user::{Agent, Customer};
 
 /// `list_chats` response.
-#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct ListChatsResponse {
     /// Chat summaries.
     pub chats_summary: Vec<ChatSummary>,
     /// Estimated total.
     pub total_chats: u64,
     /// Next page, if any.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub next_page_id: Option<String>,
     /// Previous page, if any.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub previous_page_id: Option<String>,
 }
 
 /// `list_threads` response.
-#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct ListThreadsResponse {
     /// Threads, in the requested order.
     pub threads: Vec<Thread>,
     /// Number of threads found.
     pub found_threads: u64,
     /// Next page, if any.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub next_page_id: Option<String>,
     /// Previous page, if any.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub previous_page_id: Option<String>,
 }
 
 /// `start_chat` response.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct StartChatResponse {
     /// The new chat.
     pub chat_id: String,
     /// Its first thread.
     pub thread_id: String,
     /// Ids of the initial user events, in order.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub event_ids: Vec<String>,
 }
 
 /// `activate_chat` response.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct ActivateChatResponse {
     /// The new thread.
     pub thread_id: String,
     /// Ids of the initial user events, in order.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub event_ids: Vec<String>,
 }
 
 /// `send_event` response.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct SendEventResponse {
     /// The id the server gave the event.
     pub event_id: String,
 }
 
 /// One entry of the login response's `chats`.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct LoginChat {
     /// The chat.
     pub chat_id: String,
@@ -83,7 +76,7 @@ pub struct LoginChat {
 }
 
 /// `login` response: the customer's initial state.
-#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct LoginResponse {
     /// The customer.
     pub customer: Customer,
@@ -92,36 +85,27 @@ pub struct LoginResponse {
     /// The customer's chats.
     pub chats: Vec<LoginChat>,
     /// A pending greeting.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub greeting: Option<Greeting>,
     /// `__priv_dynamic_config.online_groups_ids` when present (undocumented, private).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub online_groups_ids: Option<Vec<u32>>,
 }
 
 /// `get_url_info` response.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct UrlInfo {
     /// Page title.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
     /// Page description.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Minified image on the LiveChat CDN.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub image_url: Option<String>,
     /// Original image URL.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub image_original_url: Option<String>,
     /// Image width.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub image_width: Option<u32>,
     /// Image height.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub image_height: Option<u32>,
     /// The URL.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
 }
 

@@ -1,10 +1,10 @@
 //! Rich messages (spec: "Events > Rich message"): cards, quick replies and stickers
 //! with buttons whose clicks are sent back with `send_rich_message_postback`.
 
-use serde::Serialize;
 use serde_json::Value;
 
 use super::read::{obj, Obj, Read};
+use super::request::payload::Payload;
 use super::wire_enum::wire_enum;
 
 wire_enum! {
@@ -56,77 +56,62 @@ wire_enum! {
 }
 
 /// `elements.image`.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct RichImage {
     /// Image URL (required when sending).
     pub url: String,
     /// File name.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// MIME type.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub content_type: Option<String>,
     /// Size in bytes.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub size: Option<u64>,
     /// Width in pixels.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub width: Option<u32>,
     /// Height in pixels.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub height: Option<u32>,
     /// Alt text (visibility-era data structures).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub alternative_text: Option<String>,
 }
 
 /// `elements.buttons[]`.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct RichButton {
     /// Text shown on the button.
     pub text: String,
     /// What a click does; the spec's own sample omits it on some buttons.
-    #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
     pub button_type: Option<ButtonType>,
     /// URL, phone number, webview URL or message text, by `type`.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
     /// Webview size (webview buttons).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub webview_height: Option<WebviewHeight>,
     /// The postback id sent with `send_rich_message_postback`.
     pub postback_id: String,
     /// Users that sent this postback with `"toggled": true`.
     pub user_ids: Vec<String>,
     /// Where a url button opens.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub target: Option<ButtonTarget>,
 }
 
 /// `elements[]`: one card / reply group / sticker.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct RichElement {
     /// Title text.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
     /// Subtitle text.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub subtitle: Option<String>,
     /// Image.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub image: Option<RichImage>,
     /// Buttons (up to 13).
-    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub buttons: Vec<RichButton>,
 }
 
 /// The body of a `rich_message` event.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RichMessage {
     /// Presentation template.
     pub template_id: TemplateId,
     /// Elements (up to 10).
-    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub elements: Vec<RichElement>,
 }
 
@@ -183,5 +168,51 @@ impl RichMessage {
             template_id: TemplateId::parse(&o.str("template_id")?),
             elements: o.list("elements", RichElement::from_json)?,
         })
+    }
+}
+
+// Writers: the request shapes of "Events > Rich message", for `NewEvent::to_value`.
+
+impl RichImage {
+    /// The request shape of `elements.image`.
+    pub fn to_value(&self) -> Value {
+        Payload::new()
+            .str("url", &self.url)
+            .opt_str("name", &self.name)
+            .opt_str("content_type", &self.content_type)
+            .opt("size", self.size.map(Value::from))
+            .opt("width", self.width.map(Value::from))
+            .opt("height", self.height.map(Value::from))
+            .opt_str("alternative_text", &self.alternative_text)
+            .done()
+    }
+}
+
+impl RichButton {
+    /// The request shape of one of `elements.buttons` (`user_ids` always, as a list).
+    pub fn to_value(&self) -> Value {
+        Payload::new()
+            .str("text", &self.text)
+            .opt("type", self.button_type.as_ref().map(|t| t.as_str().into()))
+            .opt_str("value", &self.value)
+            .opt("webview_height", self.webview_height.as_ref().map(|h| h.as_str().into()))
+            .str("postback_id", &self.postback_id)
+            .put("user_ids", Value::from(self.user_ids.as_slice()))
+            .opt("target", self.target.as_ref().map(|t| t.as_str().into()))
+            .done()
+    }
+}
+
+impl RichElement {
+    /// The request shape of one of `elements` (`buttons` only when there are some).
+    pub fn to_value(&self) -> Value {
+        let buttons =
+            (!self.buttons.is_empty()).then(|| Value::Array(self.buttons.iter().map(RichButton::to_value).collect()));
+        Payload::new()
+            .opt_str("title", &self.title)
+            .opt_str("subtitle", &self.subtitle)
+            .opt("image", self.image.as_ref().map(RichImage::to_value))
+            .opt("buttons", buttons)
+            .done()
     }
 }

@@ -2,45 +2,45 @@
 
 use std::collections::BTreeMap;
 
-use serde::{Serialize, Serializer};
 use serde_json::Value;
 
 use super::lenient::string_map_from;
 use super::read::{obj, Obj, Read};
+use super::request::payload::string_map;
 use super::time::timestamp_value_to_rfc3339;
 
 /// `session_fields`: an array of single-key objects, in order.
 pub type SessionFields = Vec<BTreeMap<String, String>>;
 
-/// Reads `session_fields` leniently: non-object items are skipped, scalar values
-/// stringified, and anything but an array is empty.
-pub fn session_fields_from(v: Option<&Value>) -> SessionFields {
+/// Reads `session_fields` leniently, so it never fails: non-object items are
+/// skipped, scalar values stringified, and anything but an array is empty.
+pub fn session_fields_from_json(v: &Value) -> SessionFields {
     match v {
-        Some(Value::Array(items)) => items.iter().filter(|v| v.is_object()).map(string_map_from).collect(),
+        Value::Array(items) => items.iter().filter(|v| v.is_object()).map(string_map_from).collect(),
         _ => SessionFields::new(),
     }
 }
 
+/// The wire shape of `session_fields` (`login`, `update_customer`,
+/// `set_customer_session_fields`): one object per entry, in order.
+pub fn session_fields_to_value(fields: &[BTreeMap<String, String>]) -> Value {
+    Value::Array(fields.iter().map(string_map).collect())
+}
+
 /// `customer.statistics` (login response).
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct CustomerStatistics {
     /// Number of chats.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub chats_count: Option<u64>,
     /// Number of threads.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub threads_count: Option<u64>,
     /// Number of visits.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub visits_count: Option<u64>,
     /// Number of page views.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub page_views_count: Option<u64>,
     /// Greetings shown.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub greetings_shown_count: Option<u64>,
     /// Greetings accepted.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub greetings_accepted_count: Option<u64>,
 }
 
@@ -66,30 +66,23 @@ fn seen_up_to(o: Obj) -> Read<Option<String>> {
 }
 
 /// A customer (spec: "Users > Customer").
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Customer {
     /// Customer id.
     pub id: String,
     /// Name, if set.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// E-mail, if set.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
     /// Avatar URL, if set.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub avatar: Option<String>,
     /// Session fields, in order.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub session_fields: SessionFields,
     /// Whether the customer is present in the chat.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub present: Option<bool>,
     /// RFC 3339 time of the newest event the customer has seen.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub events_seen_up_to: Option<String>,
     /// Counters (login response).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub statistics: Option<CustomerStatistics>,
 }
 
@@ -102,7 +95,7 @@ impl Customer {
             name: o.opt_str("name")?,
             email: o.opt_str("email")?,
             avatar: o.opt_str("avatar")?,
-            session_fields: session_fields_from(o.get("session_fields")),
+            session_fields: o.get("session_fields").map(session_fields_from_json).unwrap_or_default(),
             present: o.opt_bool("present")?,
             events_seen_up_to: seen_up_to(o)?,
             statistics: o.opt_obj("statistics", CustomerStatistics::from_json)?,
@@ -111,26 +104,21 @@ impl Customer {
 }
 
 /// An agent (spec: "Users > Agent", and the agent of `get_predicted_agent` and greetings).
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Agent {
     /// Agent id (often an e-mail).
     pub id: String,
     /// Display name.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Avatar URL (may lack a scheme: `cdn.livechatinc.com/avatars/1.png`).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub avatar: Option<String>,
     /// Job title.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub job_title: Option<String>,
     /// Whether the agent is a bot.
     pub is_bot: bool,
     /// Whether the agent is present in the chat.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub present: Option<bool>,
     /// RFC 3339 time of the newest event the agent has seen.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub events_seen_up_to: Option<String>,
 }
 
@@ -185,12 +173,8 @@ impl User {
         }
     }
 
-    /// Decodes a user from JSON; never fails.
-    pub fn from_value(v: Value) -> User {
-        User::from_json(&v)
-    }
-
-    /// [`User::from_value`] of borrowed JSON.
+    /// Reads a user; never fails (what does not read is [`User::Other`]), so it
+    /// returns the user itself rather than a [`Read`].
     pub fn from_json(v: &Value) -> User {
         let user_type = v.get("type").and_then(Value::as_str);
         let kind = match user_type {
@@ -204,25 +188,5 @@ impl User {
             _ => None,
         };
         decoded.unwrap_or_else(|| User::Other { user_type: user_type.unwrap_or_default().to_owned(), raw: v.clone() })
-    }
-
-    /// The wire shape, with `type`.
-    pub fn to_value(&self) -> Value {
-        let (t, v) = match self {
-            User::Customer(c) => ("customer", serde_json::to_value(c)),
-            User::Agent(a) => ("agent", serde_json::to_value(a)),
-            User::Other { raw, .. } => return raw.clone(),
-        };
-        let mut v = v.unwrap_or(Value::Null);
-        if let Value::Object(m) = &mut v {
-            m.insert("type".into(), Value::String(t.into()));
-        }
-        v
-    }
-}
-
-impl Serialize for User {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        self.to_value().serialize(s)
     }
 }

@@ -6,13 +6,11 @@
 //! key and value type, which is kilobytes of wasm each; a sorted `Vec` needs a
 //! binary search and `Vec::insert`. The API is the subset of `BTreeMap` /
 //! `BTreeSet` the crate uses, with the same observable behaviour: one entry per
-//! key, iteration and serialization in key order.
+//! key, iteration in key order. The protocol's maps are read and written by
+//! their own types' `from_json` / `to_value` (see [`super::properties`]).
 
 use std::borrow::Borrow;
 use std::fmt;
-
-use serde::de::{Deserialize, Deserializer, MapAccess, Visitor};
-use serde::{Serialize, Serializer};
 
 /// A map kept as a `Vec` of pairs sorted by key, one entry per key.
 #[derive(Clone, PartialEq, Eq)]
@@ -199,38 +197,6 @@ where
     }
 }
 
-/// Serialized as a map, in key order.
-impl<K: Serialize, V: Serialize> Serialize for VecMap<K, V> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_map(self.iter())
-    }
-}
-
-/// Read from a map; a later duplicate key wins.
-impl<'de, K: Deserialize<'de> + Ord, V: Deserialize<'de>> Deserialize<'de> for VecMap<K, V> {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct MapVisitor<K, V>(std::marker::PhantomData<(K, V)>);
-
-        impl<'de, K: Deserialize<'de> + Ord, V: Deserialize<'de>> Visitor<'de> for MapVisitor<K, V> {
-            type Value = VecMap<K, V>;
-
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a map")
-            }
-
-            fn visit_map<A: MapAccess<'de>>(self, mut access: A) -> Result<Self::Value, A::Error> {
-                let mut out = VecMap::new();
-                while let Some((k, v)) = access.next_entry()? {
-                    out.insert(k, v);
-                }
-                Ok(out)
-            }
-        }
-
-        deserializer.deserialize_map(MapVisitor(std::marker::PhantomData))
-    }
-}
-
 /// A set kept as a sorted `Vec`, one entry per value.
 #[derive(Clone, PartialEq, Eq, Default)]
 pub struct VecSet<T>(VecMap<T, ()>);
@@ -331,15 +297,6 @@ mod tests {
         m.retain(|_, v| *v > 5);
         assert_eq!(m.values().copied().collect::<Vec<_>>(), [10, 6]);
         assert_eq!(format!("{m:?}"), r#"{"0": 10, "c": 6}"#);
-    }
-
-    #[test]
-    fn map_serializes_as_an_object_and_reads_one_back() {
-        let m: VecMap<u32, &str> = [(9, "x"), (2, "y")].into();
-        assert_eq!(serde_json::to_string(&m).unwrap(), r#"{"2":"y","9":"x"}"#);
-        let back: VecMap<String, Vec<String>> = serde_json::from_str(r#"{"b":["1"],"a":[],"b":["2"]}"#).unwrap();
-        assert_eq!(back.iter().map(|(k, v)| (k.as_str(), v.len())).collect::<Vec<_>>(), [("a", 0), ("b", 1)]);
-        assert_eq!(back["b"], ["2"]);
     }
 
     #[test]

@@ -2,7 +2,8 @@
 //! known values become variants, anything else is kept verbatim in `Other(String)` so a
 //! newer server never makes a frame fail.
 
-/// Declares a string enum with an `Other(String)` fallback, `as_str`, `parse`, and serde impls.
+/// Declares a string enum with an `Other(String)` fallback, `as_str` (its writer), `parse`
+/// (its reader) and `Display`.
 macro_rules! wire_enum {
     (
         $(#[$meta:meta])*
@@ -33,18 +34,6 @@ macro_rules! wire_enum {
                     $( $wire => $name::$variant, )*
                     other => $name::Other(other.to_owned()),
                 }
-            }
-        }
-
-        impl ::serde::Serialize for $name {
-            fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-                s.serialize_str(self.as_str())
-            }
-        }
-
-        impl<'de> ::serde::Deserialize<'de> for $name {
-            fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-                Ok(Self::parse(&<String as ::serde::Deserialize>::deserialize(d)?))
             }
         }
 

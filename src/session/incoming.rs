@@ -34,7 +34,7 @@ impl Session {
                 if frame.success {
                     self.logged_in(frame.payload, now_ms);
                 } else {
-                    let error = frame.error.unwrap_or_else(|| RtmError::from_value(Value::Null));
+                    let error = frame.error.unwrap_or_else(|| RtmError::from_json(&Value::Null));
                     self.end_connection(Cause::LoginFailed(error), now_ms, true);
                 }
                 return;

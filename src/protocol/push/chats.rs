@@ -1,6 +1,5 @@
 //! Chat pushes (spec: "Pushes > Chats", "Chat access", "Chat users").
 
-use serde::Serialize;
 use serde_json::Value;
 
 use crate::protocol::chat::{Chat, Queue, Transfer};
@@ -8,15 +7,13 @@ use crate::protocol::read::{obj, Read};
 use crate::protocol::user::User;
 
 /// `incoming_chat`: a chat came with a new thread (after `start_chat`, `activate_chat`, or an agent's start).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct IncomingChat {
     /// The chat, with its new `thread` (and initial events).
     pub chat: Chat,
     /// Who started it.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub requester_id: Option<String>,
     /// Where it was transferred from; the spec sample nests it in `chat`, both places are read.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub transferred_from: Option<Transfer>,
 }
 
@@ -35,68 +32,58 @@ impl IncomingChat {
 }
 
 /// `chat_deactivated`: the open thread was closed.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ChatDeactivated {
     /// The chat.
     pub chat_id: String,
     /// The closed thread.
     pub thread_id: String,
     /// Who closed it; absent when the router did.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub user_id: Option<String>,
 }
 
 /// `chat_transferred`: the chat went to another group or agent.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ChatTransferred {
     /// The chat.
     pub chat_id: String,
     /// Present if the chat is active.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub thread_id: Option<String>,
     /// Who transferred it.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub requester_id: Option<String>,
     /// New groups and agents.
     pub transferred_to: Transfer,
     /// Present if the chat is queued after the transfer.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub queue: Option<Queue>,
 }
 
 /// `user_added_to_chat`.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct UserAddedToChat {
     /// The chat.
     pub chat_id: String,
     /// Present when added to an active chat.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub thread_id: Option<String>,
     /// The user (customer or agent).
     pub user: User,
     /// Why, for example `manual`.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
     /// Present if an agent added the user.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub requester_id: Option<String>,
 }
 
 /// `user_removed_from_chat`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct UserRemovedFromChat {
     /// The chat.
     pub chat_id: String,
     /// Present when removed from an active chat.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub thread_id: Option<String>,
     /// The removed user.
     pub user_id: String,
     /// Why, for example `manual`.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
     /// Present if an agent removed the user.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub requester_id: Option<String>,
 }
 

@@ -2,7 +2,6 @@
 
 use std::collections::BTreeMap;
 
-use serde::Serialize;
 use serde_json::Value;
 
 use crate::protocol::lenient::string_map_from;
@@ -10,27 +9,25 @@ use crate::protocol::read::{obj, Read};
 use crate::protocol::user::Customer;
 
 /// `customer_updated`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CustomerUpdated {
     /// The customer as now stored.
     pub customer: Customer,
 }
 
 /// `customer_page_updated`: the customer moved to another page.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CustomerPageUpdated {
     /// Page URL.
     pub url: String,
     /// Page title.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
     /// Unix seconds.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub timestamp: Option<u64>,
 }
 
 /// `customer_side_storage_updated`: keep this map (localStorage) and send it with `login`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CustomerSideStorageUpdated {
     /// The map to store.
     pub customer_side_storage: BTreeMap<String, String>,

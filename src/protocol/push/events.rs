@@ -1,13 +1,12 @@
 //! Event pushes (spec: "Pushes > Events").
 
-use serde::Serialize;
 use serde_json::Value;
 
 use crate::protocol::event::Event;
 use crate::protocol::read::{obj, Read};
 
 /// `incoming_event` (a new event) and `event_updated` (a changed one).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct IncomingEvent {
     /// The chat.
     pub chat_id: String,
@@ -18,7 +17,7 @@ pub struct IncomingEvent {
 }
 
 /// `postback` of `incoming_rich_message_postback`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PostbackToggle {
     /// The button's postback id.
     pub id: String,
@@ -27,7 +26,7 @@ pub struct PostbackToggle {
 }
 
 /// `incoming_rich_message_postback`: someone clicked a rich message button.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct IncomingRichMessagePostback {
     /// Who clicked.
     pub user_id: String,

@@ -62,14 +62,6 @@ macro_rules! pushes {
                     Push::Unknown { action, .. } => action,
                 }
             }
-
-            /// The payload in wire shape (for a test server emitting pushes).
-            pub fn payload(&self) -> Value {
-                match self {
-                    $( Push::$variant(p) => serde_json::to_value(p).unwrap_or(Value::Null), )*
-                    Push::Unknown { payload, .. } => payload.clone(),
-                }
-            }
         }
     };
 }

@@ -1,6 +1,5 @@
 //! Other pushes (spec: "Pushes > Other"): typing, multicast, seen marks, greetings, queue.
 
-use serde::Serialize;
 use serde_json::Value;
 
 use crate::protocol::chat::Queue;
@@ -8,15 +7,13 @@ use crate::protocol::event::Visibility;
 use crate::protocol::read::{obj, Obj, Read};
 
 /// `typing_indicator` of `incoming_typing_indicator`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TypingIndicator {
     /// Who is typing.
     pub author_id: String,
     /// `visibility` or legacy `recipients`.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub visibility: Option<Visibility>,
     /// Unix seconds.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub timestamp: Option<u64>,
     /// Typing started (`true`) or stopped.
     pub is_typing: bool,
@@ -44,12 +41,11 @@ impl TypingIndicator {
 }
 
 /// `incoming_typing_indicator`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct IncomingTypingIndicator {
     /// The chat.
     pub chat_id: String,
     /// The thread.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub thread_id: Option<String>,
     /// The indicator.
     pub typing_indicator: TypingIndicator,
@@ -68,14 +64,13 @@ impl IncomingTypingIndicator {
 }
 
 /// `sneak_peek` of `incoming_sneak_peek` (agent-side in v3.2; decoded tolerantly if it comes).
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct SneakPeek {
     /// Who is typing.
     pub author_id: String,
     /// The text so far.
     pub text: String,
     /// Unix seconds.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub timestamp: Option<u64>,
 }
 
@@ -88,12 +83,11 @@ impl SneakPeek {
 }
 
 /// `incoming_sneak_peek`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct IncomingSneakPeek {
     /// The chat.
     pub chat_id: String,
     /// The thread.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub thread_id: Option<String>,
     /// The sneak peek.
     pub sneak_peek: SneakPeek,
@@ -113,10 +107,9 @@ impl IncomingSneakPeek {
 }
 
 /// `incoming_multicast`.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct IncomingMulticast {
     /// Present only when sent by the `multicast` method.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub author_id: Option<String>,
     /// Free-form content.
     pub content: Value,
@@ -131,7 +124,7 @@ impl IncomingMulticast {
 }
 
 /// `events_marked_as_seen`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EventsMarkedAsSeen {
     /// Who saw them.
     pub user_id: String,
@@ -154,7 +147,7 @@ impl EventsMarkedAsSeen {
 }
 
 /// `greeting_accepted` and `greeting_canceled`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct GreetingRef {
     /// The greeting's `unique_id`.
     pub unique_id: String,
@@ -168,7 +161,7 @@ impl GreetingRef {
 }
 
 /// `queue_position_updated`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct QueuePositionUpdated {
     /// The chat.
     pub chat_id: String,

@@ -1,24 +1,23 @@
 //! Property pushes (spec: "Pushes > Properties"). `*_updated` carry only the changed
 //! properties; `*_deleted` carry namespace to deleted names.
 
-use serde::Serialize;
 use serde_json::Value;
 
-use crate::protocol::properties::{deleted_properties_from, properties_from, DeletedProperties, Properties};
+use crate::protocol::properties::{DeletedProperties, Properties};
 use crate::protocol::read::{obj, Obj, Read};
 
 /// The changed `properties` (lenient: a bad value is empty).
 fn changed(o: Obj) -> Properties {
-    o.get("properties").map(properties_from).unwrap_or_default()
+    o.get("properties").map(Properties::from_json).unwrap_or_default()
 }
 
 /// The deleted `properties` (lenient: a bad value is empty).
 fn deleted(o: Obj) -> DeletedProperties {
-    o.get("properties").map(deleted_properties_from).unwrap_or_default()
+    o.get("properties").map(DeletedProperties::from_json).unwrap_or_default()
 }
 
 /// `chat_properties_updated`.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ChatPropertiesUpdated {
     /// The chat.
     pub chat_id: String,
@@ -27,7 +26,7 @@ pub struct ChatPropertiesUpdated {
 }
 
 /// `chat_properties_deleted`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ChatPropertiesDeleted {
     /// The chat.
     pub chat_id: String,
@@ -36,7 +35,7 @@ pub struct ChatPropertiesDeleted {
 }
 
 /// `thread_properties_updated`.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ThreadPropertiesUpdated {
     /// The chat.
     pub chat_id: String,
@@ -47,7 +46,7 @@ pub struct ThreadPropertiesUpdated {
 }
 
 /// `thread_properties_deleted`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ThreadPropertiesDeleted {
     /// The chat.
     pub chat_id: String,
@@ -58,7 +57,7 @@ pub struct ThreadPropertiesDeleted {
 }
 
 /// `event_properties_updated`.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct EventPropertiesUpdated {
     /// The chat.
     pub chat_id: String,
@@ -71,7 +70,7 @@ pub struct EventPropertiesUpdated {
 }
 
 /// `event_properties_deleted`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EventPropertiesDeleted {
     /// The chat.
     pub chat_id: String,

@@ -1,6 +1,5 @@
 //! Chat requests (spec: "Methods > Chats").
 
-use serde::{Deserialize, Deserializer};
 use serde_json::Value;
 
 use crate::protocol::chat::Access;
@@ -8,13 +7,7 @@ use crate::protocol::new_event::NewEvent;
 use crate::protocol::properties::Properties;
 use crate::protocol::wire_enum::wire_enum;
 
-use super::payload::{json, Payload};
-
-/// Reads an optional `access` with its reader (requests are decoded only by a test server).
-fn opt_access<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Access>, D::Error> {
-    let v = Option::<Value>::deserialize(d)?;
-    v.map(|v| Access::from_json(&v).map_err(serde::de::Error::custom)).transpose()
-}
+use super::payload::Payload;
 
 wire_enum! {
     /// `sort_order` of `list_chats` / `list_threads`.
@@ -27,35 +20,28 @@ wire_enum! {
 }
 
 /// `list_chats`: summaries of the customer's chats.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct ListChats {
     /// Default 10, max 25.
-    #[serde(default)]
     pub limit: Option<u32>,
     /// Default `desc`.
-    #[serde(default)]
     pub sort_order: Option<SortOrder>,
     /// Page from a previous response.
-    #[serde(default)]
     pub page_id: Option<String>,
 }
 
 /// `list_threads`: threads of one chat.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct ListThreads {
     /// The chat.
     pub chat_id: String,
     /// Default `desc`.
-    #[serde(default)]
     pub sort_order: Option<SortOrder>,
     /// Default 3, max 100; not together with `min_events_count`.
-    #[serde(default)]
     pub limit: Option<u32>,
     /// Page from a previous response.
-    #[serde(default)]
     pub page_id: Option<String>,
     /// 1-100: return as many latest threads as needed for this many events.
-    #[serde(default)]
     pub min_events_count: Option<u32>,
 }
 
@@ -67,22 +53,20 @@ impl ListThreads {
 }
 
 /// `get_chat`: one chat with one thread.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct GetChat {
     /// The chat.
     pub chat_id: String,
     /// Default: the latest thread.
-    #[serde(default)]
     pub thread_id: Option<String>,
 }
 
 /// A user reference in `start_chat`'s `chat.users` (only one customer is allowed).
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ChatUserRef {
     /// User id.
     pub id: String,
     /// `customer`.
-    #[serde(rename = "type")]
     pub user_type: String,
 }
 
@@ -94,41 +78,33 @@ impl ChatUserRef {
 }
 
 /// `chat.thread` of `start_chat` / `activate_chat`: initial events and thread properties.
-#[derive(Debug, Clone, PartialEq, Default, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct InitialThread {
     /// Initial events (for example the pre-chat `filled_form` and the first message).
-    #[serde(default)]
     pub events: Option<Vec<NewEvent>>,
     /// Initial thread properties.
-    #[serde(default)]
     pub properties: Option<Properties>,
 }
 
 /// `chat` of `start_chat`.
-#[derive(Debug, Clone, PartialEq, Default, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct NewChat {
     /// Initial chat properties.
-    #[serde(default)]
     pub properties: Option<Properties>,
     /// Access; default all agents.
-    #[serde(default, deserialize_with = "opt_access")]
     pub access: Option<Access>,
     /// Existing users; only one customer is allowed.
-    #[serde(default)]
     pub users: Option<Vec<ChatUserRef>>,
     /// Initial thread.
-    #[serde(default)]
     pub thread: Option<InitialThread>,
 }
 
 /// `start_chat`: starts a chat (push: `incoming_chat`).
-#[derive(Debug, Clone, PartialEq, Default, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct StartChat {
     /// The chat to start.
-    #[serde(default)]
     pub chat: Option<NewChat>,
     /// Start as continuous (no online group required); default false.
-    #[serde(default)]
     pub continuous: Option<bool>,
 }
 
@@ -149,28 +125,24 @@ impl StartChat {
 }
 
 /// `chat` of `activate_chat`.
-#[derive(Debug, Clone, PartialEq, Default, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct ChatToActivate {
     /// The chat to restart.
     pub id: String,
     /// Access; default all agents.
-    #[serde(default, deserialize_with = "opt_access")]
     pub access: Option<Access>,
     /// Initial chat properties.
-    #[serde(default)]
     pub properties: Option<Properties>,
     /// Initial thread.
-    #[serde(default)]
     pub thread: Option<InitialThread>,
 }
 
 /// `activate_chat`: restarts an archived chat (push: `incoming_chat`).
-#[derive(Debug, Clone, PartialEq, Default, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct ActivateChat {
     /// The chat.
     pub chat: ChatToActivate,
     /// Set continuous mode; unset leaves it unchanged.
-    #[serde(default)]
     pub continuous: Option<bool>,
 }
 
@@ -184,7 +156,7 @@ impl ActivateChat {
 }
 
 /// `deactivate_chat`: closes the open thread.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct DeactivateChat {
     /// The chat.
     pub chat_id: String,
@@ -225,7 +197,10 @@ impl InitialThread {
     /// The wire shape.
     pub fn to_value(&self) -> Value {
         let events = self.events.as_ref().map(|e| Value::Array(e.iter().map(NewEvent::to_value).collect()));
-        Payload::new().opt("events", events).opt("properties", self.properties.as_ref().map(json)).done()
+        Payload::new()
+            .opt("events", events)
+            .opt("properties", self.properties.as_ref().map(Properties::to_value))
+            .done()
     }
 }
 
@@ -236,8 +211,8 @@ impl NewChat {
             Value::Array(u.iter().map(|u| Payload::new().str("id", &u.id).str("type", &u.user_type).done()).collect())
         });
         Payload::new()
-            .opt("properties", self.properties.as_ref().map(json))
-            .opt("access", self.access.as_ref().map(json))
+            .opt("properties", self.properties.as_ref().map(Properties::to_value))
+            .opt("access", self.access.as_ref().map(Access::to_value))
             .opt("users", users)
             .opt("thread", self.thread.as_ref().map(InitialThread::to_value))
             .done()
@@ -260,8 +235,8 @@ impl ActivateChat {
         let c = &self.chat;
         let chat = Payload::new()
             .str("id", &c.id)
-            .opt("access", c.access.as_ref().map(json))
-            .opt("properties", c.properties.as_ref().map(json))
+            .opt("access", c.access.as_ref().map(Access::to_value))
+            .opt("properties", c.properties.as_ref().map(Properties::to_value))
             .opt("thread", c.thread.as_ref().map(InitialThread::to_value))
             .done();
         Payload::new().put("chat", chat).opt("continuous", self.continuous.map(Value::from)).done()

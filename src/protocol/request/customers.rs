@@ -1,41 +1,34 @@
 //! Customer requests (spec: "Methods > Customers").
 
-use serde::Deserialize;
-
 use serde_json::Value;
 
-use super::payload::{json, Payload};
-use crate::protocol::user::SessionFields;
+use super::payload::Payload;
+use crate::protocol::user::{session_fields_to_value, SessionFields};
 
 /// `update_customer`: at least one field must be set.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct UpdateCustomer {
     /// Name.
-    #[serde(default)]
     pub name: Option<String>,
     /// E-mail.
-    #[serde(default)]
     pub email: Option<String>,
     /// Avatar URL.
-    #[serde(default)]
     pub avatar: Option<String>,
     /// Session fields, in order.
-    #[serde(default)]
     pub session_fields: Option<SessionFields>,
 }
 
 /// `update_customer_page`: the page the customer is on.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct UpdateCustomerPage {
     /// Page URL.
     pub url: String,
     /// Page title.
-    #[serde(default)]
     pub title: Option<String>,
 }
 
 /// `set_customer_session_fields`.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct SetCustomerSessionFields {
     /// Session fields, in order (max 100 keys).
     pub session_fields: SessionFields,
@@ -43,7 +36,7 @@ pub struct SetCustomerSessionFields {
 
 /// `get_customer`: no parameters. The spec's sample sends `session_fields` here,
 /// but there is no request table and the method only reads, so we send `{}`.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct GetCustomer {}
 
 impl UpdateCustomer {
@@ -53,7 +46,7 @@ impl UpdateCustomer {
             .opt_str("name", &self.name)
             .opt_str("email", &self.email)
             .opt_str("avatar", &self.avatar)
-            .opt("session_fields", self.session_fields.as_ref().map(json))
+            .opt("session_fields", self.session_fields.as_deref().map(session_fields_to_value))
             .done()
     }
 }
@@ -68,7 +61,7 @@ impl UpdateCustomerPage {
 impl SetCustomerSessionFields {
     /// The request payload.
     pub fn to_value(&self) -> Value {
-        Payload::new().put("session_fields", json(&self.session_fields)).done()
+        Payload::new().put("session_fields", session_fields_to_value(&self.session_fields)).done()
     }
 }
 

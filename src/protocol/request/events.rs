@@ -1,21 +1,18 @@
 //! Event requests (spec: "Methods > Events").
 
-use serde::Deserialize;
-
 use serde_json::Value;
 
 use super::payload::Payload;
 use crate::protocol::new_event::NewEvent;
 
 /// `send_event`: sends an event to a chat (push: `incoming_event`).
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct SendEvent {
     /// The chat.
     pub chat_id: String,
     /// The event.
     pub event: NewEvent,
     /// For inactive chats: add to the last thread instead of failing.
-    #[serde(default)]
     pub attach_to_last_thread: Option<bool>,
 }
 
@@ -27,7 +24,7 @@ impl SendEvent {
 }
 
 /// `postback` of `send_rich_message_postback`.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct RichMessagePostback {
     /// The button's `postback_id`.
     pub id: String,
@@ -36,7 +33,7 @@ pub struct RichMessagePostback {
 }
 
 /// `send_rich_message_postback`: reports a rich message button click.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct SendRichMessagePostback {
     /// The chat.
     pub chat_id: String,
@@ -49,7 +46,7 @@ pub struct SendRichMessagePostback {
 }
 
 /// `send_sneak_peek`: what the customer is typing.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct SendSneakPeek {
     /// The chat.
     pub chat_id: String,

@@ -1,8 +1,9 @@
 //! Requests: one struct per customer method (spec: "Methods"), and [`Request`], which
-//! knows each method's `action` and serialises the frame.
+//! knows each method's `action` and writes the frame.
 //!
-//! Every struct serialises to exactly its request table: required fields always,
-//! optional ones only when set, and `{}` for methods without parameters.
+//! Requests are only sent, so each struct has a writer and no reader: `to_value`
+//! gives exactly its request table, required fields always, optional ones only when
+//! set, and `{}` for methods without parameters.
 
 pub mod chats;
 pub mod customers;
@@ -12,8 +13,7 @@ pub(crate) mod payload;
 pub mod properties;
 pub mod status;
 
-use serde::Deserialize;
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 pub use chats::{
     ActivateChat, ChatToActivate, ChatUserRef, DeactivateChat, GetChat, InitialThread, ListChats, ListThreads, NewChat,
@@ -28,7 +28,7 @@ pub use properties::{
 };
 pub use status::{Application, CustomerPage, ListGroupStatuses, Login, LoginCustomer};
 
-use super::frame::{DecodeError, OutgoingFrame};
+use super::frame::OutgoingFrame;
 
 macro_rules! requests {
     ($( $(#[$doc:meta])* $variant:ident => $action:literal, )*) => {
@@ -53,20 +53,6 @@ macro_rules! requests {
             pub fn payload(&self) -> Value {
                 match self {
                     $( Request::$variant(r) => r.to_value(), )*
-                }
-            }
-
-            /// Decodes a request by its action (for a test server); `None` for an unknown action.
-            pub fn decode(action: &str, payload: Value) -> Option<Result<Request, DecodeError>> {
-                // A missing or null payload is the empty object.
-                let payload = if payload.is_null() { Value::Object(Map::new()) } else { payload };
-                match action {
-                    $( $action => Some(
-                        $variant::deserialize(payload)
-                            .map(Request::$variant)
-                            .map_err(|e| DecodeError::Payload { action: action.to_owned(), reason: e.to_string() }),
-                    ), )*
-                    _ => None,
                 }
             }
         }

@@ -1,7 +1,9 @@
-//! A small builder for request payloads: one JSON object filled field by field, with
-//! optional fields left out when unset (each request table's "required/optional").
+//! A small builder for the JSON the widget sends: one object filled field by field,
+//! with optional fields left out when unset (each request table's "required/optional").
+//! Every `to_value` writer of src/protocol builds its object with it.
 
-use serde::Serialize;
+use std::collections::BTreeMap;
+
 use serde_json::{Map, Value};
 
 /// A request payload being built.
@@ -44,8 +46,11 @@ impl Payload {
     }
 }
 
-/// Any serialisable part (properties, session fields) in its wire shape.
-pub fn json<T: Serialize>(v: &T) -> Value {
-    // Plain data with string keys cannot fail to serialise.
-    serde_json::to_value(v).unwrap_or(Value::Null)
+/// A `"key": "value"` object (`text_vars`, one session field).
+pub fn string_map(map: &BTreeMap<String, String>) -> Value {
+    let mut p = Payload::new();
+    for (k, v) in map {
+        p.str(k, v);
+    }
+    p.done()
 }

@@ -1,14 +1,12 @@
 //! Property requests (spec: "Methods > Properties").
 
-use serde::Deserialize;
-
 use serde_json::Value;
 
-use super::payload::{json, Payload};
+use super::payload::Payload;
 use crate::protocol::properties::{DeletedProperties, Properties};
 
 /// `update_chat_properties`.
-#[derive(Debug, Clone, PartialEq, Default, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct UpdateChatProperties {
     /// The chat.
     pub chat_id: String,
@@ -17,7 +15,7 @@ pub struct UpdateChatProperties {
 }
 
 /// `delete_chat_properties`.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct DeleteChatProperties {
     /// The chat.
     pub chat_id: String,
@@ -26,7 +24,7 @@ pub struct DeleteChatProperties {
 }
 
 /// `update_thread_properties`.
-#[derive(Debug, Clone, PartialEq, Default, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct UpdateThreadProperties {
     /// The chat.
     pub chat_id: String,
@@ -37,7 +35,7 @@ pub struct UpdateThreadProperties {
 }
 
 /// `delete_thread_properties`.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct DeleteThreadProperties {
     /// The chat.
     pub chat_id: String,
@@ -48,7 +46,7 @@ pub struct DeleteThreadProperties {
 }
 
 /// `update_event_properties`.
-#[derive(Debug, Clone, PartialEq, Default, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct UpdateEventProperties {
     /// The chat.
     pub chat_id: String,
@@ -61,7 +59,7 @@ pub struct UpdateEventProperties {
 }
 
 /// `delete_event_properties`.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct DeleteEventProperties {
     /// The chat.
     pub chat_id: String,
@@ -76,14 +74,14 @@ pub struct DeleteEventProperties {
 impl UpdateChatProperties {
     /// The request payload.
     pub fn to_value(&self) -> Value {
-        Payload::new().str("chat_id", &self.chat_id).put("properties", json(&self.properties)).done()
+        Payload::new().str("chat_id", &self.chat_id).put("properties", self.properties.to_value()).done()
     }
 }
 
 impl DeleteChatProperties {
     /// The request payload.
     pub fn to_value(&self) -> Value {
-        Payload::new().str("chat_id", &self.chat_id).put("properties", json(&self.properties)).done()
+        Payload::new().str("chat_id", &self.chat_id).put("properties", self.properties.to_value()).done()
     }
 }
 
@@ -93,7 +91,7 @@ impl UpdateThreadProperties {
         Payload::new()
             .str("chat_id", &self.chat_id)
             .str("thread_id", &self.thread_id)
-            .put("properties", json(&self.properties))
+            .put("properties", self.properties.to_value())
             .done()
     }
 }
@@ -104,7 +102,7 @@ impl DeleteThreadProperties {
         Payload::new()
             .str("chat_id", &self.chat_id)
             .str("thread_id", &self.thread_id)
-            .put("properties", json(&self.properties))
+            .put("properties", self.properties.to_value())
             .done()
     }
 }
@@ -116,7 +114,7 @@ impl UpdateEventProperties {
             .str("chat_id", &self.chat_id)
             .str("thread_id", &self.thread_id)
             .str("event_id", &self.event_id)
-            .put("properties", json(&self.properties))
+            .put("properties", self.properties.to_value())
             .done()
     }
 }
@@ -128,7 +126,7 @@ impl DeleteEventProperties {
             .str("chat_id", &self.chat_id)
             .str("thread_id", &self.thread_id)
             .str("event_id", &self.event_id)
-            .put("properties", json(&self.properties))
+            .put("properties", self.properties.to_value())
             .done()
     }
 }

@@ -1,78 +1,61 @@
 //! Status requests (spec: "Methods > Status": `login`, `list_group_statuses`).
 
-use serde::Deserialize;
 use serde_json::{Map, Value};
 
-use super::payload::{json, Payload};
-use crate::protocol::user::SessionFields;
+use super::payload::Payload;
+use crate::protocol::user::{session_fields_to_value, SessionFields};
 
 /// `customer` of `login`.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct LoginCustomer {
     /// Name.
-    #[serde(default)]
     pub name: Option<String>,
     /// E-mail.
-    #[serde(default)]
     pub email: Option<String>,
     /// Avatar URL.
-    #[serde(default)]
     pub avatar: Option<String>,
     /// Session fields, in order.
-    #[serde(default)]
     pub session_fields: Option<SessionFields>,
 }
 
 /// `customer_page` of `login`.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct CustomerPage {
     /// Page URL.
-    #[serde(default)]
     pub url: Option<String>,
     /// Page title.
-    #[serde(default)]
     pub title: Option<String>,
 }
 
 /// `application` of `login`.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Application {
     /// Application name.
-    #[serde(default)]
     pub name: Option<String>,
     /// Application version.
-    #[serde(default)]
     pub version: Option<String>,
     /// Channel type.
-    #[serde(default)]
     pub channel_type: Option<String>,
 }
 
 /// `login`: authorizes the connection and returns the customer's initial state.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Login {
     /// Access token, for example `Bearer dal:...`.
     pub token: String,
     /// Customer data to set.
-    #[serde(default)]
     pub customer: Option<LoginCustomer>,
     /// The page the customer is on.
-    #[serde(default)]
     pub customer_page: Option<CustomerPage>,
     /// The map from the last `customer_side_storage_updated` push.
-    #[serde(default)]
     pub customer_side_storage: Option<Map<String, Value>>,
     /// Whether the widget runs on a mobile device.
-    #[serde(default)]
     pub is_mobile: Option<bool>,
     /// Group to chat with.
-    #[serde(default)]
     pub group_id: Option<u32>,
     /// The page's referrer.
-    #[serde(default)]
     pub referrer: Option<String>,
     /// Application info.
-    #[serde(default)]
     pub application: Option<Application>,
 }
 
@@ -101,13 +84,11 @@ impl Login {
 }
 
 /// `list_group_statuses`: one of `all` or `group_ids` must be set.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct ListGroupStatuses {
     /// Statuses of all groups.
-    #[serde(default)]
     pub all: Option<bool>,
     /// Statuses of these groups.
-    #[serde(default)]
     pub group_ids: Option<Vec<u32>>,
 }
 
@@ -119,7 +100,7 @@ impl Login {
                 .opt_str("name", &c.name)
                 .opt_str("email", &c.email)
                 .opt_str("avatar", &c.avatar)
-                .opt("session_fields", c.session_fields.as_ref().map(json))
+                .opt("session_fields", c.session_fields.as_deref().map(session_fields_to_value))
                 .done()
         });
         let page = self
@@ -149,6 +130,9 @@ impl Login {
 impl ListGroupStatuses {
     /// The request payload.
     pub fn to_value(&self) -> Value {
-        Payload::new().opt("all", self.all.map(Value::from)).opt("group_ids", self.group_ids.as_ref().map(json)).done()
+        Payload::new()
+            .opt("all", self.all.map(Value::from))
+            .opt("group_ids", self.group_ids.as_deref().map(Value::from))
+            .done()
     }
 }
