@@ -4,10 +4,12 @@
 
 use crate::agent;
 use crate::content;
+use crate::error::{ErrorKind, RtmError};
 use crate::faults::{ErrorFault, RejectLogins, ALL};
-use crate::model::{customer_user_json, License};
+use crate::frames::DISCONNECT_REASONS;
+use crate::model::{customer_user_json, Chat, Customer, Group, License, Thread};
 use crate::state::{DropMode, Out, Shared};
-use crate::util::{self, DISCONNECT_REASONS};
+use crate::util;
 use axum::body::Bytes;
 use axum::extract::State;
 use axum::http::StatusCode;
@@ -61,12 +63,10 @@ fn target(m: &Map<String, Value>) -> Option<String> {
     m.get("customer_id").and_then(Value::as_str).filter(|c| *c != ALL && !c.is_empty()).map(str::to_string)
 }
 
-fn chat_err(e: String) -> (StatusCode, String) {
-    if e.starts_with("no chat") {
-        (StatusCode::NOT_FOUND, e)
-    } else {
-        bad(e)
-    }
+/// An agent action's error: 404 for what does not exist, 400 for the rest.
+fn agent_err(e: RtmError) -> (StatusCode, String) {
+    let code = if e.kind == ErrorKind::NotFound { StatusCode::NOT_FOUND } else { StatusCode::BAD_REQUEST };
+    (code, e.message)
 }
 
 macro_rules! action {
@@ -108,7 +108,7 @@ pub fn router() -> Router<Shared> {
 /// Everything the console shows.
 pub fn state(app: &Shared) -> Value {
     let st = app.lock();
-    let mut customers: Vec<&crate::model::Customer> = st.customers.values().collect();
+    let mut customers: Vec<&Customer> = st.customers.values().collect();
     customers.sort_by(|a, b| b.last_login_at.cmp(&a.last_login_at));
     let customers: Vec<Value> = customers
         .iter()
@@ -134,7 +134,7 @@ pub fn state(app: &Shared) -> Value {
             v
         })
         .collect();
-    let mut chats: Vec<&crate::model::Chat> = st.chats.values().collect();
+    let mut chats: Vec<&Chat> = st.chats.values().collect();
     chats.sort_by_key(|c| std::cmp::Reverse(c.seq));
     let chats: Vec<Value> = chats
         .iter()
@@ -198,7 +198,7 @@ fn group(app: &Shared, m: &Map<String, Value>) -> R {
     let gid = n(m, "group_id")?.ok_or_else(|| bad("`group_id` is required"))?;
     let mut st = app.lock();
     let l = st.licenses.get_mut(&lid).ok_or_else(|| (StatusCode::NOT_FOUND, format!("no license {lid}")))?;
-    let g = l.groups.entry(gid).or_insert_with(|| crate::model::Group {
+    let g = l.groups.entry(gid).or_insert_with(|| Group {
         id: gid,
         name: format!("Group {gid}"),
         status: "online".into(),
@@ -232,27 +232,27 @@ fn agent_switch(app: &Shared, m: &Map<String, Value>) -> R {
 }
 
 fn chat_message(app: &Shared, m: &Map<String, Value>) -> R {
-    let ev = agent::post_event(app, s(m, "chat_id")?, content::message(s(m, "text")?)).map_err(chat_err)?;
+    let ev = agent::post_event(app, s(m, "chat_id")?, content::message(s(m, "text")?)).map_err(agent_err)?;
     Ok(json!({ "event": ev }))
 }
 
 fn chat_rich(app: &Shared, m: &Map<String, Value>) -> R {
     let chat_id = s(m, "chat_id")?;
     let ev = match m.get("template").and_then(Value::as_str).unwrap_or("cards") {
-        "cards" => content::card(app),
+        "cards" => content::card(app.port),
         "quick_replies" => content::quick_replies(
             "How would you like to continue?",
             &[("Show me products", "qr_products"), ("Send a photo", "qr_photo"), ("Talk to a human", "qr_human")],
         ),
-        "sticker" => content::sticker(app),
+        "sticker" => content::sticker(app.port),
         _ => return Err(bad("`template` must be cards, quick_replies or sticker")),
     };
-    let ev = agent::post_event(app, chat_id, ev).map_err(chat_err)?;
+    let ev = agent::post_event(app, chat_id, ev).map_err(agent_err)?;
     Ok(json!({ "event": ev }))
 }
 
 fn chat_file(app: &Shared, m: &Map<String, Value>) -> R {
-    let ev = agent::post_event(app, s(m, "chat_id")?, content::file_event(app)).map_err(chat_err)?;
+    let ev = agent::post_event(app, s(m, "chat_id")?, content::file_event(app.port)).map_err(agent_err)?;
     Ok(json!({ "event": ev }))
 }
 
@@ -265,13 +265,13 @@ fn chat_event(app: &Shared, m: &Map<String, Value>) -> R {
     if !ev.get("type").is_some_and(Value::is_string) {
         return Err(bad("`event.type` is required"));
     }
-    let ev = agent::post_event(app, s(m, "chat_id")?, ev).map_err(chat_err)?;
+    let ev = agent::post_event(app, s(m, "chat_id")?, ev).map_err(agent_err)?;
     Ok(json!({ "event": ev }))
 }
 
 fn chat_typing(app: &Shared, m: &Map<String, Value>) -> R {
     let on = m.get("is_typing").and_then(Value::as_bool).unwrap_or(true);
-    agent::typing(app, s(m, "chat_id")?, on).map_err(chat_err)?;
+    agent::typing(app, s(m, "chat_id")?, on).map_err(agent_err)?;
     Ok(json!({ "is_typing": on }))
 }
 
@@ -286,18 +286,18 @@ fn chat_queue(app: &Shared, m: &Map<String, Value>) -> R {
             cur.ok_or_else(|| bad("the chat is not queued"))?.saturating_sub(1)
         }
     };
-    agent::set_queue(app, chat_id, pos).map_err(chat_err)?;
+    agent::set_queue(app, chat_id, pos).map_err(agent_err)?;
     Ok(json!({ "position": pos }))
 }
 
 fn chat_transfer(app: &Shared, m: &Map<String, Value>) -> R {
     let gid = n(m, "group_id")?.unwrap_or(1);
-    agent::transfer(app, s(m, "chat_id")?, gid).map_err(chat_err)?;
+    agent::transfer(app, s(m, "chat_id")?, gid).map_err(agent_err)?;
     Ok(json!({ "group_id": gid }))
 }
 
 fn chat_close(app: &Shared, m: &Map<String, Value>) -> R {
-    agent::close(app, s(m, "chat_id")?).map_err(chat_err)?;
+    agent::close(app, s(m, "chat_id")?).map_err(agent_err)?;
     Ok(json!({}))
 }
 
@@ -330,7 +330,7 @@ fn chat_seed(app: &Shared, m: &Map<String, Value>) -> R {
     let mut made = Vec::new();
     let mut i = 0u64;
     for t in 0..threads {
-        let mut thread = crate::model::Thread::new(util::short_id(), cid);
+        let mut thread = Thread::new(util::short_id(), cid);
         thread.created_at = util::rfc3339_micros(first + (i as i64) * 1_000_000 - 500_000);
         thread.active = t + 1 == threads;
         thread.user_ids.push(content::AGENT_ID.to_string());
@@ -352,7 +352,7 @@ fn chat_seed(app: &Shared, m: &Map<String, Value>) -> R {
         made.push(thread);
     }
     let seq = st.next_seq();
-    let chat = crate::model::Chat {
+    let chat = Chat {
         id: util::short_id(),
         customer_id: cid.to_string(),
         properties: Map::new(),
@@ -381,7 +381,7 @@ fn greeting(app: &Shared, m: &Map<String, Value>) -> R {
         Some("rich") | Some("rich_message") => Some(true),
         Some(_) => return Err(bad("`kind` must be message or rich")),
     };
-    let g = agent::greet(app, s(m, "customer_id")?, rich).map_err(|e| (StatusCode::NOT_FOUND, e))?;
+    let g = agent::greet(app, s(m, "customer_id")?, rich).map_err(agent_err)?;
     Ok(json!({ "greeting": g }))
 }
 
@@ -453,22 +453,21 @@ fn f_reorder(app: &Shared, m: &Map<String, Value>) -> R {
 
 fn f_error(app: &Shared, m: &Map<String, Value>) -> R {
     let kind = s(m, "type")?;
-    let default = util::default_error_message(kind).ok_or_else(|| bad(format!("unknown error type `{kind}`")))?;
-    let message = m.get("message").and_then(Value::as_str).unwrap_or(default).to_string();
+    let kind = ErrorKind::from_name(kind).ok_or_else(|| bad(format!("unknown error type `{kind}`")))?;
+    let message = m.get("message").and_then(Value::as_str).unwrap_or(kind.default_message()).to_string();
     let count = n(m, "count")?.unwrap_or(1).max(1) as u32;
     let action = m.get("action").and_then(Value::as_str).map(str::to_string);
     app.lock().faults.set_mut(&fault_key(m)).errors.push_back(ErrorFault {
-        kind: kind.into(),
-        message,
+        error: RtmError::new(kind, message),
         action,
         remaining: count,
     });
-    Ok(json!({ "type": kind, "count": count }))
+    Ok(json!({ "type": kind.name(), "count": count }))
 }
 
 fn f_reject_logins(app: &Shared, m: &Map<String, Value>) -> R {
     let reason = m.get("reason").and_then(Value::as_str).unwrap_or("users_limit_reached").to_string();
-    if util::default_error_message(&reason).is_none() && !DISCONNECT_REASONS.contains(&reason.as_str()) {
+    if ErrorKind::from_name(&reason).is_none() && !DISCONNECT_REASONS.contains(&reason.as_str()) {
         return Err(bad("`reason` must be an error type (users_limit_reached, ...) or a disconnect reason (too_many_connections, ...)"));
     }
     let secs = m.get("seconds").and_then(Value::as_f64);

@@ -1,10 +1,13 @@
 //! One customer WebSocket connection: the frame loop, the login/ping/token deadlines,
 //! the pending-request limit and the response faults (delay, drop, reorder).
 
+use crate::error::{ErrorKind, RtmError};
 use crate::faults::ResponseFault;
-use crate::methods::{self, Session};
-use crate::state::{push_frame, ConnEntry, DropMode, Out, Shared};
-use crate::util::ApiError;
+use crate::frames::{disconnected_frame, response_frame};
+use crate::methods;
+use crate::session::{Outcome, Session};
+use crate::state::{ConnEntry, DropMode, Out, Shared};
+use crate::{status, util};
 use axum::extract::ws::{CloseFrame, Message, WebSocket};
 use serde_json::{json, Map, Value};
 use std::time::Duration;
@@ -15,29 +18,6 @@ use tokio::time::Instant;
 pub const MAX_PENDING: usize = 10;
 /// A reordered response is released after this long if no other response follows.
 const REORDER_FLUSH: Duration = Duration::from_millis(1000);
-
-/// Builds a response frame.
-pub fn response_frame(request_id: Option<&Value>, action: Option<&str>, result: Result<Value, ApiError>) -> String {
-    let mut m = Map::new();
-    if let Some(r) = request_id {
-        m.insert("request_id".into(), r.clone());
-    }
-    if let Some(a) = action {
-        m.insert("action".into(), Value::from(a));
-    }
-    m.insert("type".into(), Value::from("response"));
-    match result {
-        Ok(p) => {
-            m.insert("success".into(), Value::Bool(true));
-            m.insert("payload".into(), p);
-        }
-        Err(e) => {
-            m.insert("success".into(), Value::Bool(false));
-            m.insert("payload".into(), e.to_json());
-        }
-    }
-    Value::Object(m).to_string()
-}
 
 struct Conn {
     app: Shared,
@@ -85,7 +65,7 @@ pub async fn serve(app: Shared, mut ws: WebSocket, license_id: Option<u64>, regi
                 region,
                 customer_id: None,
                 status: "connected",
-                connected_at: crate::util::now_rfc3339(),
+                connected_at: util::now_rfc3339(),
                 tx: tx.clone(),
             },
         );
@@ -93,15 +73,7 @@ pub async fn serve(app: Shared, mut ws: WebSocket, license_id: Option<u64>, regi
     };
     app.log(format!("conn {conn_id}: connected license {license_id} ({region})"));
     let mut c = Conn {
-        s: Session {
-            conn_id,
-            license_id,
-            region,
-            customer_id: None,
-            logged_in: false,
-            token_expires: None,
-            request_id: None,
-        },
+        s: Session::new(conn_id, license_id, region),
         login_deadline: Some(Instant::now() + app.cfg.login_timeout),
         ping_deadline: None,
         token_deadline: None,
@@ -129,7 +101,7 @@ pub async fn serve(app: Shared, mut ws: WebSocket, license_id: Option<u64>, regi
                 }
                 Some(Ok(Message::Text(t))) => c.on_text(&mut ws, t.as_str()).await,
                 Some(Ok(Message::Binary(_))) => {
-                    let f = response_frame(None, None, Err(ApiError::validation("binary frames are not supported; send JSON text frames")));
+                    let f = response_frame(None, None, Err(RtmError::validation("binary frames are not supported; send JSON text frames")));
                     if ws.send(Message::Text(f.into())).await.is_err() { Flow::Abort } else { Flow::Continue }
                 }
                 Some(Ok(Message::Ping(_))) => {
@@ -192,11 +164,7 @@ fn unregister(app: &Shared, conn_id: u64) {
 }
 
 async fn disconnect(ws: &mut WebSocket, reason: &str, data: Option<Value>) -> Result<(), axum::Error> {
-    let mut payload = json!({ "reason": reason });
-    if let Some(d) = data {
-        payload["data"] = d;
-    }
-    ws.send(Message::Text(push_frame("customer_disconnected", &payload, None).into())).await?;
+    ws.send(Message::Text(disconnected_frame(reason, data).into())).await?;
     ws.send(Message::Close(Some(CloseFrame { code: 1000, reason: reason.to_string().into() }))).await
 }
 
@@ -254,20 +222,20 @@ impl Conn {
         let v: Value = match serde_json::from_str(text) {
             Ok(v) => v,
             Err(e) => {
-                let f = response_frame(None, None, Err(ApiError::validation(format!("invalid JSON: {e}"))));
+                let f = response_frame(None, None, Err(RtmError::validation(format!("invalid JSON: {e}"))));
                 return self.send(ws, f).await;
             }
         };
         let Value::Object(req) = v else {
-            let f = response_frame(None, None, Err(ApiError::validation("a request must be a JSON object")));
+            let f = response_frame(None, None, Err(RtmError::validation("a request must be a JSON object")));
             return self.send(ws, f).await;
         };
         let request_id = req.get("request_id").filter(|v| !v.is_null()).cloned();
         let action = req.get("action").and_then(Value::as_str).map(str::to_string);
         let early = if !request_id.as_ref().is_none_or(Value::is_string) {
-            Some(ApiError::validation("`request_id` must be a string"))
+            Some(RtmError::validation("`request_id` must be a string"))
         } else if action.is_none() {
-            Some(ApiError::validation(if req.contains_key("action") {
+            Some(RtmError::validation(if req.contains_key("action") {
                 "`action` must be a string"
             } else {
                 "`action` is required"
@@ -279,7 +247,7 @@ impl Conn {
         let payload = match req.get("payload") {
             None | Some(Value::Null) => Ok(&empty),
             Some(Value::Object(m)) => Ok(m),
-            Some(_) => Err(ApiError::validation("`payload` must be an object")),
+            Some(_) => Err(RtmError::validation("`payload` must be an object")),
         };
         if let Some(e) = early {
             let f = response_frame(request_id.as_ref(), action.as_deref(), Err(e));
@@ -297,7 +265,7 @@ impl Conn {
             }
         }
         if self.pending >= MAX_PENDING {
-            let e = ApiError::new("pending_requests_limit_reached", "Requests limit reached");
+            let e = RtmError::from(ErrorKind::PendingRequestsLimitReached);
             let f = response_frame(request_id.as_ref(), Some(&action), Err(e));
             return self.send(ws, f).await;
         }
@@ -311,8 +279,8 @@ impl Conn {
             (None, Ok(p)) => methods::dispatch(&self.app, &mut self.s, &action, p),
         };
         let result = match result {
-            Ok(methods::Outcome::Reply(v)) => Ok(v),
-            Ok(methods::Outcome::Disconnect(reason, data)) => {
+            Ok(Outcome::Reply(v)) => Ok(v),
+            Ok(Outcome::Disconnect(reason, data)) => {
                 // Login refused with a disconnect reason (e.g. too_many_connections).
                 self.pending = self.pending.saturating_sub(1);
                 return self.on_out(ws, Out::Disconnect { reason, data }).await;
@@ -327,7 +295,7 @@ impl Conn {
         let f = response_frame(request_id.as_ref(), Some(&action), result);
         let flow = self.respond(ws, f).await;
         if self.s.logged_in && !was_logged_in {
-            methods::after_login(&self.app, &self.s);
+            status::after_login(&self.app, &self.s);
         }
         flow
     }

@@ -1,7 +1,7 @@
 //! Canned content the scripted agent and the console use: the agent's profile, the
 //! prechat and postchat forms, rich message templates, greetings and the image file.
 
-use crate::state::App;
+use crate::util::{host_url, now_rfc3339};
 use serde_json::{json, Map, Value};
 
 /// The agent's id.
@@ -28,6 +28,11 @@ fn png_size(b: &[u8]) -> (u64, u64) {
     }
 }
 
+/// The agent's avatar on the cdn host.
+pub fn avatar_url(port: u16) -> String {
+    host_url(port, "cdn", "/assets/agent.png")
+}
+
 /// The User > Agent object.
 pub fn agent_user(present: bool, avatar: &str) -> Value {
     json!({
@@ -41,12 +46,12 @@ pub fn agent_user(present: bool, avatar: &str) -> Value {
 }
 
 /// The agent object of greetings and get_predicted_agent.
-pub fn agent_profile(app: &App) -> Value {
+pub fn agent_profile(port: u16) -> Value {
     json!({
         "id": AGENT_ID,
         "name": AGENT_NAME,
         "type": "agent",
-        "avatar": app.url("cdn", "/assets/agent.png"),
+        "avatar": avatar_url(port),
         "job_title": AGENT_JOB,
         "is_bot": false,
     })
@@ -104,11 +109,11 @@ fn obj(v: Value) -> Map<String, Value> {
     }
 }
 
-fn image(app: &App, file: &str, bytes: &[u8], alt: &str) -> Value {
+fn image(port: u16, file: &str, bytes: &[u8], alt: &str) -> Value {
     let (w, h) = png_size(bytes);
     json!({
         "name": file,
-        "url": app.url("cdn", &format!("/assets/{file}")),
+        "url": host_url(port, "cdn", &format!("/assets/{file}")),
         "content_type": "image/png",
         "size": bytes.len(),
         "width": w,
@@ -133,18 +138,18 @@ pub fn quick_replies(title: &str, options: &[(&str, &str)]) -> Map<String, Value
 }
 
 /// A card with url, phone, webview and message buttons.
-pub fn card(app: &App) -> Map<String, Value> {
+pub fn card(port: u16) -> Map<String, Value> {
     obj(json!({
         "type": "rich_message",
         "template_id": "cards",
         "elements": [{
             "title": "Aurora desk lamp",
             "subtitle": "Warm dimmable light, brushed brass. $89.00",
-            "image": image(app, "photo.png", PHOTO, "A brass desk lamp on a wooden desk"),
+            "image": image(port, "photo.png", PHOTO, "A brass desk lamp on a wooden desk"),
             "buttons": [
-                { "text": "Open product page", "type": "url", "value": app.url("shop", "/#aurora-lamp"), "postback_id": "open_product", "user_ids": [], "target": "new" },
+                { "text": "Open product page", "type": "url", "value": host_url(port, "shop", "/#aurora-lamp"), "postback_id": "open_product", "user_ids": [], "target": "new" },
                 { "text": "Call the store", "type": "phone", "value": "+15550100", "postback_id": "call_store", "user_ids": [] },
-                { "text": "See sizes", "type": "webview", "value": app.url("shop", "/sizes.html"), "webview_height": "tall", "postback_id": "see_sizes", "user_ids": [] },
+                { "text": "See sizes", "type": "webview", "value": host_url(port, "shop", "/sizes.html"), "webview_height": "tall", "postback_id": "see_sizes", "user_ids": [] },
                 { "text": "Tell me more", "type": "message", "value": "Tell me more about the Aurora lamp", "postback_id": "tell_more", "user_ids": [] },
             ]
         }],
@@ -152,18 +157,18 @@ pub fn card(app: &App) -> Map<String, Value> {
 }
 
 /// A sticker rich message.
-pub fn sticker(app: &App) -> Map<String, Value> {
+pub fn sticker(port: u16) -> Map<String, Value> {
     obj(json!({
         "type": "rich_message",
         "template_id": "sticker",
-        "elements": [{ "image": image(app, "sticker.png", STICKER, "A thumbs-up sticker") }],
+        "elements": [{ "image": image(port, "sticker.png", STICKER, "A thumbs-up sticker") }],
     }))
 }
 
 /// A file event with the demo photo.
-pub fn file_event(app: &App) -> Map<String, Value> {
+pub fn file_event(port: u16) -> Map<String, Value> {
     let (w, h) = png_size(PHOTO);
-    let url = app.url("cdn", "/assets/photo.png");
+    let url = host_url(port, "cdn", "/assets/photo.png");
     obj(json!({
         "type": "file",
         "name": "aurora-lamp.png",
@@ -184,7 +189,7 @@ pub fn system_message(kind: &str, text: &str, vars: Value) -> Map<String, Value>
 }
 
 /// The greeting event: a plain message or a rich message card.
-pub fn greeting_event(app: &App, rich: bool, id: &str) -> Value {
+pub fn greeting_event(port: u16, rich: bool, id: &str) -> Value {
     let mut ev = if rich {
         obj(json!({
             "type": "rich_message",
@@ -192,10 +197,10 @@ pub fn greeting_event(app: &App, rich: bool, id: &str) -> Value {
             "elements": [{
                 "title": "Spring sale: 20% off lamps",
                 "subtitle": "Need help choosing? I'm here.",
-                "image": image(app, "photo.png", PHOTO, "Lamps on sale"),
+                "image": image(port, "photo.png", PHOTO, "Lamps on sale"),
                 "buttons": [
                     { "text": "Chat with us", "type": "message", "value": "Hi! I'd like some help choosing a lamp.", "postback_id": "greeting_chat", "user_ids": [] },
-                    { "text": "See lamps", "type": "url", "value": app.url("shop", "/#lamps"), "postback_id": "greeting_lamps", "user_ids": [], "target": "current" },
+                    { "text": "See lamps", "type": "url", "value": host_url(port, "shop", "/#lamps"), "postback_id": "greeting_lamps", "user_ids": [], "target": "current" },
                 ]
             }]
         }))
@@ -203,7 +208,7 @@ pub fn greeting_event(app: &App, rich: bool, id: &str) -> Value {
         message(&format!("Hi there! I'm {AGENT_NAME}. Can I help you find something today?"))
     };
     ev.insert("id".into(), Value::from(id));
-    ev.insert("created_at".into(), Value::from(crate::util::now_rfc3339()));
+    ev.insert("created_at".into(), Value::from(now_rfc3339()));
     ev.insert("author_id".into(), Value::from(AGENT_ID));
     ev.insert("recipients".into(), Value::from("all"));
     Value::Object(ev)

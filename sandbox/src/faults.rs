@@ -2,7 +2,7 @@
 //! dropped or reordered responses, ignored pings and rejected logins. Each set applies
 //! to one customer id or to everyone (`*`).
 
-use crate::util::ApiError;
+use crate::error::RtmError;
 use serde_json::{json, Value};
 use std::collections::{HashMap, VecDeque};
 use std::time::Instant;
@@ -13,10 +13,8 @@ pub const ALL: &str = "*";
 /// An injected error for the next matching request(s).
 #[derive(Debug, Clone)]
 pub struct ErrorFault {
-    /// Error type from the spec.
-    pub kind: String,
-    /// Message to send.
-    pub message: String,
+    /// The error to answer.
+    pub error: RtmError,
     /// Only requests with this action, if set.
     pub action: Option<String>,
     /// How many requests still get it.
@@ -97,14 +95,14 @@ impl Faults {
     }
 
     /// Takes an injected error for this request, if one matches.
-    pub fn take_error(&mut self, customer: Option<&str>, action: &str) -> Option<ApiError> {
+    pub fn take_error(&mut self, customer: Option<&str>, action: &str) -> Option<RtmError> {
         for k in Self::keys(customer) {
             let Some(set) = self.sets.get_mut(&k) else {
                 continue;
             };
             if let Some(pos) = set.errors.iter().position(|e| e.action.as_deref().is_none_or(|a| a == action)) {
                 let e = &mut set.errors[pos];
-                let err = ApiError::new(&e.kind, e.message.clone());
+                let err = e.error.clone();
                 e.remaining = e.remaining.saturating_sub(1);
                 if e.remaining == 0 {
                     set.errors.remove(pos);
@@ -185,7 +183,7 @@ impl Faults {
                     "delay_remaining": s.delay.and_then(|d| d.1),
                     "drop_responses": s.drop_responses,
                     "reorder_responses": s.reorder_responses,
-                    "errors": s.errors.iter().map(|e| json!({"type": e.kind, "action": e.action, "remaining": e.remaining})).collect::<Vec<_>>(),
+                    "errors": s.errors.iter().map(|e| json!({"type": e.error.kind.name(), "action": e.action, "remaining": e.remaining})).collect::<Vec<_>>(),
                     "reject_logins": s.reject_logins.as_ref().map(|r| json!({
                         "reason": r.reason,
                         "remaining": r.remaining,

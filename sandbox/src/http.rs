@@ -2,9 +2,9 @@
 //! endpoint per data centre, the accounts token endpoint with its identity cookie, the
 //! widget's static files, the demo shop, the agent console and the image assets.
 
-use crate::model::TokenInfo;
+use crate::model::{Customer, TokenInfo};
 use crate::state::Shared;
-use crate::util;
+use crate::{conn, content, frames, util};
 use axum::body::{Body, Bytes};
 use axum::extract::ws::WebSocketUpgrade;
 use axum::extract::{FromRequestParts, Request, State};
@@ -137,9 +137,9 @@ pub async fn dispatch(State(app): State<Shared>, req: Request) -> Response {
 
 fn asset(path: &str) -> Response {
     let bytes: &'static [u8] = match path {
-        "/assets/photo.png" => crate::content::PHOTO,
-        "/assets/agent.png" => crate::content::AVATAR,
-        "/assets/sticker.png" => crate::content::STICKER,
+        "/assets/photo.png" => content::PHOTO,
+        "/assets/agent.png" => content::AVATAR,
+        "/assets/sticker.png" => content::STICKER,
         _ => return not_found(path),
     };
     ([(header::CONTENT_TYPE, "image/png"), (header::CACHE_CONTROL, "public, max-age=3600")], bytes).into_response()
@@ -177,13 +177,12 @@ async fn rtm(app: Shared, req: Request, region: &'static str) -> Response {
     let supported = path == "/v3.2/customer/rtm/ws";
     upgrade.max_message_size(max).max_frame_size(max).on_upgrade(move |mut ws| async move {
         if !supported {
-            let f =
-                crate::state::push_frame("customer_disconnected", &json!({ "reason": "unsupported_version" }), None);
+            let f = frames::disconnected_frame("unsupported_version", None);
             let _ = ws.send(axum::extract::ws::Message::Text(f.into())).await;
             let _ = ws.send(axum::extract::ws::Message::Close(None)).await;
             return;
         }
-        crate::conn::serve(app, ws, license_id, region).await
+        conn::serve(app, ws, license_id, region).await
     })
 }
 
@@ -303,7 +302,7 @@ fn issue_token(app: &Shared, headers: &HeaderMap, body: &Value) -> Response {
         Some(id) => (id, false),
         None => (util::uuid(), true),
     };
-    st.customers.entry(cid.clone()).or_insert_with(|| crate::methods::new_customer(&cid, license_id));
+    st.customers.entry(cid.clone()).or_insert_with(|| Customer::new(&cid, license_id));
     let token = format!("{region}:{}", util::token_body());
     let lifetime = app.cfg.token_lifetime;
     // Expired tokens are forgotten lazily so the map does not grow forever.

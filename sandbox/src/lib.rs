@@ -5,17 +5,26 @@
 
 pub mod admin;
 pub mod agent;
+pub mod bus;
 pub mod chats;
 pub mod config;
 pub mod conn;
 pub mod content;
+pub mod customers;
+pub mod error;
 pub mod events;
 pub mod faults;
+pub mod frames;
 pub mod http;
 pub mod methods;
 pub mod model;
+pub mod other;
+pub mod params;
 pub mod properties;
+pub mod script;
+pub mod session;
 pub mod state;
+pub mod status;
 pub mod util;
 
 pub use config::Config;
@@ -23,7 +32,7 @@ pub use config::Config;
 use state::{App, Shared, State};
 use std::net::SocketAddr;
 use std::sync::{Arc, Mutex};
-use tokio::sync::watch;
+use tokio::sync::{mpsc, watch};
 
 /// A running server; dropping it stops the server and closes its connections.
 #[derive(Debug)]
@@ -68,7 +77,9 @@ pub async fn start(cfg: Config) -> std::io::Result<ServerHandle> {
     for id in &cfg.fra_licenses {
         st.licenses.insert(*id, model::License::new(*id, "fra"));
     }
-    let app: Shared = Arc::new(App { cfg, port: addr.port(), st: Mutex::new(st), shutdown: rx });
+    let (events, script_events) = mpsc::unbounded_channel();
+    let app: Shared = Arc::new(App { cfg, port: addr.port(), st: Mutex::new(st), shutdown: rx, events });
+    tokio::spawn(script::run(app.clone(), script_events));
     let router = admin::router()
         .fallback(http::dispatch)
         .layer(axum::middleware::from_fn(http::host_guard))

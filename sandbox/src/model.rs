@@ -1,9 +1,16 @@
 //! The sandbox's records (licenses, customers, chats, threads, greetings) and the JSON
 //! shapes the API shows them in.
 
+use crate::content;
+use crate::util::{self, now_rfc3339, parse_rfc3339};
 use serde_json::{json, Map, Value};
 use std::collections::BTreeMap;
 use std::time::Instant;
+
+/// Queue length a new chat starts at.
+pub const QUEUE_START: u64 = 3;
+/// Seconds of estimated wait per queue position.
+pub const WAIT_PER_POSITION: u64 = 3;
 
 /// A LiveChat license (account) and the data centre it lives in.
 #[derive(Debug, Clone)]
@@ -121,6 +128,13 @@ pub struct Customer {
     pub last_login_at: Option<String>,
 }
 
+impl Customer {
+    /// A new customer record with a fresh `visitor_id`.
+    pub fn new(id: &str, license_id: u64) -> Self {
+        Customer { id: id.to_string(), license_id, visitor_id: util::short_id(), ..Customer::default() }
+    }
+}
+
 /// One thread of a chat.
 #[derive(Debug, Clone)]
 pub struct Thread {
@@ -154,6 +168,17 @@ pub struct Queue {
 }
 
 impl Queue {
+    /// A chat queued now at `position`.
+    pub fn new(position: u64) -> Self {
+        Queue { position, wait_time: position * WAIT_PER_POSITION, queued_at: now_rfc3339() }
+    }
+
+    /// Moves the chat to `position`, with the wait time that goes with it.
+    pub fn move_to(&mut self, position: u64) {
+        self.position = position;
+        self.wait_time = position * WAIT_PER_POSITION;
+    }
+
     /// The `queue` object.
     pub fn to_json(&self) -> Value {
         json!({ "position": self.position, "wait_time": self.wait_time, "queued_at": self.queued_at })
@@ -190,7 +215,7 @@ impl Thread {
     pub fn new(id: String, customer_id: &str) -> Self {
         Thread {
             id,
-            created_at: crate::util::now_rfc3339(),
+            created_at: now_rfc3339(),
             active: true,
             user_ids: vec![customer_id.to_string()],
             events: vec![],
@@ -205,7 +230,7 @@ impl Thread {
         let id = format!("{}_{}", self.id, self.next_event);
         self.next_event += 1;
         ev.insert("id".into(), Value::from(id));
-        ev.insert("created_at".into(), Value::from(crate::util::now_rfc3339()));
+        ev.insert("created_at".into(), Value::from(now_rfc3339()));
         if let Some(a) = author_id {
             ev.insert("author_id".into(), Value::from(a));
             if !self.user_ids.iter().any(|u| u == a) {
@@ -273,7 +298,7 @@ impl Chat {
             }
         }];
         if self.agent_in_chat {
-            users.push(crate::content::agent_user(self.agent_present && self.is_active(), avatar));
+            users.push(content::agent_user(self.agent_present && self.is_active(), avatar));
         }
         Value::Array(users)
     }
@@ -326,11 +351,10 @@ impl Chat {
 
     /// Whether there are events after `seen` (RFC 3339) not written by the customer.
     pub fn has_unread(&self, seen: Option<&str>) -> bool {
-        let seen_us = seen.and_then(crate::util::parse_rfc3339).unwrap_or(i64::MIN);
+        let seen_us = seen.and_then(parse_rfc3339).unwrap_or(i64::MIN);
         self.threads.iter().flat_map(|t| &t.events).any(|e| {
             e.get("author_id").and_then(Value::as_str) != Some(self.customer_id.as_str())
-                && e.get("created_at").and_then(Value::as_str).and_then(crate::util::parse_rfc3339).unwrap_or(0)
-                    > seen_us
+                && e.get("created_at").and_then(Value::as_str).and_then(parse_rfc3339).unwrap_or(0) > seen_us
         })
     }
 }

@@ -1,9 +1,14 @@
-//! The shared server state and the fan-out of pushes to open connections.
+//! The shared server state, the fan-out of pushes to open connections, and the queue
+//! of domain events (`bus`) the methods emit.
 
+use crate::bus::SandboxEvent;
 use crate::config::Config;
+use crate::error::RtmError;
 use crate::faults::Faults;
+use crate::frames::push_frame;
 use crate::model::{Chat, Customer, License, TokenInfo};
-use serde_json::{json, Map, Value};
+use crate::util;
+use serde_json::{json, Value};
 use std::collections::{BTreeMap, HashMap};
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Duration;
@@ -92,6 +97,8 @@ pub struct App {
     pub st: Mutex<State>,
     /// Becomes `true` when the server stops.
     pub shutdown: watch::Receiver<bool>,
+    /// Where `emit` queues domain events (the scripted agent reads them).
+    pub events: mpsc::UnboundedSender<SandboxEvent>,
 }
 
 impl App {
@@ -119,7 +126,13 @@ impl App {
 
     /// `http://<sub>.localhost:<port><path>`.
     pub fn url(&self, sub: &str, path: &str) -> String {
-        format!("http://{sub}.localhost:{}{path}", self.port)
+        util::host_url(self.port, sub, path)
+    }
+
+    /// Queues a domain event for whoever reacts to it; never blocks, and once the
+    /// server stopped nobody listens and the event is dropped.
+    pub fn emit(&self, event: SandboxEvent) {
+        let _ = self.events.send(event);
     }
 
     /// Logs a line when verbose.
@@ -130,18 +143,6 @@ impl App {
     }
 }
 
-/// Builds a push frame.
-pub fn push_frame(action: &str, payload: &Value, request_id: Option<&Value>) -> String {
-    let mut m = Map::new();
-    if let Some(r) = request_id {
-        m.insert("request_id".into(), r.clone());
-    }
-    m.insert("action".into(), Value::from(action));
-    m.insert("type".into(), Value::from("push"));
-    m.insert("payload".into(), payload.clone());
-    Value::Object(m).to_string()
-}
-
 /// The requester of a push: its connection and request id.
 pub type Origin<'a> = Option<(u64, Option<&'a Value>)>;
 
@@ -150,6 +151,14 @@ impl State {
     pub fn next_seq(&mut self) -> u64 {
         self.seq += 1;
         self.seq
+    }
+
+    /// The customer's own chat, or `not_found` (also for another customer's chat).
+    pub fn own_chat(&mut self, customer_id: &str, chat_id: &str) -> Result<&mut Chat, RtmError> {
+        match self.chats.get_mut(chat_id) {
+            Some(c) if c.customer_id == customer_id => Ok(c),
+            _ => Err(RtmError::not_found("Chat not found")),
+        }
     }
 
     /// Whether the customer has a logged-in connection.
@@ -190,9 +199,7 @@ impl State {
 
     /// Adds an entry to the console's activity log (keeps the last 300).
     pub fn note(&mut self, kind: &str, customer_id: &str, detail: Value) {
-        self.log.push(
-            json!({ "at": crate::util::now_rfc3339(), "kind": kind, "customer_id": customer_id, "detail": detail }),
-        );
+        self.log.push(json!({ "at": util::now_rfc3339(), "kind": kind, "customer_id": customer_id, "detail": detail }));
         if self.log.len() > 300 {
             let extra = self.log.len() - 300;
             self.log.drain(..extra);

@@ -94,7 +94,7 @@ async fn scripted_agent_plays_a_whole_conversation() {
 async fn every_disconnect_reason_can_be_injected() {
     let s = start_quiet().await;
     let p = s.port();
-    for reason in livechat_sandbox::util::DISCONNECT_REASONS {
+    for reason in livechat_sandbox::frames::DISCONNECT_REASONS {
         let (mut c, _) = Client::logged_in(p).await;
         let r = admin(p, "faults/disconnect", json!({ "customer_id": c.customer_id, "reason": reason })).await;
         assert_eq!(r["connections"], json!(1));

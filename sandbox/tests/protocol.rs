@@ -690,9 +690,17 @@ async fn greetings_and_postbacks_via_the_console() {
     assert_eq!(c.push("greeting_canceled").await["payload"]["unique_id"], uid.as_str());
     assert_error(&c.request("cancel_greeting", json!({ "unique_id": uid })).await, "greeting_not_found");
 
+    // A chat that starts ends the displayed greeting, scripted agent or not.
+    admin(p, "greeting", json!({ "customer_id": cid, "kind": "message" })).await;
+    let g = c.push("incoming_greeting").await;
+    let shown = |st: &Value| st["customers"].as_array().unwrap().iter().find(|x| x["id"] == cid.as_str()).cloned();
+    let before = shown(&admin_state(p).await).unwrap();
+    assert_eq!(before["greeting"]["unique_id"], g["payload"]["unique_id"]);
+
     // Rich message from the console and a postback on it.
     let (chat_id, thread_id) = c.start_chat(json!({})).await;
     c.push("incoming_chat").await;
+    assert_eq!(shown(&admin_state(p).await).unwrap()["greeting"], Value::Null);
     admin(p, "chats/queue", json!({ "chat_id": chat_id })).await;
     let q = c.push("queue_position_updated").await;
     assert_eq!(q["payload"]["queue"]["position"], json!(2));
