@@ -37,6 +37,9 @@
 //!   elect on the channel instead ([`Election`]: claims, lowest id wins, the leader
 //!   says when it leaves). Without BroadcastChannel every tab keeps its own
 //!   connection, as before.
+//! - The [`Router`] puts these together for one tab: it decides the tab's role
+//!   from the lock, the election and the timeouts, and routes the session's frames
+//!   to the real socket, the hub or the link; the browser only carries out its IO.
 //!
 //! Known limit: a follower's login answer is the leader's login response as it
 //! was; anything newer reaches it as pushes or through the gap-fill after login
@@ -47,8 +50,10 @@ mod envelope;
 mod follower;
 mod leader;
 mod message;
+mod router;
 
 pub use election::{ElectedRole, Election, ElectionOutput, CLAIM_MS, LEASE_MS};
 pub use follower::{Link, LinkOutput, MAX_OPEN_FAILURES, OPEN_TIMEOUT_MS};
 pub use leader::{Hub, HubOutput, CONN_IDLE_MS};
 pub use message::Message;
+pub use router::{Router, RouterInput, RouterOutput, TabRole, DECIDE_TIMEOUT_MS};

@@ -1,6 +1,10 @@
-//! Helpers shared by the relay tests: drain a follower's link, and a link whose
-//! open the leader has already acknowledged.
+//! Helpers shared by the relay tests: drain a follower's link, a link whose
+//! open the leader has already acknowledged, and tabs on a simulated clock
+//! ([`world`]) talking to a scripted server ([`server`]).
 #![allow(dead_code)]
+
+pub mod server;
+pub mod world;
 
 use livechat_widget::relay::{Link, LinkOutput, Message};
 
