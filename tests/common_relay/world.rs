@@ -5,9 +5,9 @@
 
 use std::collections::VecDeque;
 
-use livechat_widget::conversation::{Conversation, ConversationConfig, Intent};
+use livechat_widget::conversation::{Conversation, ConversationConfig, Intent, Output};
 use livechat_widget::relay::{Message, Router, RouterInput, RouterOutput, TabRole};
-use livechat_widget::session::{Input, Output, SessionConfig, Token};
+use livechat_widget::session::{Input, SessionConfig, Token};
 
 use super::server::Server;
 
@@ -240,7 +240,7 @@ impl World {
         if !self.runs(i) {
             return None;
         }
-        [tab.router.poll_timeout(), tab.conv.next_timeout()].into_iter().flatten().min()
+        [tab.router.poll_timeout(), tab.conv.poll_timeout()].into_iter().flatten().min()
     }
 
     fn runs(&self, i: usize) -> bool {
