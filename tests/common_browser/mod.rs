@@ -9,8 +9,9 @@ use std::collections::HashSet;
 use std::rc::Rc;
 
 use leptos::prelude::*;
-use livechat_widget::conversation::{Conversation, ConversationConfig};
-use livechat_widget::session::{Input, Output, SessionConfig, Token};
+use livechat_widget::conversation::{Conversation, ConversationConfig, Intent, Output};
+use livechat_widget::session::{Input, SessionConfig, Token};
+use livechat_widget::slices::Publisher;
 use livechat_widget::ui::{App, ChatContext};
 use serde_json::{json, Value};
 use wasm_bindgen::JsCast;
@@ -22,6 +23,25 @@ pub const AGENT: &str = "b5657aff34dd32e198160d54666df9d8";
 /// The chat the fake server hands out.
 pub const CHAT: &str = "PJ0MRSHTDG";
 
+/// The conversation's owner in a test, as the browser driver is in the widget:
+/// it feeds inputs and intents, collects the frames sent, and publishes.
+struct Owner {
+    conversation: Conversation,
+    publisher: Publisher,
+    sent: Rc<RefCell<Vec<String>>>,
+}
+
+impl Owner {
+    fn flush(&mut self) {
+        while let Some(out) = self.conversation.poll_output() {
+            if let Output::Send(text) = out {
+                self.sent.borrow_mut().push(text);
+            }
+        }
+        self.publisher.publish(&self.conversation);
+    }
+}
+
 /// A widget mounted into its own container.
 pub struct Widget {
     /// The context the widget reads.
@@ -32,6 +52,7 @@ pub struct Widget {
     pub sent: Rc<RefCell<Vec<String>>>,
     /// The fake clock (ms).
     pub now: Rc<Cell<u64>>,
+    owner: Rc<RefCell<Owner>>,
     answered: RefCell<HashSet<String>>,
     _handle: Box<dyn Any>,
 }
@@ -41,16 +62,6 @@ fn container() -> web_sys::HtmlElement {
     let div = document.create_element("div").unwrap().unchecked_into::<web_sys::HtmlElement>();
     document.body().unwrap().append_child(&div).unwrap();
     div
-}
-
-fn drain(ctx: ChatContext, sink: &RefCell<Vec<String>>) {
-    ctx.conversation.update_untracked(|c| {
-        while let Some(out) = c.poll_output() {
-            if let Output::Send(text) = out {
-                sink.borrow_mut().push(text);
-            }
-        }
-    });
 }
 
 /// Mounts the widget in English.
@@ -64,11 +75,18 @@ pub fn mount_in(language: Option<&'static str>) -> Widget {
     session.token = Some(Token { token_type: "Bearer".into(), access_token: "dal:t".into(), expires_at_ms: None });
     let config = ConversationConfig { group_id: 0, seed: 7, sneak_peek_interval_ms: 1_000, ..Default::default() };
     let now = Rc::new(Cell::new(1_700_000_000_000u64));
-    let clock = now.clone();
-    let ctx = ChatContext::new(Conversation::new(session, config), Rc::new(|| {}), Rc::new(move || clock.get()));
+    let conversation = Conversation::new(session, config);
+    let (publisher, slices) = Publisher::new(&conversation);
     let sent = Rc::new(RefCell::new(Vec::new()));
-    let sink = sent.clone();
-    ctx.set_flush(Rc::new(move || drain(ctx, &sink)));
+    let owner = Rc::new(RefCell::new(Owner { conversation, publisher, sent: sent.clone() }));
+    let (intent_owner, intent_clock) = (owner.clone(), now.clone());
+    let send = Rc::new(move |intent: Intent| {
+        let mut owner = intent_owner.borrow_mut();
+        owner.conversation.handle_intent(intent, intent_clock.get());
+        owner.flush();
+    });
+    let clock = now.clone();
+    let ctx = ChatContext::new(slices, send, Rc::new(move || clock.get()));
     let root = container();
     let handle = leptos::mount::mount_to(root.clone(), move || {
         ctx.provide();
@@ -77,7 +95,7 @@ pub fn mount_in(language: Option<&'static str>) -> Widget {
         }
         view! { <App/> }
     });
-    Widget { ctx, root, sent, now, answered: RefCell::new(HashSet::new()), _handle: Box::new(handle) }
+    Widget { ctx, root, sent, now, owner, answered: RefCell::new(HashSet::new()), _handle: Box::new(handle) }
 }
 
 /// Lets effects and the DOM catch up.
@@ -89,9 +107,9 @@ pub async fn settle() {
 impl Widget {
     /// Feeds an input to the conversation and collects what it sent.
     pub fn input(&self, input: Input) {
-        let now = self.now.get();
-        self.ctx.conversation.update(|c| c.handle_input(input, now));
-        drain(self.ctx, &self.sent);
+        let mut owner = self.owner.borrow_mut();
+        owner.conversation.handle_input(input, self.now.get());
+        owner.flush();
     }
 
     /// Every frame sent so far, parsed.
