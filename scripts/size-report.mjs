@@ -6,7 +6,8 @@
 //     100 KB brotli. Not met: the wasm without any view is already about 147 KB
 //     (scripts/size-floor.sh; README, "Size"), so every run enforces a ceiling at today's
 //     size instead (WIDGET_CEILING): the widget may only shrink. Lower the ceiling with
-//     every cut; at 100 KB the issue's budget takes over.
+//     every cut; at 100 KB the issue's budget takes over. Issue 15 (the core owned by the
+//     driver, published slices) was allowed 3 KB over the 242.7 KB before it: 245.7 KB.
 // Usage: node scripts/size-report.mjs [DIST_DIR]
 import { readFileSync, existsSync } from "node:fs";
 import path from "node:path";
@@ -17,7 +18,7 @@ const dist = path.resolve(args.find((a) => !a.startsWith("--")) || "dist");
 const KB = 1024;
 const LOADER_BUDGET = 3 * KB;
 const WIDGET_BUDGET = 100 * KB;
-const WIDGET_CEILING = 243 * KB;
+const WIDGET_CEILING = 245.7 * KB;
 
 const sizes = (file) => ({ file, ...compressedSizes(readFileSync(path.join(dist, file))) });
 

@@ -30,7 +30,7 @@ mod split;
 use std::collections::VecDeque;
 
 use crate::chat::{ChatState, CustomIdGenerator};
-use crate::session::{self, ConnectionStatus, Input, Session, SessionConfig};
+use crate::session::{ConnectionStatus, Input, Session, SessionConfig};
 
 use announce::{greeting_ref, Announcer};
 use delivery::SendGate;
@@ -39,9 +39,10 @@ use outbox::parse_stored;
 use requests::Requests;
 use sneak_peek::SneakPeek;
 
+pub use crate::session::Output;
 pub use intent::Intent;
 pub use outbox::{Outbox, StoredEntry};
-pub use output::{Notice, Output};
+pub use output::Notice;
 pub use split::{split_message, MAX_MESSAGE_BYTES};
 
 /// Settings of the conversation layer (the session has its own).
@@ -196,22 +197,13 @@ impl Conversation {
         [self.session.poll_timeout(), self.sneak_peek.poll_timeout()].into_iter().flatten().min()
     }
 
-    /// Moves the session's outputs to ours, handling its events on the way.
+    /// Handles the session's events (which may send more), then takes its outputs.
+    /// Every frame goes through the session's one queue, so their order is the session's.
     fn pump(&mut self, now_ms: u64) {
-        while let Some(output) = self.session.poll_output() {
-            let output = match output {
-                session::Output::Event(event) => {
-                    self.on_session_event(event, now_ms);
-                    continue;
-                }
-                session::Output::Connect { url } => Output::Connect { url },
-                session::Output::Send(text) => Output::Send(text),
-                session::Output::Close => Output::Close,
-                session::Output::FetchToken { fresh } => Output::FetchToken { fresh },
-                session::Output::Store { key, value } => Output::Store { key, value },
-            };
-            self.out.push_back(output);
+        while let Some(event) = self.session.poll_event() {
+            self.on_session_event(event, now_ms);
         }
+        self.out.extend(std::iter::from_fn(|| self.session.poll_output()));
     }
 
     /// After every input: the greeting's announcements and the outbox's storage.

@@ -76,6 +76,7 @@ pub struct Session {
     /// When the last frame arrived (or the socket opened).
     pub(super) last_rx_ms: u64,
     outputs: VecDeque<Output>,
+    events: VecDeque<SessionEvent>,
     reported: ConnectionStatus,
 }
 
@@ -99,6 +100,7 @@ impl Session {
             stale_close_expected: false,
             last_rx_ms: 0,
             outputs: VecDeque::new(),
+            events: VecDeque::new(),
             reported: ConnectionStatus::Idle,
             phase: Phase::Idle,
             config,
@@ -154,6 +156,13 @@ impl Session {
     /// The next thing the driver must do, or `None` when drained.
     pub fn poll_output(&mut self) -> Option<Output> {
         self.outputs.pop_front()
+    }
+
+    /// The next thing the layer above should learn, or `None` when drained.
+    /// Kept apart from [`Session::poll_output`], as quinn-proto keeps `poll` apart from
+    /// `poll_transmit`: what to do and what happened are different queues.
+    pub fn poll_event(&mut self) -> Option<SessionEvent> {
+        self.events.pop_front()
     }
 
     /// When the driver should send [`Input::Tick`] next: the one timer protocol.
@@ -254,7 +263,7 @@ impl Session {
     }
 
     pub(super) fn event(&mut self, event: SessionEvent) {
-        self.outputs.push_back(Output::Event(event));
+        self.events.push_back(event);
     }
 
     pub(super) fn malformed(&mut self, reason: String) {

@@ -149,7 +149,8 @@ pub enum SessionEvent {
 }
 
 /// What the driver must do; drain with [`Session::poll_output`](super::Session::poll_output)
-/// after every input.
+/// after every input (the conversation passes these on unchanged as its own outputs).
+/// Timers are not outputs: ask [`Session::poll_timeout`](super::Session::poll_timeout).
 #[derive(Debug, Clone, PartialEq)]
 pub enum Output {
     /// Open a WebSocket to `url`.
@@ -167,13 +168,12 @@ pub enum Output {
         fresh: bool,
     },
     /// Persist `value` under `key` in local storage: the `customer_side_storage`
-    /// map as JSON text, or the remembered region as a bare name.
+    /// map as JSON text, the remembered region as a bare name, or (from the
+    /// conversation) the outbox.
     Store {
         /// Storage key from the config.
         key: String,
         /// Value to store.
         value: String,
     },
-    /// Something for the layer above.
-    Event(SessionEvent),
 }

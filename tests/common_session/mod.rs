@@ -92,10 +92,10 @@ impl Harness {
                         }
                         self.sent.push(v);
                     }
-                    Output::Event(e) => self.events.push(e),
                     other => self.log.push(other),
                 }
             }
+            self.events.extend(std::iter::from_fn(|| self.s.poll_event()));
             match self.inbox.pop_front() {
                 Some(frame) => self.s.handle_input(Input::Frame(frame), self.now),
                 None => break,
