@@ -5,7 +5,9 @@
 // core's workload natively (cargo bench --bench core) and in wasm (`bench_core`, built with
 // the `bench` feature into $BENCH_WASM_DIR). Prints one table: figure, measured, budget,
 // PASS/FAIL. Exits 1 when a budget is missed. Every figure is a median over repeated runs,
-// except the append's 95th percentile.
+// except the append's 95th percentile (over every append of every run). The rows marked
+// "(4x CPU)" run with Chromium's CPU throttled 4x (BENCH_CPU_RATE), in the host page's
+// renderer and in the widget iframe's.
 import { spawnSync } from "node:child_process";
 import { readFileSync, existsSync } from "node:fs";
 import path from "node:path";
@@ -19,6 +21,10 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..")
 const RUNS = Number(process.env.BENCH_RUNS || 10);
 const HISTORY = Number(process.env.BENCH_EVENTS || 5000);
 const APPENDS = Number(process.env.BENCH_APPENDS || 50);
+const CPU_RATE = Number(process.env.BENCH_CPU_RATE || 4);
+const TYPED = Number(process.env.BENCH_TYPED || 200);
+// Between one key's paint and the next key: a fast typist's rhythm (about 150 words a minute).
+const TYPING_PAUSE = Number(process.env.BENCH_TYPING_PAUSE || 50);
 const wasmDir = process.env.BENCH_WASM_DIR || path.join(root, "target/bench-wasm");
 
 const median = (xs) => {
@@ -39,14 +45,48 @@ function figure(name, value, unit, budget, note = "") {
   rows.push({ name, value, unit, budget, pass, note });
 }
 
-// In every frame, before any script: the time of the first click, and long tasks.
+// In every frame, before any script: the time of the first click, long tasks, and for every
+// typed key (a keydown followed by an input event) the times `typingRun` reads:
+//   start    the keydown's timeStamp: when the browser created the key event, so the wait in the
+//            renderer's queue behind other work counts;
+//   dispatch the input event reaches its first listener (this one, registered before the page's);
+//   handled  the end of the input event's dispatch: a listener added to the window's bubble
+//            phase while the event is dispatched runs after every listener registered before
+//            (Leptos delegates its handlers to the window's bubble phase), and after the
+//            microtasks they queued (Leptos's effects); not a posted message, which Chromium
+//            may run only after the next frame;
+//   frame    the start of the next animation frame (a requestAnimationFrame callback registered
+//            at the input event; the frame's style, layout and paint follow it);
+//   painted  a MessageChannel message posted from that callback runs after the frame's
+//            rendering task, once the frame that shows the character is painted and committed.
+// Not the Event Timing API: its `duration` is rounded to 8 ms, the budget itself.
 const INIT = () => {
-  window.__lcBench = { clickAt: null, longTasks: [] };
-  document.addEventListener("click", (e) => { if (window.__lcBench.clickAt == null) window.__lcBench.clickAt = e.timeStamp; }, true);
+  const b = (window.__lcBench = { clickAt: null, longTasks: [], keys: [], waiters: [] });
+  document.addEventListener("click", (e) => { if (b.clickAt == null) b.clickAt = e.timeStamp; }, true);
   try {
-    new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__lcBench.longTasks.push(e.duration); })
+    new PerformanceObserver((list) => { for (const e of list.getEntries()) b.longTasks.push(e.duration); })
       .observe({ type: "longtask", buffered: true });
   } catch { /* no long task timing */ }
+  const after = (f) => { const c = new MessageChannel(); c.port1.onmessage = f; c.port2.postMessage(0); };
+  let keydown = null;
+  window.addEventListener("keydown", (e) => { keydown = e.timeStamp; }, true);
+  window.addEventListener("input", () => {
+    if (keydown == null) return; // not typed (a paste, a script)
+    const key = { start: keydown, dispatch: performance.now(), handled: null, frame: null, painted: null };
+    keydown = null;
+    b.keys.push(key);
+    window.addEventListener("input", () => { key.handled = performance.now(); }, { once: true });
+    requestAnimationFrame(() => {
+      key.frame = performance.now();
+      after(() => { key.painted = performance.now(); for (const w of b.waiters.splice(0)) w(); });
+    });
+  }, true);
+  /** Resolves with the `n`th typed key's times once its frame is painted. */
+  b.keyPainted = (n) => new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`key ${n} was not painted`)), 10_000);
+    const check = () => (b.keys[n]?.painted != null ? (clearTimeout(timer), resolve(b.keys[n])) : b.waiters.push(check));
+    check();
+  });
 };
 
 const widgetFrame = (page, sandbox) =>
@@ -57,6 +97,60 @@ const entry = (frame, name) => frame.evaluate((n) => {
   const e = performance.getEntriesByName(n).at(-1);
   return e ? { start: e.startTime, duration: e.duration } : null;
 }, name);
+
+// ---------------------------------------------------------------- CPU throttling
+/** Fixed work in `frame`: the fastest of seven runs of a busy loop, in ms (the fastest: the
+ * machine is shared, and a run the OS descheduled says nothing about the throttle). */
+const busyLoop = (frame) => frame.evaluate(() => {
+  let best = Infinity, x = 0;
+  for (let r = 0; r < 7; r++) {
+    const t = performance.now();
+    for (let i = 0; i < 3e6; i++) x += Math.sqrt(i);
+    best = Math.min(best, performance.now() - t);
+  }
+  return x < 0 ? -1 : best;
+});
+
+/**
+ * Slows the CPU `CPU_RATE` times (`Emulation.setCPUThrottlingRate`) for the host page and the
+ * widget. The iframe (widget.localhost in shop.localhost) is another site, so Chromium's site
+ * isolation runs it in a renderer process of its own, which the page's CDP session does not
+ * throttle (with the page's session alone, a busy loop in the iframe ran under 2x slower in
+ * Chromium 156): the frame gets a session too (if it shared the page's process, Playwright
+ * would refuse one, and the page's throttle would cover it). The throttle lasts while the
+ * sessions are attached.
+ * Checks that it applies where the widget runs: a busy loop in the iframe must slow down.
+ * Chromium throttles (Blink's thread_cpu_throttler.cc) by interrupting the renderer's main
+ * thread every 200 µs with a signal whose handler spins for (rate - 1) times as long as the
+ * thread ran since, idle or not: each throttled renderer keeps most of a core busy, which on a
+ * small shared machine slows the other processes down too.
+ * Returns { slowdown (the loop's, throttled / not), release() }.
+ */
+async function throttleCpu(context, page, frame) {
+  const sessions = [await context.newCDPSession(page)];
+  try { sessions.push(await context.newCDPSession(frame)); } catch { /* in the page's process */ }
+  const rate = async (r) => { for (const s of sessions) await s.send("Emulation.setCPUThrottlingRate", { rate: r }); };
+  const release = async () => {
+    await rate(1).catch(() => {});
+    for (const s of sessions) await s.detach().catch(() => {});
+  };
+  // Measured up to three times: the other builders of a shared machine can slow a loop down
+  // as much as the throttle does.
+  let slowdown = 0;
+  for (let attempt = 0; attempt < 3 && slowdown < CPU_RATE * 0.6; attempt++) {
+    await rate(1);
+    const before = await busyLoop(frame);
+    await rate(CPU_RATE);
+    slowdown = (await busyLoop(frame)) / before;
+  }
+  if (CPU_RATE > 1 && slowdown < CPU_RATE * 0.6) {
+    await release();
+    throw new Error(`the ${CPU_RATE}x CPU throttle does not reach the widget iframe: a busy loop there is ${slowdown.toFixed(1)}x slower`);
+  }
+  return { slowdown, release };
+}
+const cpuNote = (slowdowns) => `busy loop in the widget frame ${median(slowdowns).toFixed(1)}x slower`;
+const CPU = `(${CPU_RATE}x CPU)`;
 
 // ---------------------------------------------------------------- sizes
 function sizes() {
@@ -128,25 +222,92 @@ async function openBench(browser, sandbox) {
   await sandbox.admin("groups", { group_id: 0, prechat: false });
   const context = await browser.newContext({ viewport: DESKTOP, reducedMotion: "reduce" });
   await context.addInitScript(INIT);
-  const times = [];
+  const times = [], slowdowns = [];
   for (let i = 0; i <= RUNS; i++) {
     const page = await context.newPage();
     await page.goto(sandbox.url("shop", "/"));
     const frame = await widgetFrame(page, sandbox);
+    // Throttled from before the click: all that happens from the click on runs throttled.
+    const cpu = await throttleCpu(context, page, frame);
     // The first click the visitor can make: the static launcher, before or after the wasm runs.
     await frame.locator(".lc-launcher").first().click({ timeout: 20_000 });
     await frame.waitForFunction(() => performance.getEntriesByName("lc:composer-focused").length > 0, null, { timeout: 20_000 });
     const t = await frame.evaluate(() => performance.getEntriesByName("lc:composer-focused").at(-1).startTime - window.__lcBench.clickAt);
-    if (i > 0) times.push(t); // the first visit fills the cache
+    if (i > 0) { times.push(t); slowdowns.push(cpu.slowdown); } // the first visit fills the cache
+    await cpu.release();
     await page.close();
   }
   await context.close();
-  figure("first click -> focused composer (warm cache)", median(times), "ms", 300, `median of ${times.length}`);
+  figure(`first click -> focused composer (warm cache) ${CPU}`, median(times), "ms", 300, `median of ${times.length}; ${cpuNote(slowdowns)}`);
 }
 
 // ---------------------------------------------------------------- 5,000-event transcript
-async function transcriptBench(browser, sandbox) {
-  const renders = [], appends = [], heaps = [], restores = [], wasmBytes = [];
+/**
+ * Types `TYPED` characters into the focused composer one key at a time, each after the last
+ * one's paint and a typist's pause. Returns each key's input-to-paint time: from the keydown's
+ * timestamp to the paint of its frame (INIT's `start` to `painted`), without the time between
+ * the end of the key's task and the start of that frame (`handled` to `frame`, when the frame
+ * came after the task): the renderer's wait for the display's next frame. At 60 Hz a frame
+ * starts up to 16.7 ms after a key however little the key costs, so with that wait an 8 ms
+ * budget would measure where the key fell between two vsyncs, not the widget. (Another task
+ * running in that gap would not count either; the widget's own work for the key is in the
+ * key's task and in the frame.) `raw` keeps the wait, for reference; `handlers` is the input
+ * event's dispatch alone (`dispatch` to `handled`): the widget's own script for the key.
+ */
+async function typingRun(page, frame) {
+  const text = "the quick brown fox jumps over the lazy dog ".repeat(Math.ceil(TYPED / 44)).slice(0, TYPED);
+  const composer = frame.locator(".lc-composer-input");
+  await composer.click();
+  await frame.evaluate(() => { window.__lcBench.keys = []; });
+  const work = [], raw = [], handlers = [];
+  for (let i = 0; i < text.length; i++) {
+    await page.keyboard.type(text[i]);
+    const k = await frame.evaluate((n) => window.__lcBench.keyPainted(n), i);
+    const idle = k.handled != null && k.frame > k.handled ? k.frame - k.handled : 0;
+    if (k.handled != null) handlers.push(k.handled - k.dispatch);
+    work.push(k.painted - k.start - idle);
+    raw.push(k.painted - k.start);
+    await page.waitForTimeout(TYPING_PAUSE);
+  }
+  const typed = await composer.inputValue();
+  if (typed !== text) throw new Error(`the composer holds ${JSON.stringify(typed)}, not the ${text.length} typed characters`);
+  return { work, raw, handlers };
+}
+
+/**
+ * `typingRun` without the widget: a bare textarea in a cross-site iframe (so in a renderer of
+ * its own, like the widget's), the same keys and throttle. What it measures is the floor of the
+ * method on this machine: Chromium's own cost of a key (two IPCs, editing, a frame), all of it
+ * throttled too. Returns the runs' p95s of `work` and of `handlers`.
+ */
+async function typingFloor(browser) {
+  const work = [], handlers = [];
+  const runs = Math.max(1, Math.min(RUNS, Number(process.env.BENCH_TRANSCRIPT_RUNS || 3)));
+  for (let run = 0; run < runs; run++) {
+    const context = await browser.newContext({ viewport: DESKTOP, reducedMotion: "reduce" });
+    await context.addInitScript(INIT);
+    await context.route(/^http:\/\/typing-(host|frame)\.localhost\//, (route) => route.fulfill({ contentType: "text/html",
+      body: route.request().url().startsWith("http://typing-host.")
+        ? '<!doctype html><title>host</title><iframe src="http://typing-frame.localhost/"></iframe>'
+        : '<!doctype html><title>frame</title><textarea class="lc-composer-input" aria-label="message"></textarea>' }));
+    const page = await context.newPage();
+    await page.goto("http://typing-host.localhost/");
+    const frame = await waitFor(() => page.frames().find((f) => f.url().startsWith("http://typing-frame.")), 10_000, "the bare iframe");
+    await frame.locator(".lc-composer-input").waitFor();
+    const cpu = await throttleCpu(context, page, frame);
+    const keys = await typingRun(page, frame);
+    work.push(percentile(keys.work, 95));
+    handlers.push(percentile(keys.handlers, 95));
+    await cpu.release();
+    await context.close();
+  }
+  return { work, handlers };
+}
+
+/** The 5,000-event history's rows (`rows`) and typing over it (`typing`): one setup for both. */
+async function transcriptBench(browser, sandbox, { rows = true, typing = true } = {}) {
+  const renders = [], appends = [], heaps = [], restores = [], wasmBytes = [], slowdowns = [];
+  const typingWork = [], typingRaw = [], typingHandlers = [];
   let domRows = 0;
   const runs = Math.max(1, Math.min(RUNS, Number(process.env.BENCH_TRANSCRIPT_RUNS || 3)));
   for (let run = 0; run < runs; run++) {
@@ -171,35 +332,61 @@ async function transcriptBench(browser, sandbox) {
     renders.push((await entry(frame, "lc:first-render")).duration);
     await frame.getByText(`message ${HISTORY} of the seeded history`).waitFor({ timeout: 10_000 });
 
-    for (let i = 0; i < APPENDS; i++) {
+    // The restore and the first render above run at the machine's speed; what follows, throttled.
+    const cpu = await throttleCpu(context, page, frame);
+    slowdowns.push(cpu.slowdown);
+    for (let i = 0; rows && i < APPENDS; i++) {
       const before = (await entry(frame, "lc:append"))?.start ?? -1;
       await sandbox.admin("chats/message", { chat_id: seeded.chat_id, text: `appended ${run}-${i}` });
       await frame.waitForFunction((b) => (performance.getEntriesByName("lc:append").at(-1)?.startTime ?? -1) !== b, before, { timeout: 10_000 });
       await frame.getByText(`appended ${run}-${i}`, { exact: true }).waitFor({ timeout: 10_000 });
       appends.push((await entry(frame, "lc:append")).duration);
     }
-    domRows = await frame.locator(".lc-log .lc-row").count();
-
-    const cdp = await context.newCDPSession(frame);
-    await cdp.send("HeapProfiler.collectGarbage").catch(() => {});
-    await cdp.send("Performance.enable");
-    const metrics = Object.fromEntries((await cdp.send("Performance.getMetrics")).metrics.map((m) => [m.name, m.value]));
-    // The wasm linear memory is outside the JS heap: add every WebAssembly.Memory of the frame.
-    const proto = await cdp.send("Runtime.evaluate", { expression: "WebAssembly.Memory.prototype" });
-    const all = await cdp.send("Runtime.queryObjects", { prototypeObjectId: proto.result.objectId });
-    const wasm = (await cdp.send("Runtime.callFunctionOn", { objectId: all.objects.objectId, returnByValue: true,
-      functionDeclaration: "function () { return this.reduce((t, m) => t + m.buffer.byteLength, 0); }" })).result.value;
-    heaps.push((metrics.JSHeapUsedSize + wasm) / 1048576);
-    wasmBytes.push(wasm / 1048576);
-    await cdp.detach().catch(() => {});
+    if (rows) {
+      domRows = await frame.locator(".lc-log .lc-row").count();
+      const cdp = await context.newCDPSession(frame);
+      await cdp.send("HeapProfiler.collectGarbage").catch(() => {});
+      await cdp.send("Performance.enable");
+      const metrics = Object.fromEntries((await cdp.send("Performance.getMetrics")).metrics.map((m) => [m.name, m.value]));
+      // The wasm linear memory is outside the JS heap: add every WebAssembly.Memory of the frame.
+      const proto = await cdp.send("Runtime.evaluate", { expression: "WebAssembly.Memory.prototype" });
+      const all = await cdp.send("Runtime.queryObjects", { prototypeObjectId: proto.result.objectId });
+      const wasm = (await cdp.send("Runtime.callFunctionOn", { objectId: all.objects.objectId, returnByValue: true,
+        functionDeclaration: "function () { return this.reduce((t, m) => t + m.buffer.byteLength, 0); }" })).result.value;
+      heaps.push((metrics.JSHeapUsedSize + wasm) / 1048576);
+      wasmBytes.push(wasm / 1048576);
+      await cdp.detach().catch(() => {});
+    }
+    if (typing) {
+      const keys = await typingRun(page, frame);
+      typingWork.push(percentile(keys.work, 95));
+      typingRaw.push(percentile(keys.raw, 95));
+      typingHandlers.push(percentile(keys.handlers, 95));
+    }
+    await cpu.release();
     await context.close();
     frame = null;
   }
-  figure(`${HISTORY}-event transcript: first render (click -> rows)`, median(renders), "ms", 300, `median of ${renders.length}`);
-  figure(`${HISTORY}-event transcript: append one message, p95`, percentile(appends, 95), "ms", 16, `${appends.length} appends, frame -> row`);
-  figure(`${HISTORY}-event transcript: widget page memory`, median(heaps), "MB", 60, `JS heap after GC + wasm memory (${median(wasmBytes).toFixed(1)} MB)`);
-  figure(`${HISTORY}-event restore while minimised: longest task`, median(restores), "ms", null, "get_chat decoded and merged");
-  figure("rows in the DOM after the appends", domRows, "rows", null, `window of the newest rows`);
+  const events = HISTORY.toLocaleString("en");
+  if (rows) {
+    figure(`${HISTORY}-event transcript: first render (click -> rows)`, median(renders), "ms", 300, `median of ${renders.length}`);
+    figure(`${HISTORY}-event transcript: append one message, p95 ${CPU}`, percentile(appends, 95), "ms", 16,
+      `${appends.length} appends, frame -> row; ${cpuNote(slowdowns)}`);
+    figure(`${HISTORY}-event transcript: widget page memory`, median(heaps), "MB", 60, `JS heap after GC + wasm memory (${median(wasmBytes).toFixed(1)} MB)`);
+    figure(`${HISTORY}-event restore while minimised: longest task`, median(restores), "ms", null, "get_chat decoded and merged");
+    figure("rows in the DOM after the appends", domRows, "rows", null, `window of the newest rows`);
+  }
+  if (typing) {
+    figure(`typing ${TYPED} chars, ${events} events: input-to-paint p95 ${CPU}`, median(typingWork), "ms", 8,
+      `median of ${typingWork.length} runs' p95 (${typingWork.map((v) => v.toFixed(1)).join(", ")}), keydown -> painted frame, less the wait for the frame; ${cpuNote(slowdowns)}`);
+    figure(`typing ${TYPED} chars, ${events} events: the same, with the wait for the frame ${CPU}`, median(typingRaw), "ms", null,
+      "the same keys, the idle wait for the display's next frame (up to 16.7 ms at 60 Hz) included");
+    figure(`typing ${TYPED} chars, ${events} events: input listeners p95 ${CPU}`, median(typingHandlers), "ms", null,
+      "the same keys, the input event's dispatch alone: the widget's script and its effects");
+    const floor = await typingFloor(browser);
+    figure(`typing ${TYPED} chars, bare textarea (the method's floor): input-to-paint p95 ${CPU}`, median(floor.work), "ms", null,
+      `no widget: a textarea alone in a cross-site iframe, the same keys and throttle; runs' p95 ${floor.work.map((v) => v.toFixed(1)).join(", ")}; input listeners p95 ${median(floor.handlers).toFixed(1)} ms`);
+  }
 }
 
 // ---------------------------------------------------------------- the core, natively and in wasm
@@ -253,7 +440,10 @@ try {
   if (want("sizes")) sizes();
   if (want("loader")) { log("loader trace"); await loaderBench(browser, sandbox); }
   if (want("open")) { log("click -> composer"); await openBench(browser, sandbox); }
-  if (want("transcript")) { log(`${HISTORY}-event transcript`); await transcriptBench(browser, sandbox); }
+  if (want("transcript") || want("typing")) {
+    log(`${HISTORY}-event transcript`);
+    await transcriptBench(browser, sandbox, { rows: want("transcript"), typing: want("typing") });
+  }
   if (want("wasm")) { log("core in wasm"); await wasmCore(browser); }
 } finally {
   await browser.close().catch(() => {});
