@@ -2,6 +2,11 @@
 //! state `LiveChatWidget.get` answers with, and the events `LiveChatWidget.on`
 //! delivers. Shapes follow LiveChat's JS API (camelCase keys where it uses them);
 //! the loader only relays them (docs/bridge.md).
+//!
+//! Codecs: every type posted to the loader has one, its derived `Serialize` (the
+//! JS API's shape is plain data, so the derive is the clearest writer), and is never
+//! read back; [`CommandData`], the one type read from the loader, has one derived
+//! `Deserialize` and no writer.
 
 use std::collections::BTreeMap;
 use std::fmt;
