@@ -8,7 +8,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use gloo_timers::future::TimeoutFuture;
-use livechat_widget::browser::{post_event, post_state, state_value, HostListener, HostMessage, Store};
+use livechat_widget::browser::{post_event, post_state, HostListener, HostMessage, Store};
 use livechat_widget::chat::ChatState;
 use livechat_widget::conversation::host_api::{ButtonClickedData, HostCommand, HostEvent, PublicState, Visibility};
 use livechat_widget::conversation::Intent;
@@ -93,8 +93,10 @@ async fn state_and_events_are_posted_as_plain_objects() {
         sink.borrow_mut().push(e.data());
     });
     window().add_event_listener_with_callback("message", closure.as_ref().unchecked_ref()).unwrap();
-    let state = PublicState::of(&ChatState::new(0), Visibility::Hidden, &[("plan".into(), "pro".into())]);
-    post_state(&own_origin(), state_value(&state));
+    let mut chat = ChatState::new(0);
+    chat.set_visibility(Visibility::Hidden);
+    let state = PublicState::of(&chat, &[("plan".into(), "pro".into())]);
+    post_state(&own_origin(), &state);
     post_event(
         &own_origin(),
         &HostEvent::RichMessageButtonClicked(ButtonClickedData { event_id: "E".into(), postback_id: "P".into() }),

@@ -5,7 +5,7 @@
 mod common_conversation;
 
 use common_conversation::{Fake, AGENT, CHAT, CUSTOMER};
-use livechat_widget::conversation::host_api::{PublicState, Visibility};
+use livechat_widget::conversation::host_api::PublicState;
 use livechat_widget::conversation::Intent;
 use livechat_widget::protocol::{FilledFormField, FormFieldType};
 use serde_json::{json, Value};
@@ -103,7 +103,7 @@ fn prechat_name_and_email_answers_become_the_customers() {
         FilledFormField::text("e", FormFieldType::Email, "E-mail:", "ann@example.com"),
     ]));
     assert_eq!(f.sent_with("update_customer")[0]["payload"], json!({"name": "Ann", "email": "ann@example.com"}));
-    let public = PublicState::of(f.c.state(), Visibility::Minimized, f.c.session_variables());
+    let public = PublicState::of(f.c.state(), f.c.session_variables());
     assert_eq!(public.customer_data.name.as_deref(), Some("Ann"));
 }
 
@@ -150,7 +150,7 @@ fn set_customer_name_and_email_update_the_customer_now_and_in_later_logins() {
     let updates = f.sent_with("update_customer");
     assert_eq!(updates[0]["payload"], json!({"name": "Ann"}));
     assert_eq!(updates[1]["payload"], json!({"email": "ann@example.com"}));
-    let public = PublicState::of(f.c.state(), Visibility::Minimized, f.c.session_variables());
+    let public = PublicState::of(f.c.state(), f.c.session_variables());
     assert_eq!(
         (public.customer_data.name.as_deref(), public.customer_data.email.as_deref()),
         (Some("Ann"), Some("ann@example.com"))

@@ -64,15 +64,8 @@ pub fn request_host_token(host_origin: &str, id: u32, fresh: bool) {
 }
 
 /// Posts the JS API's state (`lc:state`): what `LiveChatWidget.get` answers.
-/// `state` is the [`PublicState`] as [`state_value`] gives it (the driver keeps
-/// that value to post only changes).
-pub fn post_state(host_origin: &str, state: Value) {
-    post_to_host(host_origin, "lc:state", state);
-}
-
-/// The fields of `lc:state` (without `type`).
-pub fn state_value(state: &PublicState) -> Value {
-    serde_json::to_value(state).unwrap_or_default()
+pub fn post_state(host_origin: &str, state: &PublicState) {
+    post_to_host(host_origin, "lc:state", serde_json::to_value(state).unwrap_or_default());
 }
 
 /// Posts one of the JS API's events (`lc:event` with `name` and `data`).

@@ -10,15 +10,13 @@ use gloo_timers::callback::Timeout;
 use serde_json::Value;
 
 use crate::chat::{ChatState, Visibility};
-use crate::conversation::host_api::{session_fields, HostCommand, PublicState};
+use crate::conversation::host_api::{session_fields, PublicState};
 use crate::conversation::{Conversation, ConversationConfig, Intent, Output};
 use crate::session::{Application, CustomerPage, Input, LoginCustomer, SessionConfig};
 use crate::slices::{Publisher, Slices};
 use crate::widget_config::{Identity, WidgetConfig};
 
-use super::bridge::{
-    post_event, post_layout, post_state, request_host_token, state_value, HostListener, HostMessage, Layout,
-};
+use super::bridge::{post_event, post_layout, post_state, request_host_token, HostListener, HostMessage, Layout};
 use super::identity::cookie_grant;
 use super::page_events::PageEvents;
 use super::socket::SocketEvent;
@@ -44,8 +42,8 @@ struct Driver {
     _host_listener: Option<HostListener>,
     /// The id of the token request the host's provider is answering.
     token_request: u32,
-    /// The JS API state last posted to the loader, as posted.
-    posted_state: Option<Value>,
+    /// The JS API state last posted to the loader.
+    posted_state: Option<PublicState>,
     /// The layout last posted to the loader (each post is host main-thread work).
     posted_layout: Option<Layout>,
     me: Weak<RefCell<Driver>>,
@@ -168,9 +166,9 @@ impl Driver {
             post_event(origin, &event);
         }
         let c = &self.conversation;
-        let state = state_value(&PublicState::of(c.state(), c.state().visibility, c.session_variables()));
+        let state = PublicState::of(c.state(), c.session_variables());
         if self.posted_state.as_ref() != Some(&state) {
-            post_state(origin, state.clone());
+            post_state(origin, &state);
             self.posted_state = Some(state);
         }
         let layout = layout(c.state());
@@ -348,10 +346,7 @@ fn on_host_message(me: &Weak<RefCell<Driver>>, message: HostMessage) {
                 input(me, Input::Token(reply.and_then(|t| t.into_token(now_ms()))));
             }
         }
-        HostMessage::Command(HostCommand::Maximize) => intent(me, Intent::SetVisibility(Visibility::Maximized)),
-        HostMessage::Command(HostCommand::Minimize) => intent(me, Intent::SetVisibility(Visibility::Minimized)),
-        HostMessage::Command(HostCommand::Hide) => intent(me, Intent::SetVisibility(Visibility::Hidden)),
-        HostMessage::Command(HostCommand::Customer(i)) => intent(me, i),
+        HostMessage::Command(command) => intent(me, command.into_intent()),
         HostMessage::Viewport { narrow } => set_narrow(narrow),
     }
 }

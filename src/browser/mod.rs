@@ -14,7 +14,7 @@ mod storage;
 mod tabs;
 mod transport;
 
-pub use bridge::{post_event, post_layout, post_state, post_store, state_value, HostListener, HostMessage, Layout};
+pub use bridge::{post_event, post_layout, post_state, post_store, HostListener, HostMessage, Layout};
 pub use driver::{now_ms, Widget};
 pub use identity::{cookie_grant, TokenResponse};
 pub use socket::{Socket, SocketEvent};

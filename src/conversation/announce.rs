@@ -30,16 +30,12 @@ impl Announcer {
         self.events.pop_front()
     }
 
-    /// The customer's event `custom_id` (of type `kind`) was accepted: announced once.
-    pub(crate) fn accepted(
-        &mut self,
-        state: &ChatState,
-        custom_id: &str,
-        event_id: Option<String>,
-        kind: String,
-        now_ms: u64,
-    ) {
-        let Some(customer) = state.customer_id() else { return };
+    /// The customer's event `custom_id` was accepted: announced once.
+    pub(crate) fn accepted(&mut self, state: &ChatState, custom_id: &str, event_id: Option<String>, now_ms: u64) {
+        let (Some(entry), Some(customer)) = (state.timeline.by_custom_id(custom_id), state.customer_id()) else {
+            return;
+        };
+        let kind = entry.event.body.event_type().to_owned();
         if self.announced.insert(custom_id.to_owned()) {
             self.announced.extend(event_id);
             let author = Author { id: customer.to_owned(), kind: "customer" };

@@ -26,7 +26,7 @@ pub(crate) enum SendGate {
 }
 
 /// Whether an error may go away by itself, so the events wait and go again.
-pub(crate) fn retry_later(error: &RequestError) -> bool {
+fn is_transient(error: &RequestError) -> bool {
     matches!(error, RequestError::ConnectionLost | RequestError::Timeout)
         || matches!(error, RequestError::Rtm(e) if matches!(e.kind,
             ErrorType::RequestTimeout | ErrorType::ServiceUnavailable | ErrorType::Internal | ErrorType::TooManyRequests))
@@ -72,11 +72,8 @@ impl Conversation {
     /// The server accepted the event `custom_id`: shown as sent, and announced once.
     pub(super) fn confirmed(&mut self, custom_id: &str, event_id: Option<String>, now_ms: u64) {
         self.outbox.confirm(custom_id);
-        let kind = self.state.timeline.by_custom_id(custom_id).map(|e| e.event.body.event_type().to_owned());
         self.state.confirm_sent(custom_id, event_id.clone());
-        if let Some(kind) = kind {
-            self.announcer.accepted(&self.state, custom_id, event_id, kind, now_ms);
-        }
+        self.announcer.accepted(&self.state, custom_id, event_id, now_ms);
     }
 
     /// `send_event` answered.
@@ -105,7 +102,7 @@ impl Conversation {
         let conflict = self.gate != SendGate::OpenAfterConflict
             && matches!(error, RequestError::Rtm(e) if matches!(e.kind, ErrorType::LimitReached | ErrorType::NotAllowed));
         self.gate = if conflict { SendGate::OpenAfterConflict } else { SendGate::Open };
-        self.after_send_failure(customs, retry_later(error) || conflict, now_ms);
+        self.after_send_failure(customs, is_transient(error) || conflict, now_ms);
     }
 
     /// `send_event` failed.
@@ -116,7 +113,7 @@ impl Conversation {
             self.state.thread_closed();
             self.flush_outbox(now_ms);
         } else {
-            self.after_send_failure(&[custom_id], retry_later(error), now_ms);
+            self.after_send_failure(&[custom_id], is_transient(error), now_ms);
         }
     }
 

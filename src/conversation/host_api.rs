@@ -101,8 +101,8 @@ pub struct PublicState {
 }
 
 impl PublicState {
-    /// The public view of `state`, with the widget's visibility and session variables.
-    pub fn of(state: &ChatState, visibility: Visibility, session_variables: &[(String, String)]) -> PublicState {
+    /// The public view of `state`, with the session variables.
+    pub fn of(state: &ChatState, session_variables: &[(String, String)]) -> PublicState {
         let customer = state.customer.as_ref();
         let statistics = customer.and_then(|c| c.statistics.as_ref());
         let is_returning =
@@ -111,7 +111,7 @@ impl PublicState {
             ready: customer.is_some(),
             state: WidgetState {
                 availability: if state.availability == Availability::Online { "online" } else { "offline" },
-                visibility,
+                visibility: state.visibility,
             },
             customer_data: CustomerData {
                 id: customer.map(|c| c.id.clone()),
@@ -232,6 +232,16 @@ pub enum HostCommand {
 }
 
 impl HostCommand {
+    /// What the conversation does for this command.
+    pub fn into_intent(self) -> Intent {
+        match self {
+            HostCommand::Maximize => Intent::SetVisibility(Visibility::Maximized),
+            HostCommand::Minimize => Intent::SetVisibility(Visibility::Minimized),
+            HostCommand::Hide => Intent::SetVisibility(Visibility::Hidden),
+            HostCommand::Customer(intent) => intent,
+        }
+    }
+
     /// The command for `method` with `data`; `None` for an unknown method or
     /// data of the wrong type (the loader already warned the host about those).
     pub fn parse(method: &str, data: CommandData) -> Option<HostCommand> {
@@ -324,7 +334,8 @@ mod tests {
         state.chat_id = Some("CH".into());
         state.thread_id = Some("TH".into());
         state.phase = ChatPhase::Queued;
-        let public = PublicState::of(&state, Visibility::Maximized, &[("cart".into(), "3".into())]);
+        state.set_visibility(Visibility::Maximized);
+        let public = PublicState::of(&state, &[("cart".into(), "3".into())]);
         assert_eq!(
             serde_json::to_value(&public).unwrap(),
             json!({
@@ -339,7 +350,7 @@ mod tests {
 
     #[test]
     fn before_login_the_widget_is_not_ready_and_offline() {
-        let public = PublicState::of(&ChatState::new(0), Visibility::Minimized, &[]);
+        let public = PublicState::of(&ChatState::new(0), &[]);
         assert!(!public.ready);
         assert_eq!(public.state.availability, "offline");
         assert_eq!(public.customer_data.status, CustomerStatus::Browsing);
@@ -350,7 +361,7 @@ mod tests {
         let mut state = ChatState::new(0);
         for (visits, chats, returning) in [(1, 0, false), (2, 0, true), (1, 1, true)] {
             state.customer = Some(customer(visits, chats));
-            assert_eq!(PublicState::of(&state, Visibility::Minimized, &[]).customer_data.is_returning, returning);
+            assert_eq!(PublicState::of(&state, &[]).customer_data.is_returning, returning);
         }
     }
 

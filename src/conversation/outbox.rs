@@ -133,7 +133,7 @@ impl Outbox {
     }
 
     /// Keeps `event` as failed for good (replacing an earlier one with its `custom_id`).
-    pub fn keep_failed(&mut self, custom_id: String, event: NewEvent) {
+    fn keep_failed(&mut self, custom_id: String, event: NewEvent) {
         self.take_failed(&custom_id);
         self.failed.push((custom_id, event));
     }

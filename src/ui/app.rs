@@ -23,7 +23,7 @@ pub fn App() -> impl IntoView {
     provide_context(Lang(t));
     ViewState::provide();
     let visibility = ctx.slices.visibility;
-    let open = Memo::new(move |_| visibility.get() == Visibility::Maximized);
+    let open = Memo::new(move |_| ctx.is_open());
     let greeting = ctx.slices.greeting;
     let floating_greeting = dyn_view(move || {
         if open.get() {

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::chat::{Availability, Visibility};
+use crate::chat::Availability;
 
 use super::context::ChatContext;
 use super::dynamic::{click, dyn_attr, dyn_class, dyn_view};
@@ -20,7 +20,7 @@ pub fn Launcher() -> impl IntoView {
     // Plain reads, not memos: what depends on them only sets attributes and text.
     let unread = move || ctx.slices.unread.get();
     let availability = move || ctx.slices.availability.get();
-    let open = Memo::new(move |_| ctx.slices.visibility.get() == Visibility::Maximized);
+    let open = Memo::new(move |_| ctx.is_open());
     let label = move || {
         let mut parts = vec![if open.get() { t.launcher_close.to_owned() } else { t.launcher_open.to_owned() }];
         let n = unread();
