@@ -219,9 +219,9 @@ fn check_group_online(st: &State, s: &Session, group: u64, continuous: bool) -> 
         .licenses
         .get(&s.license_id)
         .and_then(|l| l.groups.get(&group))
-        .ok_or_else(|| RtmError::new(ErrorKind::GroupNotFound, "Group not found"))?;
+        .ok_or_else(|| RtmError::from(ErrorKind::GroupNotFound))?;
     if g.status == "offline" && !continuous {
-        return Err(RtmError::new(ErrorKind::GroupsOffline, "Groups offline"));
+        return Err(RtmError::from(ErrorKind::GroupsOffline));
     }
     Ok(())
 }
@@ -344,7 +344,7 @@ pub fn deactivate_chat(app: &Shared, s: &Session, cid: &str, p: &Params) -> Resu
     let chat_id = p.req_str("chat_id")?;
     let mut st = app.lock();
     let chat = st.own_chat(cid, chat_id)?;
-    let t = chat.active_thread().ok_or_else(|| RtmError::new(ErrorKind::ChatInactive, "No active chat thread"))?;
+    let t = chat.active_thread().ok_or_else(|| RtmError::from(ErrorKind::ChatInactive))?;
     let ev = t.add_event(
         content::system_message("manual_archived_customer", "The customer closed the chat", json!({})),
         None,

@@ -119,10 +119,10 @@ pub fn send_event(app: &Shared, s: &Session, cid: &str, p: &Params) -> Result<Va
     let active = chat.is_active();
     let attachable = attach && !chat.threads.is_empty();
     if !active && !attachable {
-        return Err(RtmError::new(ErrorKind::ChatInactive, "No active chat thread"));
+        return Err(RtmError::from(ErrorKind::ChatInactive));
     }
     let Some(t) = chat.threads.last_mut() else {
-        return Err(RtmError::new(ErrorKind::ChatInactive, "No active chat thread"));
+        return Err(RtmError::from(ErrorKind::ChatInactive));
     };
     let stored = t.add_event(ev, Some(cid));
     let tid = t.id.clone();

@@ -18,7 +18,7 @@ pub fn get_form(app: &Shared, s: &Session, p: &Params) -> Result<Value, RtmError
     }
     let st = app.lock();
     let l = st.licenses.get(&s.license_id).ok_or_else(|| RtmError::internal("license vanished"))?;
-    let g = l.groups.get(&group_id).ok_or_else(|| RtmError::new(ErrorKind::GroupNotFound, "Group not found"))?;
+    let g = l.groups.get(&group_id).ok_or_else(|| RtmError::from(ErrorKind::GroupNotFound))?;
     let enabled = if ty == "prechat" { g.prechat } else { g.postchat };
     if !enabled {
         return Ok(json!({ "enabled": false }));
@@ -42,10 +42,10 @@ pub fn get_predicted_agent(app: &Shared, s: &Session, cid: &str, p: &Params) -> 
         .licenses
         .get(&s.license_id)
         .and_then(|l| l.groups.get(&group))
-        .ok_or_else(|| RtmError::new(ErrorKind::GroupNotFound, "Group not found"))?;
+        .ok_or_else(|| RtmError::from(ErrorKind::GroupNotFound))?;
     match g.status.as_str() {
-        "offline" => Err(RtmError::new(ErrorKind::GroupOffline, "Group is offline")),
-        "online_for_queue" => Err(RtmError::new(ErrorKind::GroupUnavailable, "No agent available for group")),
+        "offline" => Err(RtmError::from(ErrorKind::GroupOffline)),
+        "online_for_queue" => Err(RtmError::from(ErrorKind::GroupUnavailable)),
         _ => Ok(content::agent_profile(app.port)),
     }
 }
@@ -106,7 +106,7 @@ pub fn greeting_answer(app: &Shared, s: &Session, cid: &str, action: &str, p: &P
     let c = st.customers.get_mut(cid).ok_or_else(|| RtmError::internal("customer vanished"))?;
     let matches = c.greeting.as_ref().is_some_and(|g| g.unique_id == unique_id && gid.is_none_or(|id| id == g.id));
     if !matches {
-        return Err(RtmError::new(ErrorKind::GreetingNotFound, "Greeting not found"));
+        return Err(RtmError::from(ErrorKind::GreetingNotFound));
     }
     let push = if action == "accept_greeting" {
         if let Some(g) = c.greeting.as_mut() {

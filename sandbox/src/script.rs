@@ -28,15 +28,13 @@ pub async fn run(app: Shared, mut events: mpsc::UnboundedReceiver<SandboxEvent>)
 /// Starts the script's answer to one event (its pauses run in their own tasks).
 fn react(app: &Shared, event: SandboxEvent) {
     match event {
-        SandboxEvent::LoggedIn { customer_id } => on_login(app, &customer_id),
+        SandboxEvent::LoggedIn { customer_id } => on_login(app, customer_id),
         SandboxEvent::ChatStarted { chat_id, thread_id } | SandboxEvent::ChatActivated { chat_id, thread_id } => {
-            on_thread_opened(app, &chat_id, &thread_id)
+            on_thread_opened(app, chat_id, thread_id)
         }
-        SandboxEvent::CustomerEvent { chat_id, thread_id, event } => {
-            on_customer_event(app, &chat_id, &thread_id, &event)
-        }
+        SandboxEvent::CustomerEvent { chat_id, thread_id, event } => on_customer_event(app, chat_id, thread_id, event),
         SandboxEvent::Postback { chat_id, thread_id, postback_id, button_text, toggled: true } => {
-            on_postback(app, &chat_id, &thread_id, &postback_id, button_text.as_deref())
+            on_postback(app, chat_id, thread_id, button_text.unwrap_or(postback_id))
         }
         SandboxEvent::Postback { toggled: false, .. } => {}
     }
@@ -47,12 +45,11 @@ fn enabled(app: &Shared) -> bool {
 }
 
 /// Script: a greeting a few seconds after login when there is no chat going on.
-fn on_login(app: &Shared, customer_id: &str) {
+fn on_login(app: &Shared, cid: String) {
     if !enabled(app) {
         return;
     }
     let app = app.clone();
-    let cid = customer_id.to_string();
     tokio::spawn(async move {
         if !app.pause(4000).await || !enabled(&app) {
             return;
@@ -81,11 +78,11 @@ fn agent_here(app: &Shared, chat_id: &str, thread_id: &str) -> bool {
 
 /// Script: the queue counts down (queue_position_updated), then the agent joins, says
 /// hello and answers what the customer wrote while waiting.
-fn on_thread_opened(app: &Shared, chat_id: &str, thread_id: &str) {
+fn on_thread_opened(app: &Shared, chat_id: String, tid: String) {
     if !enabled(app) {
         return;
     }
-    let (app, chat_id, tid) = (app.clone(), chat_id.to_string(), thread_id.to_string());
+    let app = app.clone();
     tokio::spawn(async move {
         loop {
             if !app.pause(3000).await || !thread_still(&app, &chat_id, &tid) || !enabled(&app) {
@@ -151,14 +148,14 @@ async fn say(app: &Shared, chat_id: &str, tid: &str, ev: Map<String, Value>, typ
 }
 
 /// Script: answer a customer message once the agent is in the chat.
-fn on_customer_event(app: &Shared, chat_id: &str, thread_id: &str, event: &Value) {
-    if !enabled(app) || event.get("type").and_then(Value::as_str) != Some("message") {
+fn on_customer_event(app: &Shared, chat_id: String, tid: String, ev: Value) {
+    if !enabled(app) || ev.get("type").and_then(Value::as_str) != Some("message") {
         return;
     }
-    if !app.lock().chats.get(chat_id).is_some_and(|c| c.agent_present) {
+    if !app.lock().chats.get(&chat_id).is_some_and(|c| c.agent_present) {
         return; // still queued: the agent answers after joining
     }
-    let (app, chat_id, tid, ev) = (app.clone(), chat_id.to_string(), thread_id.to_string(), event.clone());
+    let app = app.clone();
     tokio::spawn(async move {
         if app.pause(600).await {
             reply(app, chat_id, tid, ev).await;
@@ -244,12 +241,12 @@ async fn reply(app: Shared, chat_id: String, tid: String, ev: Value) {
 }
 
 /// Script: answer a rich message postback.
-fn on_postback(app: &Shared, chat_id: &str, thread_id: &str, postback_id: &str, button: Option<&str>) {
-    if !enabled(app) || !app.lock().chats.get(chat_id).is_some_and(|c| c.agent_present) {
+/// `label` is the button's text, else its postback id.
+fn on_postback(app: &Shared, chat_id: String, tid: String, label: String) {
+    if !enabled(app) || !app.lock().chats.get(&chat_id).is_some_and(|c| c.agent_present) {
         return;
     }
-    let label = button.unwrap_or(postback_id).to_string();
-    let (app, chat_id, tid) = (app.clone(), chat_id.to_string(), thread_id.to_string());
+    let app = app.clone();
     tokio::spawn(async move {
         if app.pause(500).await {
             let msg = format!("You picked \u{201c}{label}\u{201d}. Good choice!");

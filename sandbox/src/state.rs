@@ -124,11 +124,6 @@ impl App {
         }
     }
 
-    /// `http://<sub>.localhost:<port><path>`.
-    pub fn url(&self, sub: &str, path: &str) -> String {
-        util::host_url(self.port, sub, path)
-    }
-
     /// Queues a domain event for whoever reacts to it; never blocks, and once the
     /// server stopped nobody listens and the event is dropped.
     pub fn emit(&self, event: SandboxEvent) {

@@ -63,7 +63,7 @@ pub fn login(app: &Shared, s: &mut Session, p: &Params) -> Result<Outcome, RtmEr
         st.licenses.get(&s.license_id).map(|l| l.groups.keys().copied().collect()).unwrap_or_default();
     if let Some(g) = group_id {
         if !groups.contains(&g) {
-            return Err(RtmError::new(ErrorKind::GroupNotFound, "Group not found"));
+            return Err(RtmError::from(ErrorKind::GroupNotFound));
         }
     }
     if let Some(reason) = st.faults.take_login_rejection(Some(&info.customer_id)) {
