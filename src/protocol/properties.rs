@@ -25,11 +25,7 @@ impl Properties {
         if let Value::Object(map) = v {
             for (ns, props) in map {
                 if let Value::Object(p) = props {
-                    let mut inner = BTreeMap::new();
-                    for (k, v) in p {
-                        inner.insert(k.clone(), v.clone());
-                    }
-                    out.insert(ns.clone(), inner);
+                    out.insert(ns.clone(), p.iter().map(|(k, v)| (k.clone(), v.clone())).collect());
                 }
             }
         }

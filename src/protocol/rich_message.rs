@@ -193,12 +193,12 @@ impl RichButton {
     pub fn to_value(&self) -> Value {
         Payload::new()
             .str("text", &self.text)
-            .opt("type", self.button_type.as_ref().map(|t| t.as_str().into()))
+            .opt("type", self.button_type.as_ref().map(ButtonType::to_value))
             .opt_str("value", &self.value)
-            .opt("webview_height", self.webview_height.as_ref().map(|h| h.as_str().into()))
+            .opt("webview_height", self.webview_height.as_ref().map(WebviewHeight::to_value))
             .str("postback_id", &self.postback_id)
             .put("user_ids", Value::from(self.user_ids.as_slice()))
-            .opt("target", self.target.as_ref().map(|t| t.as_str().into()))
+            .opt("target", self.target.as_ref().map(ButtonTarget::to_value))
             .done()
     }
 }

@@ -2,8 +2,8 @@
 //! known values become variants, anything else is kept verbatim in `Other(String)` so a
 //! newer server never makes a frame fail.
 
-/// Declares a string enum with an `Other(String)` fallback, `as_str` (its writer), `parse`
-/// (its reader) and `Display`.
+/// Declares a string enum with an `Other(String)` fallback, `as_str` and `to_value` (its
+/// writers), `parse` (its reader) and `Display`.
 macro_rules! wire_enum {
     (
         $(#[$meta:meta])*
@@ -26,6 +26,11 @@ macro_rules! wire_enum {
                     $( $name::$variant => $wire, )*
                     $name::Other(s) => s,
                 }
+            }
+
+            /// The wire name as JSON.
+            pub fn to_value(&self) -> ::serde_json::Value {
+                ::serde_json::Value::String(self.as_str().to_owned())
             }
 
             /// Parses a wire name; unknown names become `Other`.

@@ -296,10 +296,9 @@ impl Router {
                 self.set_state(State::Follower(Link::new(self.tab.clone())));
                 self.feed_session(Input::Start);
             }
-            State::Leader(hub) => {
-                hub.real_closed("the tab stepped down as leader");
+            State::Leader(_) => {
+                self.drop_socket("the tab stepped down as leader");
                 self.drain();
-                self.out.push_back(RouterOutput::CloseSocket);
                 self.set_state(State::Follower(Link::new(self.tab.clone())));
                 self.feed_session(Input::Reconnect);
             }

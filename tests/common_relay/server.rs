@@ -27,7 +27,6 @@ pub struct Server {
     pub actions: Vec<String>,
     /// Process requests but lose the responses (the socket dies before they go out).
     pub lose_responses: bool,
-    seq: u64,
 }
 
 impl Server {
@@ -102,13 +101,12 @@ impl Server {
                 let (custom_id, text) =
                     (event["custom_id"].as_str().unwrap().to_owned(), event["text"].as_str().unwrap().to_owned());
                 self.messages.push((custom_id.clone(), text.clone()));
-                self.seq += 1;
                 let event_id = format!("T1_{}", self.messages.len() - 1);
                 reply.requester.push(answer(json!({"event_id": event_id})));
                 let mut push = json!({"action": "incoming_event", "type": "push",
                     "payload": {"chat_id": CHAT, "thread_id": "T1", "event": {"id": event_id,
                         "custom_id": custom_id, "type": "message", "author_id": CUSTOMER,
-                        "created_at": format!("2026-01-02T00:00:{:02}.000000Z", self.seq % 60), "text": text}}});
+                        "created_at": format!("2026-01-02T00:00:{:02}.000000Z", self.messages.len() % 60), "text": text}}});
                 // Spec "Pushes": the request_id only to the requester.
                 reply.others.push(push.to_string());
                 push["request_id"] = id.clone();

@@ -167,7 +167,7 @@ impl ListChats {
     pub fn to_value(&self) -> Value {
         Payload::new()
             .opt("limit", self.limit.map(Value::from))
-            .opt("sort_order", self.sort_order.as_ref().map(|o| o.as_str().into()))
+            .opt("sort_order", self.sort_order.as_ref().map(SortOrder::to_value))
             .opt_str("page_id", &self.page_id)
             .done()
     }
@@ -178,7 +178,7 @@ impl ListThreads {
     pub fn to_value(&self) -> Value {
         Payload::new()
             .str("chat_id", &self.chat_id)
-            .opt("sort_order", self.sort_order.as_ref().map(|o| o.as_str().into()))
+            .opt("sort_order", self.sort_order.as_ref().map(SortOrder::to_value))
             .opt("limit", self.limit.map(Value::from))
             .opt_str("page_id", &self.page_id)
             .opt("min_events_count", self.min_events_count.map(Value::from))

@@ -42,13 +42,23 @@ pub struct GetCustomer {}
 impl UpdateCustomer {
     /// The request payload.
     pub fn to_value(&self) -> Value {
-        Payload::new()
-            .opt_str("name", &self.name)
-            .opt_str("email", &self.email)
-            .opt_str("avatar", &self.avatar)
-            .opt("session_fields", self.session_fields.as_deref().map(session_fields_to_value))
-            .done()
+        customer_fields(&self.name, &self.email, &self.avatar, &self.session_fields)
     }
+}
+
+/// The customer's own fields as `update_customer` and `login`'s `customer` send them.
+pub(super) fn customer_fields(
+    name: &Option<String>,
+    email: &Option<String>,
+    avatar: &Option<String>,
+    session_fields: &Option<SessionFields>,
+) -> Value {
+    Payload::new()
+        .opt_str("name", name)
+        .opt_str("email", email)
+        .opt_str("avatar", avatar)
+        .opt("session_fields", session_fields.as_deref().map(session_fields_to_value))
+        .done()
 }
 
 impl UpdateCustomerPage {

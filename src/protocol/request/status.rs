@@ -2,8 +2,9 @@
 
 use serde_json::{Map, Value};
 
+use super::customers::customer_fields;
 use super::payload::Payload;
-use crate::protocol::user::{session_fields_to_value, SessionFields};
+use crate::protocol::user::SessionFields;
 
 /// `customer` of `login`.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -95,14 +96,7 @@ pub struct ListGroupStatuses {
 impl Login {
     /// The request payload.
     pub fn to_value(&self) -> Value {
-        let customer = self.customer.as_ref().map(|c| {
-            Payload::new()
-                .opt_str("name", &c.name)
-                .opt_str("email", &c.email)
-                .opt_str("avatar", &c.avatar)
-                .opt("session_fields", c.session_fields.as_deref().map(session_fields_to_value))
-                .done()
-        });
+        let customer = self.customer.as_ref().map(|c| customer_fields(&c.name, &c.email, &c.avatar, &c.session_fields));
         let page = self
             .customer_page
             .as_ref()
