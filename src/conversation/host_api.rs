@@ -16,6 +16,7 @@ use serde::{Deserialize, Deserializer, Serialize};
 
 pub use crate::chat::Visibility;
 use crate::chat::{Availability, ChatPhase, ChatState};
+use crate::protocol::btree_map::btree_map;
 use crate::protocol::FormType;
 
 use super::Intent;
@@ -132,16 +133,9 @@ pub fn session_fields(variables: &[(String, String)]) -> Vec<BTreeMap<String, St
     variables.iter().map(|pair| string_map(std::slice::from_ref(pair))).collect()
 }
 
-/// The one way this crate builds a `BTreeMap<String, String>` from pairs: by
-/// `insert`, which the protocol's readers link anyway (`collect` would link a
-/// sort and a bulk build for this one type). A later duplicate key wins, as
-/// with `collect`.
+/// The pairs as a map; a later duplicate key wins.
 fn string_map(pairs: &[(String, String)]) -> BTreeMap<String, String> {
-    let mut map = BTreeMap::new();
-    for (k, v) in pairs {
-        map.insert(k.clone(), v.clone());
-    }
-    map
+    btree_map(pairs.iter().cloned())
 }
 
 /// Who wrote an event, for `new_event`.

@@ -21,6 +21,7 @@ pub fn scalar_to_string(v: &Value) -> Option<String> {
 /// A `"key": "value"` map whose scalar values are stringified; other values are skipped.
 /// Anything but an object (`null` included) is an empty map.
 pub fn string_map_from(v: &Value) -> BTreeMap<String, String> {
+    // By `insert`, not `collect` (why: `super::btree_map`).
     let mut out = BTreeMap::new();
     if let Value::Object(map) = v {
         for (k, v) in map {

@@ -21,6 +21,7 @@
 //! message elements, access, properties) have one of each, and so has [`NewEvent`],
 //! which the outbox stores and reads back.
 
+pub mod btree_map;
 pub mod chat;
 pub mod disconnect;
 pub mod error;

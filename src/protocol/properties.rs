@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 
 use serde_json::Value;
 
+use super::btree_map::btree_map;
 use super::request::payload::Payload;
 use super::vec_map::VecMap;
 
@@ -25,7 +26,7 @@ impl Properties {
         if let Value::Object(map) = v {
             for (ns, props) in map {
                 if let Value::Object(p) = props {
-                    out.insert(ns.clone(), p.iter().map(|(k, v)| (k.clone(), v.clone())).collect());
+                    out.insert(ns.clone(), btree_map(p.iter().map(|(k, v)| (k.clone(), v.clone()))));
                 }
             }
         }

@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::conversation::Intent;
+use crate::protocol::btree_map::btree_map;
 use crate::protocol::Form;
 
 use super::context::ChatContext;
@@ -52,11 +53,7 @@ pub fn SurveyForm(
         SurveyKind::Prechat => "lc-pre",
         SurveyKind::Postchat => "lc-post",
     };
-    // Built by insert, not collect: collecting into a BTreeMap links a stable sort per type.
-    let mut values = BTreeMap::new();
-    for f in &form.fields {
-        values.insert(f.id.clone(), initial_value(f));
-    }
+    let values = btree_map(form.fields.iter().map(|f| (f.id.clone(), initial_value(f))));
     let state = FormState {
         values: RwSignal::new(values),
         errors: RwSignal::new(BTreeMap::new()),

@@ -6,6 +6,7 @@
 
 use std::collections::BTreeMap;
 
+use crate::protocol::btree_map::btree_map;
 use crate::protocol::{Answer, AnswerOption, FilledFormField, Form, FormField, FormFieldType, FormOption};
 
 /// What the customer entered in one field.
@@ -103,15 +104,10 @@ pub fn is_valid_email(s: &str) -> bool {
 
 /// The errors of a whole form, by field id (only fields with an error).
 pub fn validate_all(form: &Form, values: &BTreeMap<String, FieldValue>) -> BTreeMap<String, FieldError> {
-    // Built by insert, not collect: collecting into a BTreeMap links a stable sort per type.
-    let mut errors = BTreeMap::new();
-    for f in &form.fields {
+    btree_map(form.fields.iter().filter_map(|f| {
         let value = values.get(&f.id).cloned().unwrap_or_else(|| initial_value(f));
-        if let Some(e) = validate(f, &value) {
-            errors.insert(f.id.clone(), e);
-        }
-    }
-    errors
+        validate(f, &value).map(|e| (f.id.clone(), e))
+    }))
 }
 
 /// The `filled_form` fields for the answers given. Decorations and unanswered
