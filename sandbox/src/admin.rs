@@ -91,6 +91,9 @@ pub fn router() -> Router<Shared> {
         .route("/admin/chats/transfer", action!(chat_transfer))
         .route("/admin/chats/close", action!(chat_close))
         .route("/admin/chats/seed", action!(chat_seed))
+        .route("/admin/chats/update_event", action!(chat_update_event))
+        .route("/admin/chats/leave", action!(chat_leave))
+        .route("/admin/multicast", action!(multicast))
         .route("/admin/greeting", action!(greeting))
         .route("/admin/push", action!(raw_push))
         .route("/admin/faults/disconnect", action!(f_disconnect))
@@ -178,6 +181,7 @@ pub fn state(app: &Shared) -> Value {
         "chats": chats,
         "faults": st.faults.to_json(),
         "log": &st.log[log_start..],
+        "warnings": st.warnings,
         "disconnect_reasons": DISCONNECT_REASONS,
     })
 }
@@ -294,6 +298,22 @@ fn chat_transfer(app: &Shared, m: &Map<String, Value>) -> R {
     let gid = n(m, "group_id")?.unwrap_or(1);
     agent::transfer(app, s(m, "chat_id")?, gid).map_err(agent_err)?;
     Ok(json!({ "group_id": gid }))
+}
+
+fn chat_update_event(app: &Shared, m: &Map<String, Value>) -> R {
+    let ev = agent::update_event(app, s(m, "chat_id")?, s(m, "event_id")?, s(m, "text")?).map_err(agent_err)?;
+    Ok(json!({ "event": ev }))
+}
+
+fn chat_leave(app: &Shared, m: &Map<String, Value>) -> R {
+    agent::leave(app, s(m, "chat_id")?).map_err(agent_err)?;
+    Ok(json!({}))
+}
+
+fn multicast(app: &Shared, m: &Map<String, Value>) -> R {
+    let content = m.get("content").cloned().ok_or_else(|| bad("`content` is required"))?;
+    let author = m.get("author_id").and_then(Value::as_str);
+    Ok(json!({ "connections": agent::multicast(app, target(m).as_deref(), content, author) }))
 }
 
 fn chat_close(app: &Shared, m: &Map<String, Value>) -> R {
@@ -457,8 +477,15 @@ fn f_error(app: &Shared, m: &Map<String, Value>) -> R {
     let message = m.get("message").and_then(Value::as_str).unwrap_or(kind.default_message()).to_string();
     let count = n(m, "count")?.unwrap_or(1).max(1) as u32;
     let action = m.get("action").and_then(Value::as_str).map(str::to_string);
+    let mut error = RtmError::new(kind, message);
+    // The spec's sample gives misdirected_request a `data.region`: the other data centre.
+    match m.get("data") {
+        Some(d) if !d.is_null() => error = error.with_data(d.clone()),
+        _ if kind == ErrorKind::MisdirectedRequest => error = error.with_data(json!({ "region": "fra" })),
+        _ => {}
+    }
     app.lock().faults.set_mut(&fault_key(m)).errors.push_back(ErrorFault {
-        error: RtmError::new(kind, message),
+        error,
         action,
         remaining: count,
     });

@@ -185,3 +185,63 @@ pub fn greet(app: &Shared, customer_id: &str, rich: Option<bool>) -> Result<Valu
     st.note("incoming_greeting", customer_id, json!({ "unique_id": unique_id, "rich": rich }));
     Ok(payload)
 }
+
+/// The agent edits an event of the chat (a message's `text`): event_updated with the
+/// whole event, as spec "event_updated" shows.
+pub fn update_event(app: &Shared, chat_id: &str, event_id: &str, text: &str) -> Result<Value, RtmError> {
+    let mut st = app.lock();
+    let chat = st.chats.get_mut(chat_id).ok_or_else(|| RtmError::not_found(format!("no chat {chat_id}")))?;
+    let cid = chat.customer_id.clone();
+    let (tid, ev) = chat
+        .threads
+        .iter_mut()
+        .find_map(|t| {
+            let id = t.id.clone();
+            t.events.iter_mut().find(|e| e.get("id").and_then(Value::as_str) == Some(event_id)).map(|e| (id, e))
+        })
+        .ok_or_else(|| RtmError::not_found(format!("no event {event_id} in chat {chat_id}")))?;
+    if ev.get("type").and_then(Value::as_str) != Some("message") {
+        return Err(RtmError::validation("only a message's text can be edited"));
+    }
+    ev["text"] = Value::from(text);
+    let stored = ev.clone();
+    st.push_to_customer(&cid, "event_updated", json!({ "chat_id": chat_id, "thread_id": tid, "event": stored }), None);
+    st.note("event_updated", &cid, json!({ "chat_id": chat_id, "event_id": event_id }));
+    Ok(stored)
+}
+
+/// The agent leaves the active chat without closing it: user_removed_from_chat.
+pub fn leave(app: &Shared, chat_id: &str) -> Result<(), RtmError> {
+    let mut st = app.lock();
+    let (cid, tid) = active_ids(&st, chat_id)?;
+    let chat = st.chats.get_mut(chat_id).ok_or_else(|| RtmError::internal("chat vanished"))?;
+    if !chat.agent_present {
+        return Err(RtmError::new(ErrorKind::NotAllowed, "the agent is not in the chat"));
+    }
+    // Still one of the chat's users (`present: false`), as after a close.
+    chat.agent_present = false;
+    if let Some(t) = chat.active_thread() {
+        t.user_ids.retain(|u| u != AGENT_ID);
+    }
+    let payload =
+        json!({ "chat_id": chat_id, "thread_id": tid, "user_id": AGENT_ID, "reason": "manual", "requester_id": AGENT_ID });
+    st.push_to_customer(&cid, "user_removed_from_chat", payload, None);
+    st.note("user_removed_from_chat", &cid, json!({ "chat_id": chat_id }));
+    Ok(())
+}
+
+/// incoming_multicast with `content` to one customer, or to every logged-in one;
+/// `author_id` as the multicast method sets it (left out when "sent from the server").
+/// Returns how many connections got it.
+pub fn multicast(app: &Shared, customer_id: Option<&str>, content: Value, author_id: Option<&str>) -> usize {
+    let mut payload = json!({ "content": content });
+    if let Some(a) = author_id {
+        payload["author_id"] = Value::from(a);
+    }
+    let st = app.lock();
+    let targets: Vec<String> = match customer_id {
+        Some(c) => vec![c.to_string()],
+        None => st.customers.keys().filter(|c| st.is_present(c)).cloned().collect(),
+    };
+    targets.iter().map(|c| st.push_to_customer(c, "incoming_multicast", payload.clone(), None)).sum()
+}

@@ -4,7 +4,7 @@
 use crate::bus::SandboxEvent;
 use crate::content;
 use crate::error::{ErrorKind, RtmError};
-use crate::events;
+use crate::event_shape;
 use crate::model::{Chat, Queue, Thread, QUEUE_START};
 use crate::params::{self, Params};
 use crate::session::Session;
@@ -170,7 +170,13 @@ struct NewChat {
     continuous: Option<bool>,
 }
 
-fn parse_chat_arg(cid: &str, chat: Option<&Map<String, Value>>, p: &Params) -> Result<NewChat, RtmError> {
+fn parse_chat_arg(
+    app: &Shared,
+    action: &str,
+    cid: &str,
+    chat: Option<&Map<String, Value>>,
+    p: &Params,
+) -> Result<NewChat, RtmError> {
     let empty = Map::new();
     let c = Params(chat.unwrap_or(&empty));
     let properties = c.opt_obj("properties")?.cloned().unwrap_or_default();
@@ -202,8 +208,13 @@ fn parse_chat_arg(cid: &str, chat: Option<&Map<String, Value>>, p: &Params) -> R
     if let Some(t) = c.opt_obj("thread")? {
         let tp = Params(t);
         if let Some(evs) = tp.opt_arr("events")? {
-            for e in evs {
-                events.push(events::validate_event(e)?);
+            let cdn = util::host_url(app.port, "cdn", "");
+            for (i, e) in evs.iter().enumerate() {
+                let checked = event_shape::validate_event(e, &cdn)?;
+                for w in checked.warnings {
+                    app.warn(action, cid, format!("chat.thread.events[{i}]: {w}"));
+                }
+                events.push(checked.event);
             }
         }
         if let Some(pr) = tp.opt_obj("properties")? {
@@ -262,7 +273,7 @@ fn end_greeting(st: &mut State, cid: &str) {
 
 /// `start_chat`: a new chat with a queued thread; pushes `incoming_chat`, emits `ChatStarted`.
 pub fn start_chat(app: &Shared, s: &Session, cid: &str, p: &Params) -> Result<Value, RtmError> {
-    let nc = parse_chat_arg(cid, p.opt_obj("chat")?, p)?;
+    let nc = parse_chat_arg(app, "start_chat", cid, p.opt_obj("chat")?, p)?;
     let mut st = app.lock();
     if st.chats.values().any(|c| c.customer_id == cid && c.is_active()) {
         return Err(RtmError::new(ErrorKind::LimitReached, "The customer already has an active chat"));
@@ -311,7 +322,7 @@ pub fn start_chat(app: &Shared, s: &Session, cid: &str, p: &Params) -> Result<Va
 pub fn activate_chat(app: &Shared, s: &Session, cid: &str, p: &Params) -> Result<Value, RtmError> {
     let chat_arg = p.req_obj("chat")?;
     let chat_id = Params(chat_arg).req_str("id").map_err(|e| RtmError::validation(format!("chat.{}", e.message)))?;
-    let nc = parse_chat_arg(cid, Some(chat_arg), p)?;
+    let nc = parse_chat_arg(app, "activate_chat", cid, Some(chat_arg), p)?;
     let mut st = app.lock();
     let group = {
         let chat = st.own_chat(cid, chat_id)?;

@@ -8,7 +8,8 @@ use crate::methods;
 use crate::session::{Outcome, Session};
 use crate::state::{ConnEntry, DropMode, Out, Shared};
 use crate::{status, util};
-use axum::extract::ws::{CloseFrame, Message, WebSocket};
+use crate::wire::{Framing, Incoming, Wire};
+use axum::extract::ws::WebSocket;
 use serde_json::{json, Map, Value};
 use std::time::Duration;
 use tokio::sync::mpsc;
@@ -29,6 +30,8 @@ struct Conn {
     pending: usize,
     held: Option<String>,
     held_until: Option<Instant>,
+    /// SockJS only: when the next heartbeat `h` is due.
+    heartbeat: Option<Instant>,
 }
 
 enum Flow {
@@ -38,8 +41,16 @@ enum Flow {
     Abort,
 }
 
-/// Serves an upgraded socket for `license_id` on the data centre `region`.
-pub async fn serve(app: Shared, mut ws: WebSocket, license_id: Option<u64>, region: &'static str) {
+/// SockJS heartbeats come this often (SockJS's default is 25 s), and always well inside
+/// the ping deadline: LiveChat's SockJS client pings in answer to each.
+fn heartbeat_every(app: &Shared) -> Duration {
+    Duration::from_secs(25).min(app.cfg.ping_timeout * 5 / 6)
+}
+
+/// Serves an upgraded socket for `license_id` on the data centre `region`, its frames
+/// raw or in SockJS framing.
+pub async fn serve(app: Shared, ws: WebSocket, framing: Framing, license_id: Option<u64>, region: &'static str) {
+    let mut ws = Wire::open(ws, framing).await;
     // The license must exist and live in this data centre.
     let license_region = {
         let st = app.lock();
@@ -80,37 +91,37 @@ pub async fn serve(app: Shared, mut ws: WebSocket, license_id: Option<u64>, regi
         pending: 0,
         held: None,
         held_until: None,
+        heartbeat: (framing == Framing::SockJs).then(|| Instant::now() + heartbeat_every(&app)),
         tx,
         app: app.clone(),
     };
     let mut shutdown = app.shutdown.clone();
     let flow = loop {
-        let deadline = [c.login_deadline, c.ping_deadline, c.token_deadline, c.held_until]
+        let deadline = [c.login_deadline, c.ping_deadline, c.token_deadline, c.held_until, c.heartbeat]
             .into_iter()
             .flatten()
             .min()
             .unwrap_or_else(|| Instant::now() + Duration::from_secs(3600));
         let flow = tokio::select! {
             msg = ws.recv() => match msg {
-                None => Flow::Abort,
-                Some(Err(e)) => {
+                Incoming::Closed => Flow::Close,
+                Incoming::Error(e) => {
                     // Oversized or broken frames end up here: say why if we still can.
                     app.log(format!("conn {conn_id}: read error {e}"));
-                    let _ = ws.send(Message::Close(Some(CloseFrame { code: 1009, reason: "frame rejected".into() }))).await;
+                    let _ = ws.close(1009, "frame rejected").await;
                     Flow::Abort
                 }
-                Some(Ok(Message::Text(t))) => c.on_text(&mut ws, t.as_str()).await,
-                Some(Ok(Message::Binary(_))) => {
+                Incoming::Text(t) => c.on_text(&mut ws, &t).await,
+                Incoming::Binary => {
                     let f = response_frame(None, None, Err(RtmError::validation("binary frames are not supported; send JSON text frames")));
-                    if ws.send(Message::Text(f.into())).await.is_err() { Flow::Abort } else { Flow::Continue }
+                    c.send(&mut ws, f).await
                 }
-                Some(Ok(Message::Ping(_))) => {
+                Incoming::Ping => {
                     // A control-frame ping keeps a logged-in connection alive too.
                     if c.s.logged_in { c.ping_deadline = Some(Instant::now() + app.cfg.ping_timeout); }
                     Flow::Continue
                 }
-                Some(Ok(Message::Pong(_))) => Flow::Continue,
-                Some(Ok(Message::Close(_))) => Flow::Close,
+                Incoming::Nothing => Flow::Continue,
             },
             out = rx.recv() => match out {
                 None => Flow::Abort,
@@ -137,7 +148,7 @@ pub async fn serve(app: Shared, mut ws: WebSocket, license_id: Option<u64>, regi
             }
         }
         Flow::Close => {
-            let _ = ws.send(Message::Close(Some(CloseFrame { code: 1000, reason: "".into() }))).await;
+            let _ = ws.close(1000, "").await;
         }
         _ => {}
     }
@@ -163,21 +174,21 @@ fn unregister(app: &Shared, conn_id: u64) {
     }
 }
 
-async fn disconnect(ws: &mut WebSocket, reason: &str, data: Option<Value>) -> Result<(), axum::Error> {
-    ws.send(Message::Text(disconnected_frame(reason, data).into())).await?;
-    ws.send(Message::Close(Some(CloseFrame { code: 1000, reason: reason.to_string().into() }))).await
+async fn disconnect(ws: &mut Wire, reason: &str, data: Option<Value>) -> Result<(), axum::Error> {
+    ws.send_text(disconnected_frame(reason, data)).await?;
+    ws.close(1000, reason).await
 }
 
 impl Conn {
-    async fn send(&mut self, ws: &mut WebSocket, frame: String) -> Flow {
-        match ws.send(Message::Text(frame.into())).await {
+    async fn send(&mut self, ws: &mut Wire, frame: String) -> Flow {
+        match ws.send_text(frame).await {
             Ok(()) => Flow::Continue,
             Err(_) => Flow::Abort,
         }
     }
 
     /// Sends a response now or as the faults say.
-    async fn respond(&mut self, ws: &mut WebSocket, frame: String) -> Flow {
+    async fn respond(&mut self, ws: &mut Wire, frame: String) -> Flow {
         let fault = self.app.lock().faults.take_response(self.s.customer_id.as_deref());
         match fault {
             ResponseFault::Drop => {
@@ -207,7 +218,7 @@ impl Conn {
         }
     }
 
-    async fn flush_held(&mut self, ws: &mut WebSocket) -> Flow {
+    async fn flush_held(&mut self, ws: &mut Wire) -> Flow {
         self.held_until = None;
         match self.held.take() {
             Some(h) => {
@@ -218,7 +229,7 @@ impl Conn {
         }
     }
 
-    async fn on_text(&mut self, ws: &mut WebSocket, text: &str) -> Flow {
+    async fn on_text(&mut self, ws: &mut Wire, text: &str) -> Flow {
         let v: Value = match serde_json::from_str(text) {
             Ok(v) => v,
             Err(e) => {
@@ -300,7 +311,7 @@ impl Conn {
         flow
     }
 
-    async fn on_out(&mut self, ws: &mut WebSocket, o: Out) -> Flow {
+    async fn on_out(&mut self, ws: &mut Wire, o: Out) -> Flow {
         match o {
             Out::Push(f) => self.send(ws, f).await,
             Out::Response(f) => {
@@ -322,10 +333,14 @@ impl Conn {
         }
     }
 
-    async fn on_deadline(&mut self, ws: &mut WebSocket) -> Flow {
+    async fn on_deadline(&mut self, ws: &mut Wire) -> Flow {
         let now = Instant::now();
         if self.held_until.is_some_and(|t| t <= now) {
             return self.flush_held(ws).await;
+        }
+        if self.heartbeat.is_some_and(|t| t <= now) {
+            self.heartbeat = Some(now + heartbeat_every(&self.app));
+            return if ws.heartbeat().await.is_ok() { Flow::Continue } else { Flow::Abort };
         }
         if self.login_deadline.is_some_and(|t| t <= now) || self.ping_deadline.is_some_and(|t| t <= now) {
             return self.on_out(ws, Out::Disconnect { reason: "connection_timeout".into(), data: None }).await;

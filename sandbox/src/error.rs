@@ -76,12 +76,14 @@ pub struct RtmError {
     pub kind: ErrorKind,
     /// Human-readable message.
     pub message: String,
+    /// The optional `data` of the spec's error sample (`misdirected_request`: `{"region"}`).
+    pub data: Option<Value>,
 }
 
 impl RtmError {
     /// An error of the given type and message.
     pub fn new(kind: ErrorKind, message: impl Into<String>) -> Self {
-        RtmError { kind, message: message.into() }
+        RtmError { kind, message: message.into(), data: None }
     }
 
     /// A `validation` error ("Wrong format of request").
@@ -99,9 +101,20 @@ impl RtmError {
         Self::new(ErrorKind::Internal, message)
     }
 
-    /// The response payload as the spec's "Errors" sample shows it: `{"error": {type, message}}`.
+    /// The same error with the sample's optional `data`.
+    pub fn with_data(mut self, data: Value) -> Self {
+        self.data = Some(data);
+        self
+    }
+
+    /// The response payload as the spec's "Errors" sample shows it:
+    /// `{"error": {type, message, data?}}`.
     pub fn to_json(&self) -> Value {
-        json!({ "error": { "type": self.kind.name(), "message": self.message } })
+        let mut e = json!({ "type": self.kind.name(), "message": self.message });
+        if let Some(d) = &self.data {
+            e["data"] = d.clone();
+        }
+        json!({ "error": e })
     }
 }
 
@@ -141,5 +154,10 @@ mod tests {
         let e = RtmError::validation("`chat_id` is required");
         assert_eq!(e.to_json(), json!({ "error": { "type": "validation", "message": "`chat_id` is required" } }));
         assert_eq!(RtmError::from(ErrorKind::GroupOffline).message, "Group is offline");
+        let e = RtmError::from(ErrorKind::MisdirectedRequest).with_data(json!({ "region": "dal" }));
+        assert_eq!(
+            e.to_json(),
+            json!({ "error": { "type": "misdirected_request", "message": "Wrong region", "data": { "region": "dal" } } })
+        );
     }
 }

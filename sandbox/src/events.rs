@@ -1,110 +1,59 @@
 //! The spec's "Events" methods (send_event, send_rich_message_postback,
-//! send_sneak_peek) and the validation of events sent by the customer (also the initial
-//! events of start_chat and activate_chat), following the request tables of the spec.
+//! send_sneak_peek); the events themselves are checked in `event_shape`, postbacks here
+//! against the rich message's buttons.
 
 use crate::bus::SandboxEvent;
 use crate::error::{ErrorKind, RtmError};
-use crate::params::{self, Params};
+use crate::event_shape;
+use crate::model::Chat;
+use crate::params::Params;
 use crate::session::Session;
 use crate::state::Shared;
 use crate::util;
 use serde_json::{json, Map, Value};
 
-/// Largest message text in bytes (16 KB).
-pub const MAX_TEXT_BYTES: usize = 16 * 1024;
+/// The rich message `event_id` of `thread_id` in `chat` and its button `postback_id`:
+/// `not_found` for an unknown thread or event, `validation` for an event that is not a
+/// rich message or has no such button (spec: `postback.id` is "Postback name of the button").
+fn postback_button<'a>(
+    chat: &'a mut Chat,
+    thread_id: &str,
+    event_id: &str,
+    postback_id: &str,
+) -> Result<&'a mut Map<String, Value>, RtmError> {
+    let ti = chat.thread_index(thread_id).ok_or_else(|| RtmError::not_found("Thread not found"))?;
+    let ev = chat.threads[ti]
+        .events
+        .iter_mut()
+        .find(|e| e.get("id").and_then(Value::as_str) == Some(event_id))
+        .ok_or_else(|| RtmError::not_found("Event not found"))?;
+    if ev.get("type").and_then(Value::as_str) != Some("rich_message") {
+        return Err(RtmError::validation("the event is not a rich message"));
+    }
+    ev.get_mut("elements")
+        .and_then(Value::as_array_mut)
+        .into_iter()
+        .flatten()
+        .filter_map(|e| e.get_mut("buttons").and_then(Value::as_array_mut))
+        .flatten()
+        .filter_map(Value::as_object_mut)
+        .find(|b| b.get("postback_id").and_then(Value::as_str) == Some(postback_id))
+        .ok_or_else(|| RtmError::validation(format!("the rich message has no button with postback_id `{postback_id}`")))
+}
 
-/// Validates an event from a request and returns it without server-side fields.
-pub fn validate_event(v: &Value) -> Result<Map<String, Value>, RtmError> {
-    let m = v.as_object().ok_or_else(|| RtmError::validation("`event` must be an object"))?;
-    let p = Params(m);
-    let ty = p.req_str("type")?;
-    p.opt_str("custom_id")?;
-    if let Some(props) = p.opt_obj("properties")? {
-        params::check_properties_set(props)?;
-    }
-    for k in ["recipients", "visibility"] {
-        match p.opt_str(k)? {
-            None | Some("all") | Some("agents") => {}
-            Some(_) => return Err(RtmError::validation(format!("`{k}` must be `all` or `agents`"))),
+/// A message's `postback` must name a button of a rich message in the chat, with that
+/// button's `type` and `value` when it carries them.
+fn check_message_postback(chat: &mut Chat, pb: &Map<String, Value>) -> Result<(), RtmError> {
+    let field = |k: &str| pb.get(k).and_then(Value::as_str).unwrap_or_default();
+    let button = postback_button(chat, field("thread_id"), field("event_id"), field("id"))?;
+    for k in ["type", "value"] {
+        if let Some(sent) = pb.get(k) {
+            if button.get(k) != Some(sent) {
+                return Err(RtmError::validation(format!("`postback.{k}` is not the button's `{k}`")));
+            }
         }
     }
-    let mut out = m.clone();
-    for k in ["id", "created_at", "author_id"] {
-        out.remove(k);
-    }
-    match ty {
-        "message" => {
-            let text = p.req_str("text")?;
-            if text.len() > MAX_TEXT_BYTES {
-                return Err(RtmError::validation("`text` is longer than 16 KB; split it into several messages"));
-            }
-            if let Some(pb) = p.opt_obj("postback")? {
-                let pp = Params(pb);
-                for k in ["id", "thread_id", "event_id"] {
-                    pp.req_str(k).map_err(|e| {
-                        RtmError::validation(format!(
-                            "postback.{}",
-                            e.message.trim_start_matches('`').replacen('`', "` ", 1)
-                        ))
-                    })?;
-                }
-                let (t, v) = (pp.opt_str("type")?, pp.opt_str("value")?);
-                if t.is_some() != v.is_some() {
-                    return Err(RtmError::validation("`postback.type` and `postback.value` go together"));
-                }
-            }
-        }
-        "file" => {
-            let url = p.req_str("url")?;
-            let name = url.rsplit('/').next().unwrap_or("file").to_string();
-            let ct = match name.rsplit('.').next().map(str::to_ascii_lowercase).as_deref() {
-                Some("png") => "image/png",
-                Some("jpg") | Some("jpeg") => "image/jpeg",
-                Some("gif") => "image/gif",
-                Some("pdf") => "application/pdf",
-                _ => "application/octet-stream",
-            };
-            out.entry("name").or_insert_with(|| Value::from(name));
-            out.insert("content_type".into(), Value::from(ct));
-        }
-        "filled_form" => {
-            p.req_str("form_id")?;
-            for f in p.req_arr("fields")? {
-                let fm = f.as_object().ok_or_else(|| RtmError::validation("`fields` must hold objects"))?;
-                let fp = Params(fm);
-                fp.req_str("type")?;
-                fp.req_str("id")?;
-                fp.req_str("label")?;
-            }
-        }
-        "rich_message" => {
-            match p.req_str("template_id")? {
-                "cards" | "sticker" | "quick_replies" => {}
-                _ => return Err(RtmError::validation("`template_id` must be cards, sticker or quick_replies")),
-            }
-            if let Some(els) = p.opt_arr("elements")? {
-                if els.len() > 10 {
-                    return Err(RtmError::validation("`elements` may hold at most 10 elements"));
-                }
-                for e in els {
-                    let em = e.as_object().ok_or_else(|| RtmError::validation("`elements` must hold objects"))?;
-                    if Params(em).opt_arr("buttons")?.is_some_and(|b| b.len() > 13) {
-                        return Err(RtmError::validation("`elements.buttons` may hold at most 13 buttons"));
-                    }
-                }
-            }
-        }
-        "custom" => {
-            p.opt_obj("content")?;
-        }
-        "system_message" => {
-            p.req_str("system_message_type")?;
-            p.opt_str("text")?;
-            p.opt_obj("text_vars")?;
-        }
-        other => return Err(RtmError::validation(format!("unsupported event type `{other}`"))),
-    }
-    Ok(out)
+    Ok(())
 }
 
 /// `send_event`: adds a customer event to the chat's open (or, with `attach_to_last_thread`,
@@ -112,10 +61,17 @@ pub fn validate_event(v: &Value) -> Result<Map<String, Value>, RtmError> {
 pub fn send_event(app: &Shared, s: &Session, cid: &str, p: &Params) -> Result<Value, RtmError> {
     let chat_id = p.req_str("chat_id")?;
     let raw = p.get("event").ok_or_else(|| RtmError::validation("`event` is required"))?;
-    let ev = validate_event(raw)?;
+    let checked = event_shape::validate_event(raw, &util::host_url(app.port, "cdn", ""))?;
     let attach = p.opt_bool("attach_to_last_thread")?.unwrap_or(false);
     let mut st = app.lock();
+    for w in checked.warnings {
+        st.warn("send_event", cid, w);
+    }
+    let ev = checked.event;
     let chat = st.own_chat(cid, chat_id)?;
+    if let Some(Value::Object(pb)) = ev.get("postback") {
+        check_message_postback(chat, pb)?;
+    }
     let active = chat.is_active();
     let attachable = attach && !chat.threads.is_empty();
     if !active && !attachable {
@@ -159,30 +115,13 @@ pub fn send_postback(app: &Shared, s: &Session, cid: &str, p: &Params) -> Result
         .ok_or_else(|| RtmError::validation("`postback.toggled` is required and must be a boolean"))?;
     let mut st = app.lock();
     let chat = st.own_chat(cid, chat_id)?;
-    let ti = chat.thread_index(thread_id).ok_or_else(|| RtmError::not_found("Thread not found"))?;
-    let thread = &mut chat.threads[ti];
-    let active = thread.active;
-    let ev = thread
-        .events
-        .iter_mut()
-        .find(|e| e.get("id").and_then(Value::as_str) == Some(event_id))
-        .ok_or_else(|| RtmError::not_found("Event not found"))?;
-    if ev.get("type").and_then(Value::as_str) != Some("rich_message") {
-        return Err(RtmError::validation("the event is not a rich message"));
-    }
-    let mut button_text = None;
-    if let Some(els) = ev.get_mut("elements").and_then(Value::as_array_mut) {
-        for b in els.iter_mut().filter_map(|e| e.get_mut("buttons")).filter_map(Value::as_array_mut).flatten() {
-            if b.get("postback_id").and_then(Value::as_str) != Some(pid) {
-                continue;
-            }
-            button_text = b.get("text").and_then(Value::as_str).map(str::to_string);
-            if let Some(ids) = b.get_mut("user_ids").and_then(Value::as_array_mut) {
-                ids.retain(|u| u.as_str() != Some(cid));
-                if toggled {
-                    ids.push(Value::from(cid));
-                }
-            }
+    let active = chat.thread_index(thread_id).is_some_and(|i| chat.threads[i].active);
+    let button = postback_button(chat, thread_id, event_id, pid)?;
+    let button_text = button.get("text").and_then(Value::as_str).map(str::to_string);
+    if let Some(ids) = button.get_mut("user_ids").and_then(Value::as_array_mut) {
+        ids.retain(|u| u.as_str() != Some(cid));
+        if toggled {
+            ids.push(Value::from(cid));
         }
     }
     if active {

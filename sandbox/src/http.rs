@@ -4,7 +4,8 @@
 
 use crate::model::{Customer, TokenInfo};
 use crate::state::Shared;
-use crate::{conn, content, frames, util};
+use crate::wire::{Framing, Wire};
+use crate::{conn, content, frames, sockjs, util};
 use axum::body::{Body, Bytes};
 use axum::extract::ws::WebSocketUpgrade;
 use axum::extract::{FromRequestParts, Request, State};
@@ -111,8 +112,16 @@ pub async fn dispatch(State(app): State<Shared>, req: Request) -> Response {
     let path = req.uri().path().to_string();
     match site {
         Site::Dal | Site::Fra => {
+            let region = if site == Site::Dal { "dal" } else { "fra" };
             if path.starts_with("/v3.") && path.ends_with("/customer/rtm/ws") {
-                return rtm(app, req, if site == Site::Dal { "dal" } else { "fra" }).await;
+                return rtm(app, req, region).await;
+            }
+            if let Some(rest) = path.strip_prefix("/v3.").and_then(|p| p.split_once("/customer/rtm/sjs")) {
+                return match sockjs::route(rest.1) {
+                    Some(sockjs::Route::Info) => cors(req.headers(), sockjs::info()),
+                    Some(sockjs::Route::WebSocket) => rtm(app, req, region).await,
+                    None => not_found(&path),
+                };
             }
             if path.starts_with("/assets/") {
                 return asset(&path);
@@ -174,15 +183,16 @@ async fn rtm(app: Shared, req: Request, region: &'static str) -> Response {
         Err(e) => return (StatusCode::BAD_REQUEST, format!("expected a WebSocket upgrade: {e}\n")).into_response(),
     };
     let max = app.cfg.max_frame_bytes;
-    let supported = path == "/v3.2/customer/rtm/ws";
-    upgrade.max_message_size(max).max_frame_size(max).on_upgrade(move |mut ws| async move {
+    let framing = if path.ends_with("/websocket") { Framing::SockJs } else { Framing::Raw };
+    let supported = path.starts_with("/v3.2/");
+    upgrade.max_message_size(max).max_frame_size(max).on_upgrade(move |ws| async move {
         if !supported {
-            let f = frames::disconnected_frame("unsupported_version", None);
-            let _ = ws.send(axum::extract::ws::Message::Text(f.into())).await;
-            let _ = ws.send(axum::extract::ws::Message::Close(None)).await;
+            let mut wire = Wire::open(ws, framing).await;
+            let _ = wire.send_text(frames::disconnected_frame("unsupported_version", None)).await;
+            let _ = wire.close(1000, "unsupported_version").await;
             return;
         }
-        conn::serve(app, ws, license_id, region).await
+        conn::serve(app, ws, framing, license_id, region).await
     })
 }
 
@@ -219,7 +229,8 @@ fn token_error(status: StatusCode, error: &str, description: &str) -> Response {
 async fn accounts(app: Shared, req: Request) -> Response {
     let (parts, body) = req.into_parts();
     let headers = parts.headers.clone();
-    if parts.uri.path() != "/v2/customer/token" {
+    // `/customer/token` is where LiveChat's customer-auth (customer-sdk 2.0.4) asks.
+    if !matches!(parts.uri.path(), "/v2/customer/token" | "/customer/token") {
         return cors(&headers, not_found(parts.uri.path()));
     }
     if parts.method == Method::OPTIONS {

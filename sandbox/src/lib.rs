@@ -11,7 +11,9 @@ pub mod config;
 pub mod conn;
 pub mod content;
 pub mod customers;
+pub mod documented;
 pub mod error;
+pub mod event_shape;
 pub mod events;
 pub mod faults;
 pub mod frames;
@@ -23,9 +25,11 @@ pub mod params;
 pub mod properties;
 pub mod script;
 pub mod session;
+pub mod sockjs;
 pub mod state;
 pub mod status;
 pub mod util;
+pub mod wire;
 
 pub use config::Config;
 

@@ -5,7 +5,7 @@ use crate::error::{ErrorKind, RtmError};
 use crate::params::Params;
 use crate::session::{Outcome, Session};
 use crate::state::Shared;
-use crate::{chats, customers, events, other, properties, status};
+use crate::{chats, customers, documented, events, other, properties, status};
 use serde_json::{json, Map, Value};
 
 /// Every customer action the sandbox knows.
@@ -51,6 +51,12 @@ pub fn dispatch(
     let p = Params(payload);
     if !ACTIONS.contains(&action) {
         return Err(RtmError::validation(format!("unknown action `{action}`")));
+    }
+    if let Some(table) = documented::request_params(action) {
+        let who = s.customer_id.clone().unwrap_or_else(|| format!("conn {}", s.conn_id));
+        for path in documented::undocumented(table, payload) {
+            app.warn(action, &who, format!("`{path}` is not in the v3.2 request table of `{action}`"));
+        }
     }
     if action == "login" {
         return status::login(app, s, &p);

@@ -84,6 +84,9 @@ pub struct State {
     pub greetings_sent: u64,
     /// Recent activity for the console (newest last).
     pub log: Vec<Value>,
+    /// What a client sent that the reference does not document, accepted (newest last,
+    /// the first 1,000 kept): `{at, action, customer_id, message}`.
+    pub warnings: Vec<Value>,
 }
 
 /// The application: configuration, the bound port and the state.
@@ -128,6 +131,11 @@ impl App {
     /// server stopped nobody listens and the event is dropped.
     pub fn emit(&self, event: SandboxEvent) {
         let _ = self.events.send(event);
+    }
+
+    /// Records a warning (see `State::warn`); never call it while holding the lock.
+    pub fn warn(&self, action: &str, customer_id: &str, message: impl Into<String>) {
+        self.lock().warn(action, customer_id, message);
     }
 
     /// Logs a line when verbose.
@@ -190,6 +198,18 @@ impl State {
             }
         }
         n
+    }
+
+    /// Records a warning: the request was accepted, but the reference is silent on
+    /// something in it. Shown in `/admin/state` (`warnings`), the activity log and stderr.
+    pub fn warn(&mut self, action: &str, customer_id: &str, message: impl Into<String>) {
+        let message = message.into();
+        eprintln!("[sandbox] warning: {action} ({customer_id}): {message}");
+        let w = json!({ "at": util::now_rfc3339(), "action": action, "customer_id": customer_id, "message": message });
+        self.note("warning", customer_id, w.clone());
+        if self.warnings.len() < 1000 {
+            self.warnings.push(w);
+        }
     }
 
     /// Adds an entry to the console's activity log (keeps the last 300).

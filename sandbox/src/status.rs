@@ -20,7 +20,10 @@ pub fn login(app: &Shared, s: &mut Session, p: &Params) -> Result<Outcome, RtmEr
         return Err(RtmError::new(ErrorKind::NotAllowed, "this connection is already logged in"));
     }
     let token = p.req_str("token")?;
-    let token = token.strip_prefix("Bearer ").unwrap_or(token).trim();
+    // The sample's token is `Bearer <access_token>`: the token type, a space, the token.
+    let token = token.strip_prefix("Bearer ").ok_or_else(|| {
+        RtmError::new(ErrorKind::Authentication, "`token` must be `Bearer <access_token>` (the token type first)")
+    })?;
     let cust = p.opt_obj("customer")?;
     if let Some(c) = cust {
         let cp = Params(c);

@@ -261,16 +261,16 @@ async fn rejected_logins() {
     admin(p, "faults/reject_logins", json!({ "reason": "users_limit_reached", "count": 1 })).await;
     let (tok, _, _) = token(p, LICENSE, None).await;
     let mut c = Client::connect(p, LICENSE).await;
-    assert_error(&c.request("login", json!({ "token": tok })).await, "users_limit_reached");
-    assert_eq!(c.request("login", json!({ "token": tok })).await["success"], json!(true));
+    assert_error(&c.request("login", json!({ "token": format!("Bearer {tok}") })).await, "users_limit_reached");
+    assert_eq!(c.request("login", json!({ "token": format!("Bearer {tok}") })).await["success"], json!(true));
 
     admin(p, "faults/reject_logins", json!({ "reason": "too_many_connections", "seconds": 0.5 })).await;
     let mut c = Client::connect(p, LICENSE).await;
-    c.send(json!({ "request_id": "l", "action": "login", "payload": { "token": tok } })).await;
+    c.send(json!({ "request_id": "l", "action": "login", "payload": { "token": format!("Bearer {tok}") } })).await;
     assert_eq!(c.disconnected().await["reason"], "too_many_connections");
     tokio::time::sleep(Duration::from_millis(600)).await;
     let mut c = Client::connect(p, LICENSE).await;
-    assert_eq!(c.request("login", json!({ "token": tok })).await["success"], json!(true));
+    assert_eq!(c.request("login", json!({ "token": format!("Bearer {tok}") })).await["success"], json!(true));
 }
 
 #[tokio::test]
@@ -285,7 +285,7 @@ async fn data_centres_and_licenses() {
     // On fra it works.
     let (tok, _, _) = token(p, FRA_LICENSE, None).await;
     let mut c = Client::connect_host(p, "api-fra.localhost", &format!("?license_id={FRA_LICENSE}")).await;
-    assert_eq!(c.request("login", json!({ "token": tok })).await["success"], json!(true));
+    assert_eq!(c.request("login", json!({ "token": format!("Bearer {tok}") })).await["success"], json!(true));
     // A dal license on fra: misdirected to dal.
     let mut c = Client::connect_host(p, "api-fra.localhost", &format!("?license_id={LICENSE}")).await;
     assert_eq!(c.disconnected().await["data"]["region"], "dal");

@@ -211,7 +211,7 @@ async fn login_answers_state_and_customer_side_storage_round_trips() {
     let (tok2, cid2, _) = token(p, LICENSE, cookie.as_deref()).await;
     assert_eq!(cid2, cid);
     let mut c2 = Client::connect(p, LICENSE).await;
-    let r = c2.request("login", json!({ "token": tok2, "customer_side_storage": storage })).await;
+    let r = c2.request("login", json!({ "token": format!("Bearer {tok2}"), "customer_side_storage": storage })).await;
     assert_eq!(r["success"], json!(true));
     let css2 = c2.push("customer_side_storage_updated").await;
     assert_eq!(css2["payload"]["customer_side_storage"]["customer_visits"], "2");
@@ -223,7 +223,7 @@ async fn login_answers_state_and_customer_side_storage_round_trips() {
     // A third login that forgets it is flagged.
     let (tok3, _, _) = token(p, LICENSE, cookie.as_deref()).await;
     let mut c3 = Client::connect(p, LICENSE).await;
-    c3.request("login", json!({ "token": tok3 })).await;
+    c3.request("login", json!({ "token": format!("Bearer {tok3}") })).await;
     let st = admin_state(p).await;
     let cust = st["customers"].as_array().unwrap().iter().find(|x| x["id"] == cid.as_str()).unwrap().clone();
     assert_eq!(cust["customer_side_storage"]["check"], "missing");
@@ -236,17 +236,20 @@ async fn login_errors() {
     let mut c = Client::connect(p, LICENSE).await;
     assert_error(&c.request("login", json!({})).await, "validation");
     assert_error(&c.request("login", json!({ "token": 5 })).await, "validation");
-    assert_error(&c.request("login", json!({ "token": "dal:nope" })).await, "authentication");
+    assert_error(&c.request("login", json!({ "token": "Bearer dal:nope" })).await, "authentication");
+    let (bare, _, _) = token(p, LICENSE, None).await;
+    // The sample's `Bearer <token>`: a bare access token is refused.
+    assert_error(&c.request("login", json!({ "token": bare })).await, "authentication");
     let (tok, _, _) = token(p, 1521, None).await; // another dal license
-    assert_error(&c.request("login", json!({ "token": tok })).await, "authentication");
+    assert_error(&c.request("login", json!({ "token": format!("Bearer {tok}") })).await, "authentication");
     let (tok, _, _) = token(p, LICENSE, None).await;
-    assert_error(&c.request("login", json!({ "token": tok, "group_id": 77 })).await, "group_not_found");
-    assert_error(&c.request("login", json!({ "token": tok, "customer": { "name": 3 } })).await, "validation");
+    assert_error(&c.request("login", json!({ "token": format!("Bearer {tok}"), "group_id": 77 })).await, "group_not_found");
+    assert_error(&c.request("login", json!({ "token": format!("Bearer {tok}"), "customer": { "name": 3 } })).await, "validation");
     // Methods before login.
     assert_error(&c.request("get_customer", json!({})).await, "authentication");
-    let ok = c.request("login", json!({ "token": tok })).await;
+    let ok = c.request("login", json!({ "token": format!("Bearer {tok}") })).await;
     assert_eq!(ok["success"], json!(true));
-    assert_error(&c.request("login", json!({ "token": tok })).await, "not_allowed");
+    assert_error(&c.request("login", json!({ "token": format!("Bearer {tok}") })).await, "not_allowed");
 }
 
 #[tokio::test]
@@ -260,11 +263,11 @@ async fn expired_token_is_refused_and_a_live_one_expires() {
     let p = s.port();
     let (tok, _, _) = token(p, LICENSE, None).await;
     let mut c = Client::connect(p, LICENSE).await;
-    assert_eq!(c.request("login", json!({ "token": tok })).await["success"], json!(true));
+    assert_eq!(c.request("login", json!({ "token": format!("Bearer {tok}") })).await["success"], json!(true));
     let d = c.disconnected().await;
     assert_eq!(d["reason"], "access_token_expired");
     let mut c2 = Client::connect(p, LICENSE).await;
-    assert_error(&c2.request("login", json!({ "token": tok })).await, "authentication");
+    assert_error(&c2.request("login", json!({ "token": format!("Bearer {tok}") })).await, "authentication");
 }
 
 #[tokio::test]
@@ -299,7 +302,7 @@ async fn ping_before_and_after_login() {
     c.send(json!({ "request_id": "p0", "action": "ping", "payload": {} })).await;
     // No answer to the ping before login: the next frame is the login response.
     let (tok, _, _) = token(p, LICENSE, None).await;
-    c.send(json!({ "request_id": "l", "action": "login", "payload": { "token": tok } })).await;
+    c.send(json!({ "request_id": "l", "action": "login", "payload": { "token": format!("Bearer {tok}") } })).await;
     let f = c.next_frame(WAIT).await.unwrap();
     assert_eq!(f["request_id"], "l");
     let r = c.request("ping", json!({})).await;
@@ -353,7 +356,7 @@ async fn chats_lifecycle_and_events() {
 
     // Other event types.
     for ev in [
-        json!({ "type": "file", "url": "https://cdn.livechatinc.com/x.png" }),
+        json!({ "type": "file", "url": format!("http://cdn.localhost:{}/assets/photo.png", s.port()) }),
         json!({ "type": "custom", "content": { "k": "v" } }),
         json!({ "type": "filled_form", "form_id": "f", "fields": [{ "type": "name", "id": "1", "label": "Name", "answer": "A" }] }),
         json!({ "type": "system_message", "system_message_type": "x", "text": "t" }),
@@ -654,7 +657,7 @@ async fn greetings_and_postbacks_via_the_console() {
     let p = s.port();
     let (tok, cid, cookie) = token(p, LICENSE, None).await;
     let mut c = Client::connect(p, LICENSE).await;
-    assert_eq!(c.request("login", json!({ "token": tok })).await["success"], json!(true));
+    assert_eq!(c.request("login", json!({ "token": format!("Bearer {tok}") })).await["success"], json!(true));
     c.customer_id = cid.clone();
     admin(p, "greeting", json!({ "customer_id": cid, "kind": "message" })).await;
     let g = c.push("incoming_greeting").await;
@@ -681,7 +684,7 @@ async fn greetings_and_postbacks_via_the_console() {
     // A displayed greeting shows up in the next login.
     let (tok2, _, _) = token(p, LICENSE, cookie.as_deref()).await;
     let mut tab = Client::connect(p, LICENSE).await;
-    let l = tab.request("login", json!({ "token": tok2 })).await;
+    let l = tab.request("login", json!({ "token": format!("Bearer {tok2}") })).await;
     assert_eq!(l["payload"]["greeting"]["unique_id"], uid.as_str());
     assert_eq!(l["payload"]["greeting"]["accepted"], json!(true));
     assert_eq!(l["payload"]["greeting"]["event"]["type"], "rich_message");
@@ -761,8 +764,8 @@ async fn pushes_reach_every_connection_but_request_id_only_the_requester() {
     let (tok2, _, _) = token(p, LICENSE, cookie.as_deref()).await;
     let mut a = Client::connect(p, LICENSE).await;
     let mut b = Client::connect(p, LICENSE).await;
-    assert_eq!(a.request("login", json!({ "token": tok })).await["success"], json!(true));
-    assert_eq!(b.request("login", json!({ "token": tok2 })).await["success"], json!(true));
+    assert_eq!(a.request("login", json!({ "token": format!("Bearer {tok}") })).await["success"], json!(true));
+    assert_eq!(b.request("login", json!({ "token": format!("Bearer {tok2}") })).await["success"], json!(true));
     let r = a.request("update_customer", json!({ "name": "Two Tabs" })).await;
     let pa = a.push("customer_updated").await;
     let pb = b.push("customer_updated").await;
