@@ -29,6 +29,9 @@ pub struct Checked {
 fn pick(m: &Map<String, Value>, keys: &[&str], path: &str, warnings: &mut Vec<String>) -> Map<String, Value> {
     let mut out = Map::new();
     for (k, v) in m {
+        if v.is_null() {
+            continue; // an optional field left empty
+        }
         if keys.contains(&k.as_str()) {
             out.insert(k.clone(), v.clone());
         } else {
