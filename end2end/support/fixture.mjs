@@ -7,7 +7,7 @@
 // `visit` opens a fresh browser context (its own cookies and storage, so its own
 // customer), collects what the page reports, and closes the context afterwards,
 // with a screenshot in test-results/failures/ when the body throws.
-import { before, after } from "node:test";
+import { before, after, afterEach } from "node:test";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -112,6 +112,12 @@ export function useStack(sandboxArgs = []) {
       stack.sandbox = null;
       throw e;
     }
+  });
+
+  // Every test fails on a sandbox warning (something sent that the reference does not
+  // document), named in the failure.
+  afterEach(async () => {
+    if (stack.sandbox) await stack.sandbox.assertNoWarnings();
   });
 
   after(async () => {

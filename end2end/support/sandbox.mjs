@@ -42,6 +42,7 @@ export async function startSandbox(args = []) {
     });
     child.once("exit", (code) => { clearTimeout(timer); reject(new Error(`sandbox exited (${code}):\n${out}`)); });
   });
+  let seenWarnings = 0;
   return {
     port,
     url: (host, p = "/") => `http://${host}.localhost:${port}${p}`,
@@ -53,6 +54,23 @@ export async function startSandbox(args = []) {
       });
       if (!res.ok) throw new Error(`admin ${p}: ${res.status} ${await res.text()}`);
       return res.json();
+    },
+    /** Warnings the sandbox recorded (requests it accepted but the v3.2 reference does not document). */
+    async warnings() {
+      return (await this.admin("state")).warnings ?? [];
+    },
+    /**
+     * Throws if the sandbox recorded a warning since the last call: every test fails on
+     * a shape the reference does not document (fixture.mjs checks after each test).
+     */
+    async assertNoWarnings() {
+      const all = await this.warnings();
+      const fresh = all.slice(seenWarnings);
+      seenWarnings = all.length;
+      if (fresh.length) {
+        throw new Error("the sandbox warned about requests the v3.2 reference does not document:\n" +
+          fresh.map((w) => `  ${w.action} (${w.customer_id}): ${w.message}`).join("\n"));
+      }
     },
     async stop() {
       process.removeListener("exit", killed);

@@ -365,7 +365,9 @@ pub fn deactivate_chat(app: &Shared, s: &Session, cid: &str, p: &Params) -> Resu
     let tid = t.id.clone();
     chat.agent_present = false;
     let o = s.origin();
-    st.push_to_customer(cid, "incoming_event", json!({ "chat_id": chat_id, "thread_id": tid, "event": ev }), o);
+    // Only the method's documented push (chat_deactivated) carries the request_id: clients
+    // such as customer-sdk take the first push with it as the answer.
+    st.push_to_customer(cid, "incoming_event", json!({ "chat_id": chat_id, "thread_id": tid, "event": ev }), None);
     st.push_to_customer(cid, "chat_deactivated", json!({ "chat_id": chat_id, "thread_id": tid, "user_id": cid }), o);
     st.note("deactivate_chat", cid, json!({ "chat_id": chat_id }));
     Ok(json!({}))
