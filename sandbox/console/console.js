@@ -104,7 +104,8 @@ function render() {
       $("chat-head").textContent = "no chat yet"; $("events").replaceChildren(); $("sneak").textContent = "";
     }
   }
-  $("faults").textContent = JSON.stringify(state.faults, null, 1);
+  $("faults").textContent = JSON.stringify(state.faults, null, 1) +
+    (state.warnings?.length ? "\n\nwarnings (accepted, not in the v3.2 reference):\n" + state.warnings.map((w) => w.action + ": " + w.message).join("\n") : "");
   $("log").replaceChildren(...state.log.slice().reverse().slice(0, 30).map((l) =>
     h("li", {}, l.at.slice(11, 19) + " " + l.kind + " " + l.customer_id.slice(0, 8) + " " + (l.detail ? JSON.stringify(l.detail) : ""))));
 }
@@ -112,7 +113,7 @@ function render() {
 const ERRORS = ["authentication", "authorization", "chat_inactive", "customer_banned", "greeting_not_found", "group_not_found",
   "group_offline", "group_unavailable", "groups_offline", "internal", "license_expired", "limit_reached", "not_allowed", "not_found",
   "pending_requests_limit_reached", "request_timeout", "service_unavailable", "too_many_requests", "unsupported_version",
-  "users_limit_reached", "validation", "wrong_product_version"];
+  "users_limit_reached", "validation", "wrong_product_version", "misdirected_request"];
 
 async function refresh() {
   try {
@@ -137,12 +138,21 @@ $("agent-enabled").addEventListener("change", (e) => post("agent", { enabled: e.
 document.querySelectorAll("[data-act]").forEach((b) => b.addEventListener("click", () => {
   const act = b.dataset.act;
   if (act === "greeting") return selCustomer && post("greeting", { customer_id: selCustomer, kind: b.dataset.kind });
+  if (act === "multicast") return selCustomer && post("multicast", { customer_id: selCustomer, content: { text: $("reply-text").value || "hello" } });
   if (!selChat) { $("status").textContent = "select a chat first"; return; }
   const body = { chat_id: selChat };
   if (act === "rich") return post("chats/rich", { ...body, template: b.dataset.template });
   if (act === "typing") return post("chats/typing", { ...body, is_typing: b.dataset.on === "1" });
   if (act === "join") return post("chats/queue", { ...body, position: 0 });
   if (act === "transfer") return post("chats/transfer", { ...body, group_id: Number($("transfer-group").value) });
+  if (act === "update_event") {
+    const ch = state.chats.find((x) => x.id === selChat);
+    const last = ch?.threads.flatMap((t) => t.events).filter((e) => e.type === "message" && e.author_id !== ch.customer_id).at(-1);
+    const text = $("reply-text").value.trim();
+    if (!last || !text) { $("status").textContent = "needs an agent message and a text in the reply box"; return; }
+    $("reply-text").value = "";
+    return post("chats/update_event", { ...body, event_id: last.id, text });
+  }
   return post("chats/" + act, body);
 }));
 

@@ -484,11 +484,7 @@ fn f_error(app: &Shared, m: &Map<String, Value>) -> R {
         _ if kind == ErrorKind::MisdirectedRequest => error = error.with_data(json!({ "region": "fra" })),
         _ => {}
     }
-    app.lock().faults.set_mut(&fault_key(m)).errors.push_back(ErrorFault {
-        error,
-        action,
-        remaining: count,
-    });
+    app.lock().faults.set_mut(&fault_key(m)).errors.push_back(ErrorFault { error, action, remaining: count });
     Ok(json!({ "type": kind.name(), "count": count }))
 }
 

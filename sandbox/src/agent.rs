@@ -223,8 +223,7 @@ pub fn leave(app: &Shared, chat_id: &str) -> Result<(), RtmError> {
     if let Some(t) = chat.active_thread() {
         t.user_ids.retain(|u| u != AGENT_ID);
     }
-    let payload =
-        json!({ "chat_id": chat_id, "thread_id": tid, "user_id": AGENT_ID, "reason": "manual", "requester_id": AGENT_ID });
+    let payload = json!({ "chat_id": chat_id, "thread_id": tid, "user_id": AGENT_ID, "reason": "manual", "requester_id": AGENT_ID });
     st.push_to_customer(&cid, "user_removed_from_chat", payload, None);
     st.note("user_removed_from_chat", &cid, json!({ "chat_id": chat_id }));
     Ok(())

@@ -60,9 +60,7 @@ pub fn request_params(action: &str) -> Option<&'static [&'static str]> {
         "send_sneak_peek" => &["chat_id", "sneak_peek_text"],
         "update_chat_properties" | "delete_chat_properties" => &["chat_id", "properties"],
         "update_thread_properties" | "delete_thread_properties" => &["chat_id", "thread_id", "properties"],
-        "update_event_properties" | "delete_event_properties" => {
-            &["chat_id", "thread_id", "event_id", "properties"]
-        }
+        "update_event_properties" | "delete_event_properties" => &["chat_id", "thread_id", "event_id", "properties"],
         "update_customer" => &["name", "email", "avatar", "session_fields"],
         "update_customer_page" => &["url", "title"],
         "set_customer_session_fields" => &["session_fields"],

@@ -80,7 +80,8 @@ pub fn validate_event(v: &Value, cdn: &str) -> Result<Checked, RtmError> {
         "system_message" => &["text", "system_message_type", "text_vars"],
         other => return Err(RtmError::validation(format!("unsupported event type `{other}`"))),
     };
-    let keys: Vec<&str> = ["custom_id", "type", "properties", "recipients", "visibility"].iter().chain(own).copied().collect();
+    let keys: Vec<&str> =
+        ["custom_id", "type", "properties", "recipients", "visibility"].iter().chain(own).copied().collect();
     let mut out = pick(m, &keys, "event", &mut warnings);
     match ty {
         "message" => {
@@ -175,13 +176,16 @@ fn filled_field(f: &Value, path: &str, warnings: &mut Vec<String>) -> Result<Map
         )));
     };
     let mut out = pick(m, &["type", "id", "label", answer_key], &format!("event.{path}"), warnings);
-    let answer = m.get(answer_key).ok_or_else(|| RtmError::validation(format!("`{path}.{answer_key}` is required for a {ty} field")))?;
+    let answer = m
+        .get(answer_key)
+        .ok_or_else(|| RtmError::validation(format!("`{path}.{answer_key}` is required for a {ty} field")))?;
     if TEXT_FIELDS.contains(&ty) {
         if !answer.is_string() {
             return Err(RtmError::validation(format!("`{path}.answer` must be a string for a {ty} field")));
         }
     } else if ty == "checkbox" {
-        let list = answer.as_array().ok_or_else(|| RtmError::validation(format!("`{path}.answers` must be an array")))?;
+        let list =
+            answer.as_array().ok_or_else(|| RtmError::validation(format!("`{path}.answers` must be an array")))?;
         let mut kept = Vec::new();
         for (i, o) in list.iter().enumerate() {
             kept.push(Value::Object(option(o, &format!("{path}.answers[{i}]"), false, warnings)?));
@@ -203,7 +207,9 @@ fn option(v: &Value, path: &str, group: bool, warnings: &mut Vec<String>) -> Res
         match m.get("group_id") {
             Some(g) if g.is_u64() => {}
             Some(_) => return Err(RtmError::validation(format!("`{path}.group_id` must be a number"))),
-            None => return Err(RtmError::validation(format!("`{path}.group_id` is required for a group_chooser field"))),
+            None => {
+                return Err(RtmError::validation(format!("`{path}.group_id` is required for a group_chooser field")))
+            }
         }
     }
     let keys: &[&str] = if group { &["id", "label", "group_id"] } else { &["id", "label"] };

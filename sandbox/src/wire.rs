@@ -125,7 +125,10 @@ mod tests {
 
     #[test]
     fn sockjs_client_frames() {
-        assert_eq!(unwrap_sockjs(r#"["{\"action\":\"ping\"}","x"]"#), Some(vec![r#"{"action":"ping"}"#.into(), "x".into()]));
+        assert_eq!(
+            unwrap_sockjs(r#"["{\"action\":\"ping\"}","x"]"#),
+            Some(vec![r#"{"action":"ping"}"#.into(), "x".into()])
+        );
         assert_eq!(unwrap_sockjs(r#""one""#), Some(vec!["one".into()]));
         assert_eq!(unwrap_sockjs("[]"), Some(vec![]));
         assert_eq!(unwrap_sockjs(r#"{"action":"ping"}"#), None);

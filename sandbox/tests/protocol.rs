@@ -243,8 +243,14 @@ async fn login_errors() {
     let (tok, _, _) = token(p, 1521, None).await; // another dal license
     assert_error(&c.request("login", json!({ "token": format!("Bearer {tok}") })).await, "authentication");
     let (tok, _, _) = token(p, LICENSE, None).await;
-    assert_error(&c.request("login", json!({ "token": format!("Bearer {tok}"), "group_id": 77 })).await, "group_not_found");
-    assert_error(&c.request("login", json!({ "token": format!("Bearer {tok}"), "customer": { "name": 3 } })).await, "validation");
+    assert_error(
+        &c.request("login", json!({ "token": format!("Bearer {tok}"), "group_id": 77 })).await,
+        "group_not_found",
+    );
+    assert_error(
+        &c.request("login", json!({ "token": format!("Bearer {tok}"), "customer": { "name": 3 } })).await,
+        "validation",
+    );
     // Methods before login.
     assert_error(&c.request("get_customer", json!({})).await, "authentication");
     let ok = c.request("login", json!({ "token": format!("Bearer {tok}") })).await;

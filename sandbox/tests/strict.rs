@@ -12,7 +12,12 @@ use serde_json::{json, Value};
 use tokio_tungstenite::tungstenite::Message;
 
 fn warnings(state: &Value) -> Vec<String> {
-    state["warnings"].as_array().into_iter().flatten().map(|w| w["message"].as_str().unwrap_or("").to_string()).collect()
+    state["warnings"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|w| w["message"].as_str().unwrap_or("").to_string())
+        .collect()
 }
 
 async fn chat(port: u16) -> (Client, String, String) {
@@ -66,7 +71,8 @@ async fn undocumented_request_parameters_are_accepted_with_a_warning() {
     // And in the activity log.
     assert!(state["log"].as_array().unwrap().iter().any(|l| l["kind"] == "warning"));
     // Documented nested parameters are fine; undocumented ones are named by path.
-    let r = c.request("start_chat", json!({ "chat": { "thread": { "events": [], "mood": 1 } }, "continuous": true })).await;
+    let r =
+        c.request("start_chat", json!({ "chat": { "thread": { "events": [], "mood": 1 } }, "continuous": true })).await;
     assert_eq!(r["success"], json!(true), "{r}");
     assert!(warnings(&admin_state(p).await).iter().any(|m| m.contains("`chat.thread.mood`")));
 }
@@ -89,14 +95,32 @@ async fn filled_forms_are_validated_per_field_type() {
     assert_eq!(c.push("incoming_event").await["payload"]["event"]["fields"], good);
     for (bad, why) in [
         (json!({ "type": "name", "id": "1", "label": "Name" }), "text field without answer"),
-        (json!({ "type": "email", "id": "1", "label": "E", "answer": { "id": "0", "label": "x" } }), "text field with an option"),
+        (
+            json!({ "type": "email", "id": "1", "label": "E", "answer": { "id": "0", "label": "x" } }),
+            "text field with an option",
+        ),
         (json!({ "type": "radio", "id": "1", "label": "R", "answer": "Support" }), "radio with a text answer"),
-        (json!({ "type": "radio", "id": "1", "label": "R", "answer": { "id": 0, "label": "Support" } }), "numeric option id"),
+        (
+            json!({ "type": "radio", "id": "1", "label": "R", "answer": { "id": 0, "label": "Support" } }),
+            "numeric option id",
+        ),
         (json!({ "type": "select", "id": "1", "label": "S", "answer": { "id": "0" } }), "option without label"),
-        (json!({ "type": "checkbox", "id": "1", "label": "C", "answer": { "id": "0", "label": "it" } }), "checkbox without answers"),
-        (json!({ "type": "checkbox", "id": "1", "label": "C", "answers": [{ "id": 1, "label": "it" }] }), "numeric checkbox id"),
-        (json!({ "type": "group_chooser", "id": "1", "label": "G", "answer": { "id": "2", "label": "M" } }), "group_chooser without group_id"),
-        (json!({ "type": "group_chooser", "id": "1", "label": "G", "answer": { "id": "2", "group_id": "1", "label": "M" } }), "group_id as a string"),
+        (
+            json!({ "type": "checkbox", "id": "1", "label": "C", "answer": { "id": "0", "label": "it" } }),
+            "checkbox without answers",
+        ),
+        (
+            json!({ "type": "checkbox", "id": "1", "label": "C", "answers": [{ "id": 1, "label": "it" }] }),
+            "numeric checkbox id",
+        ),
+        (
+            json!({ "type": "group_chooser", "id": "1", "label": "G", "answer": { "id": "2", "label": "M" } }),
+            "group_chooser without group_id",
+        ),
+        (
+            json!({ "type": "group_chooser", "id": "1", "label": "G", "answer": { "id": "2", "group_id": "1", "label": "M" } }),
+            "group_id as a string",
+        ),
         (json!({ "type": "header", "id": "1", "label": "Welcome" }), "a decoration sent as a field"),
         (json!({ "type": "name", "label": "Name", "answer": "A" }), "no id"),
         (json!({ "type": "name", "id": "1", "answer": "A" }), "no label"),
@@ -196,7 +220,10 @@ async fn every_documented_error_has_its_documented_shape() {
     for (kind, message) in table {
         admin(p, "faults/error", json!({ "type": kind, "action": "get_customer" })).await;
         let r = c.request("get_customer", json!({})).await;
-        assert_eq!((r["type"].as_str(), r["action"].as_str(), &r["success"]), (Some("response"), Some("get_customer"), &json!(false)));
+        assert_eq!(
+            (r["type"].as_str(), r["action"].as_str(), &r["success"]),
+            (Some("response"), Some("get_customer"), &json!(false))
+        );
         let mut want = json!({ "type": kind, "message": message });
         if kind == "misdirected_request" {
             want["data"] = json!({ "region": "fra" });
@@ -218,7 +245,8 @@ async fn the_console_pushes_event_updated_user_removed_from_chat_and_incoming_mu
     assert_eq!((u["chat_id"].as_str(), u["thread_id"].as_str()), (Some(chat_id.as_str()), Some(thread_id.as_str())));
     assert_eq!((u["event"]["id"].as_str(), u["event"]["text"].as_str()), (Some(eid), Some("Hello")));
     let got = c.request("get_chat", json!({ "chat_id": chat_id })).await;
-    let texts: Vec<&str> = got["payload"]["thread"]["events"].as_array().unwrap().iter().filter_map(|e| e["text"].as_str()).collect();
+    let texts: Vec<&str> =
+        got["payload"]["thread"]["events"].as_array().unwrap().iter().filter_map(|e| e["text"].as_str()).collect();
     assert!(texts.contains(&"Hello") && !texts.contains(&"Helo"), "{texts:?}");
 
     admin(p, "chats/leave", json!({ "chat_id": chat_id })).await;
@@ -240,7 +268,15 @@ async fn customer_auth_token_path() {
     let s = start_quiet().await;
     // customer-auth posts text/plain JSON to /customer/token.
     let body = json!({ "response_type": "token", "grant_type": "cookie", "client_id": "x", "license_id": LICENSE, "redirect_uri": "https://a.test/" });
-    let r = http(s.port(), "POST", "accounts.localhost", "/customer/token", Some(&body.to_string()), &[("Origin", "https://a.test")]).await;
+    let r = http(
+        s.port(),
+        "POST",
+        "accounts.localhost",
+        "/customer/token",
+        Some(&body.to_string()),
+        &[("Origin", "https://a.test")],
+    )
+    .await;
     assert_eq!(r.status, 200, "{}", r.body);
     assert_eq!(r.json()["token_type"], "Bearer");
 }
@@ -262,7 +298,15 @@ async fn text(ws: &mut Ws) -> String {
 async fn sockjs_transport_carries_the_same_protocol() {
     let s = start_quiet().await;
     let p = s.port();
-    let info = http(p, "GET", "api.localhost", "/v3.2/customer/rtm/sjs/info?license_id=1520&t=1", None, &[("Origin", "https://a.test")]).await;
+    let info = http(
+        p,
+        "GET",
+        "api.localhost",
+        "/v3.2/customer/rtm/sjs/info?license_id=1520&t=1",
+        None,
+        &[("Origin", "https://a.test")],
+    )
+    .await;
     assert_eq!(info.status, 200);
     let v = info.json();
     assert_eq!((v["websocket"].clone(), v["cookie_needed"].clone()), (json!(true), json!(false)));
