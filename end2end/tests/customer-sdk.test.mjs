@@ -109,3 +109,33 @@ test("customer-sdk 2.0.4 chats with the sandbox through SockJS from login to the
     assert.ok(routed.logs.some((l) => l.event_name === "chat_started"), JSON.stringify(routed.logs));
     assert.deepEqual(errors, [], "no page errors");
   }));
+
+test("a sandbox warning fails the test that caused it (the check every e2e test gets)", async () => {
+  const port = stack.sandbox.port;
+  const token = await tokenViaHttp(port);
+  const { default: WebSocket } = await import("ws");
+  const ws = new WebSocket(`ws://127.0.0.1:${port}/v3.2/customer/rtm/ws?license_id=${LICENSE}`);
+  await new Promise((resolve, reject) => { ws.once("open", resolve); ws.once("error", reject); });
+  const answers = [];
+  ws.on("message", (m) => answers.push(JSON.parse(m.toString())));
+  ws.send(JSON.stringify({ request_id: "1", action: "login", payload: { token: `Bearer ${token}`, favourite_colour: "teal" } }));
+  await waitFor(() => answers.find((a) => a.request_id === "1"), 5_000, "the login answer");
+  ws.close();
+  assert.equal(answers.find((a) => a.request_id === "1").success, true, "accepted: the reference is silent");
+  await assert.rejects(stack.sandbox.assertNoWarnings(), /login .*`favourite_colour` is not in the v3\.2 request table/);
+  await stack.sandbox.assertNoWarnings(); // seen once, so the check after this test passes
+});
+
+/** A token from the sandbox's accounts host (node:http: fetch cannot set Host). */
+async function tokenViaHttp(port) {
+  const http = await import("node:http");
+  return new Promise((resolve, reject) => {
+    const req = http.request({ host: "127.0.0.1", port, path: "/v2/customer/token", method: "POST", headers: { host: `accounts.localhost:${port}` } }, (res) => {
+      let body = "";
+      res.on("data", (d) => { body += d; });
+      res.on("end", () => resolve(JSON.parse(body).access_token));
+    });
+    req.on("error", reject);
+    req.end(JSON.stringify({ license_id: LICENSE }));
+  });
+}
