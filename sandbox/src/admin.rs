@@ -461,8 +461,12 @@ fn f_error(app: &Shared, m: &Map<String, Value>) -> R {
         error: RtmError::new(kind, message),
         action,
         remaining: count,
+        until: m
+            .get("seconds")
+            .and_then(Value::as_f64)
+            .map(|s| Instant::now() + Duration::from_secs_f64(s.clamp(0.0, 3_600.0))),
     });
-    Ok(json!({ "type": kind.name(), "count": count }))
+    Ok(json!({ "type": kind.name(), "count": count, "seconds": m.get("seconds") }))
 }
 
 fn f_reject_logins(app: &Shared, m: &Map<String, Value>) -> R {

@@ -43,7 +43,7 @@ pub use backoff::{backoff_delay, backoff_window, Prng};
 pub use config::{SessionConfig, Token};
 pub use engine::Session;
 pub use io::{ConnectionStatus, Input, Output, RequestError, SessionEvent};
-pub use reconnect::{policy, Action, Cause, Delay, PolicyContext};
+pub use reconnect::{policy, Action, Cause, Delay, PolicyContext, MAX_REFUSED_LOGINS};
 pub use requests::RequestId;
 pub use timers::Timings;
 pub use url::{connect_url, is_valid_region, region_host, DEFAULT_REGION, RTM_PATH};
