@@ -8,16 +8,14 @@ import { TEXT } from "./reasons.mjs";
 /** The requests that carry or look for the customer's events. */
 const DELIVERY = new Set(["send_event", "start_chat", "activate_chat", "get_chat", "list_chats"]);
 
-/** Records every request frame the page's sockets send: { at, action }. */
-function recordRequests(page) {
-  const sent = [];
-  page.on("websocket", (ws) => ws.on("framesent", ({ payload }) => {
+/** Every request frame the visitor's sockets sent (visitor.mjs records them): { at, action }. */
+function requestsOf(v) {
+  return v.sockets.flatMap((s) => s.sent).flatMap(({ at, payload }) => {
     try {
-      const action = JSON.parse(String(payload)).action;
-      if (action) sent.push({ at: Date.now(), action });
-    } catch { /* not JSON */ }
-  }));
-  return sent;
+      const action = JSON.parse(payload).action;
+      return action ? [{ at, action }] : [];
+    } catch { return []; }
+  });
 }
 
 /**
@@ -27,9 +25,7 @@ function recordRequests(page) {
  */
 export async function retryStorm(suite, ms) {
   const { sandbox } = suite;
-  const v = await openVisitor(suite, { open: false });
-  const requests = recordRequests(v.page);
-  await v.openChat();
+  const v = await openVisitor(suite);
   try {
     const id = v.customer.id;
     const prefix = "rs ";
@@ -43,7 +39,7 @@ export async function retryStorm(suite, ms) {
       await sleep((ms / texts.length) * (i < texts.length - 1 ? 1 : 0.5));
     }
     await sleep(Math.max(0, t0 + ms - Date.now()));
-    const during = requests.filter((r) => r.at >= t0 && r.at < t0 + ms && DELIVERY.has(r.action)).length;
+    const during = requestsOf(v).filter((r) => r.at >= t0 && r.at < t0 + ms && DELIVERY.has(r.action)).length;
     const expected = [`${prefix}0 before`, ...texts];
     await waitFor(async () => messagesOnSandbox(await sandbox.admin("state"), id, prefix).length >= expected.length,
       60_000, "every message after the limit lifted").catch(() => {});

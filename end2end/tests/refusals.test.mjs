@@ -38,7 +38,8 @@ test("a group the license does not have is dropped once and the chat works in th
     await stack.waitState((s) => s.connections.find((c) => c.customer_id === me.id && c.status === "logged_in"), "logged in");
     assert.equal(sockets.filter((u) => u.includes("/customer/rtm/")).length, 2, "one socket per login");
     await w.locator(".lc-launcher:not(#lc-boot)").first().click({ timeout: 20_000 });
-    await w.getByRole("textbox", { name: /^Write a message/ }).waitFor({ timeout: 20_000 });
+    await w.locator("#lc-window").waitFor({ timeout: 20_000 });
+    await new Promise((r) => setTimeout(r, 1_000));
     assert.equal(await w.locator(".lc-banner").count(), 0, "no banner: the chat works");
   }));
 
