@@ -189,6 +189,16 @@ impl WidgetConfig {
         Ok(config)
     }
 
+    /// Whether the visitor's viewport is phone-sized: embedded, the host's as the loader
+    /// reports it (`narrow=1`, then `lc:viewport`); the iframe itself is always narrow
+    /// (a launcher's width), so its own width (`own_width`) counts only on a page of its own.
+    pub fn is_narrow(&self, own_width: Option<f64>) -> bool {
+        match self.host_origin {
+            Some(_) => self.narrow,
+            None => own_width.is_some_and(|w| w < 480.0),
+        }
+    }
+
     /// localStorage namespace: one per license and group.
     pub fn storage_namespace(&self) -> String {
         format!("livechat:{}:{}", self.license, self.group)

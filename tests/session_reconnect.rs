@@ -5,7 +5,9 @@
 mod common_session;
 
 use common_session::*;
-use livechat_widget::session::{backoff_window, Cause, ConnectionStatus, Input, Output, SessionConfig};
+use livechat_widget::session::{
+    backoff_window, Cause, ConnectionStatus, Input, Output, SessionConfig, MAX_REFUSED_LOGINS,
+};
 use serde_json::{json, Value};
 
 const FRA_URL: &str = "wss://api-fra.livechatinc.com/v3.2/customer/rtm/ws?license_id=123";
@@ -64,13 +66,13 @@ fn assert_stays_down(h: &mut Harness, what: &str) {
 fn access_token_expired_reconnects_at_once_with_a_fresh_token() {
     let mut h = disconnected("access_token_expired", None);
     assert_eq!(h.closes(), 1);
-    assert_eq!(h.connects().len(), 1, "at once");
+    assert_eq!(h.token_fetches(), [true], "a fresh token at once, before the socket");
+    assert!(h.connects().is_empty());
     assert_eq!(h.s.status(), ConnectionStatus::Connecting { attempt: 1 });
     h.take_sent();
-    h.input(Input::Opened);
-    assert_eq!(h.token_fetches(), [true]);
-    assert!(h.sent.is_empty(), "the expired token is not reused");
     h.input(Input::Token(Ok(token())));
+    assert_eq!(h.connects().len(), 1);
+    h.input(Input::Opened);
     let login = h.last_sent("login");
     h.respond_ok(&login, json!({}));
     assert_eq!(h.s.status(), ConnectionStatus::Connected);
@@ -80,16 +82,16 @@ fn access_token_expired_reconnects_at_once_with_a_fresh_token() {
 fn login_error_authentication_reconnects_at_once_with_a_fresh_token() {
     let mut h = login_failed("authentication", None);
     assert_eq!(h.closes(), 1);
-    assert_eq!(h.connects().len(), 1);
-    h.input(Input::Opened);
     assert_eq!(h.token_fetches(), [true]);
+    h.input(Input::Token(Ok(token())));
+    assert_eq!(h.connects().len(), 1, "at once");
 }
 
 #[test]
 fn second_consecutive_authentication_failure_backs_off() {
     let mut h = disconnected("access_token_expired", None);
-    h.input(Input::Opened);
     h.input(Input::Token(Ok(token())));
+    h.input(Input::Opened);
     let login = h.last_sent("login");
     h.take_log();
     h.respond_err(&login, "authentication", None);
@@ -108,7 +110,8 @@ fn successful_login_resets_the_authentication_retry() {
     h.open_and_login();
     h.take_log();
     disconnect(&mut h, "access_token_expired", None);
-    assert_eq!(h.connects().len(), 1, "at once again after a good login");
+    assert_eq!(h.token_fetches(), [true], "at once again after a good login");
+    assert_eq!(h.s.status(), ConnectionStatus::Connecting { attempt: 1 });
 }
 
 // ----- Row: wrong data center -> switch region, remember it, at once -----
@@ -199,8 +202,17 @@ fn login_errors_internal_service_unavailable_too_many_requests_request_timeout_b
 #[test]
 fn unknown_reasons_and_other_login_errors_back_off() {
     assert_backoff(&disconnected("some_future_reason", None), "unknown reason");
-    assert_backoff(&login_failed("validation", None), "validation");
+    // The first time; after a handful in a row the session refuses (tests/session_login_refused.rs).
     assert_backoff(&login_failed("brand_new_error", None), "unknown error");
+}
+
+// Issue 18: counted per IP address (other visitors' connections included) and lifted as
+// those connections log in or close; the spec does not call it permanent.
+#[test]
+fn too_many_unauthorized_connections_backs_off_instead_of_stopping() {
+    let mut h = disconnected("too_many_unauthorized_connections", None);
+    assert_backoff(&h, "too_many_unauthorized_connections");
+    h.reconnect_and_login();
 }
 
 #[test]
@@ -208,7 +220,7 @@ fn connect_that_never_opens_times_out_and_backs_off() {
     let mut h = Harness::new(config());
     h.input(Input::Start);
     h.take_log();
-    h.advance(30_000);
+    h.advance(25_000);
     assert_backoff(&h, "connect timeout");
 }
 
@@ -248,7 +260,6 @@ fn customer_banned_license_and_version_reasons_stop_for_good() {
         "unsupported_version",
         "product_version_changed",
         "too_many_connections",
-        "too_many_unauthorized_connections",
     ] {
         let mut h = disconnected(reason, None);
         match h.s.status() {
@@ -306,7 +317,10 @@ fn disconnect_push_then_close_schedules_once() {
 
 #[test]
 fn only_one_late_close_is_absorbed_after_an_immediate_reconnect() {
-    let mut h = disconnected("access_token_expired", None);
+    let mut h = Harness::new(config());
+    h.start_and_login();
+    h.push("customer_disconnected", json!({ "reason": "misdirected_connection", "data": { "region": "fra" } }), None);
+    h.input(Input::Closed { code: 1000, reason: String::new() });
     assert_eq!(h.s.status(), ConnectionStatus::Connecting { attempt: 1 }, "the server's close was absorbed");
     h.input(Input::Closed { code: 1006, reason: String::new() });
     assert!(
@@ -384,13 +398,15 @@ fn successful_login_resets_the_backoff_attempt() {
 fn policy_table_covers_every_documented_reason_and_login_error() {
     use livechat_widget::protocol::{CustomerDisconnected, DisconnectReason, ErrorType, RtmError};
     use livechat_widget::session::{policy, Action, Delay, PolicyContext};
-    let ctx = PolicyContext { auth_retried: false, region: "dal" };
+    let ctx = PolicyContext { auth_retried: false, group_to_drop: false, refused_logins: 1, region: "dal" };
     let kind = |a: Action| match a {
+        Action::Reconnect { drop_group: true, .. } => "drop group",
         Action::Reconnect { delay: Delay::Now, fresh_token: true, .. } => "fresh",
         Action::Reconnect { delay: Delay::Now, region: Some(_), .. } => "switch",
         Action::Reconnect { delay: Delay::ServerWait(_), .. } => "wait",
         Action::Reconnect { delay: Delay::Backoff, .. } => "backoff",
         Action::Pause => "pause",
+        Action::Refuse => "refuse",
         Action::Stop => "stop",
         other => panic!("{other:?}"),
     };
@@ -401,7 +417,10 @@ fn policy_table_covers_every_documented_reason_and_login_error() {
             "access_token_expired" => "fresh",
             "misdirected_connection" => "switch",
             "customer_temporarily_blocked" => "wait",
-            "connection_timeout" | "internal_error" | "service_temporarily_unavailable" => "backoff",
+            "connection_timeout"
+            | "internal_error"
+            | "service_temporarily_unavailable"
+            | "too_many_unauthorized_connections" => "backoff",
             "inactivity_timeout" | "users_limit_reached" => "pause",
             _ => "stop",
         };
@@ -410,12 +429,39 @@ fn policy_table_covers_every_documented_reason_and_login_error() {
     for error in ErrorType::ALL {
         let e = RtmError { kind: error.clone(), message: String::new(), data: Some(json!({ "region": "fra" })) };
         let expected = match error.as_str() {
-            "authentication" => "fresh",
+            "authentication" | "authorization" | "validation" => "fresh",
+            "group_not_found" | "not_allowed" | "limit_reached" => "refuse",
             "misdirected_request" => "switch",
             "users_limit_reached" => "pause",
             "customer_banned" | "license_expired" | "unsupported_version" | "wrong_product_version" => "stop",
             _ => "backoff",
         };
-        assert_eq!(kind(policy(&Cause::LoginFailed(e), ctx)), expected, "{}", error.as_str());
+        assert_eq!(kind(policy(&Cause::LoginFailed(e.clone()), ctx)), expected, "{}", error.as_str());
+        // The group can be dropped once where it is the cause.
+        let with_group = PolicyContext { group_to_drop: true, ..ctx };
+        let expected = match error.as_str() {
+            "group_not_found" | "not_allowed" => "drop group",
+            _ => expected,
+        };
+        assert_eq!(
+            kind(policy(&Cause::LoginFailed(e.clone()), with_group)),
+            expected,
+            "{} with a group",
+            error.as_str()
+        );
+        // After the remedies, and a handful in a row, only what lifts by itself still retries.
+        let exhausted = PolicyContext { auth_retried: true, refused_logins: MAX_REFUSED_LOGINS, ..ctx };
+        let expected = match error.as_str() {
+            "misdirected_request" => "switch",
+            "users_limit_reached" => "pause",
+            "internal"
+            | "service_unavailable"
+            | "too_many_requests"
+            | "request_timeout"
+            | "pending_requests_limit_reached" => "backoff",
+            "customer_banned" | "license_expired" | "unsupported_version" | "wrong_product_version" => "stop",
+            _ => "refuse",
+        };
+        assert_eq!(kind(policy(&Cause::LoginFailed(e), exhausted)), expected, "{} exhausted", error.as_str());
     }
 }

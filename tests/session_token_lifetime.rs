@@ -53,8 +53,8 @@ fn after_access_token_expired_the_refreshed_token_logs_in_without_another_fetch(
 fn a_second_rejection_in_a_row_backs_off_instead_of_looping() {
     let mut h = connected_with_token_expiring_in(HOUR);
     h.push("customer_disconnected", json!({"reason": "access_token_expired"}), None);
-    h.input(Input::Opened);
     h.input(Input::Token(Ok(expiring_token(T0 + HOUR, "retry"))));
+    h.input(Input::Opened);
     let login = h.last_sent("login");
     h.respond_err(&login, "authentication", None);
     assert!(

@@ -17,13 +17,19 @@ export const TEXT = {
   license: "This chat is not available on this website right now.",
   tooMany: "The chat is open in too many windows. Close some of them and reload the page.",
   version: "This chat has been updated. Please reload the page.",
+  refusedSignIn: "The chat could not sign you in.",
+  refusedGroup: "This chat is not available on this page.",
+  refusedLimit: "The chat cannot take more visitors right now.",
+  tryAgain: "Try again",
 };
 
 /**
  * End states: `backoff` (reconnects after backoff and logs in again), `fresh` (fresh
  * token, reconnects at once), `region` (switches region, reconnects at once), `blocked`
  * (waits the server's data.timeout, then reconnects), `pause` (waits for the customer:
- * a message reconnects) and `stop` (gives up, banner says why).
+ * a message reconnects), `refuse` (the login was refused for a reason retrying cannot
+ * fix: the banner says why and offers "Try again", which logs in) and `stop` (gives
+ * up, banner says why).
  */
 export const REASONS = [
   { reason: "access_token_expired", expect: "fresh" },
@@ -39,24 +45,27 @@ export const REASONS = [
   { reason: "product_version_changed", expect: "stop", text: TEXT.version },
   { reason: "service_temporarily_unavailable", expect: "backoff" },
   { reason: "too_many_connections", expect: "stop", text: TEXT.tooMany },
-  { reason: "too_many_unauthorized_connections", expect: "stop", text: TEXT.tooMany },
+  // Counted per IP address and lifted as those connections log in or close (issue 18).
+  { reason: "too_many_unauthorized_connections", expect: "backoff" },
   { reason: "unsupported_version", expect: "stop", text: TEXT.version },
 ];
 
 export const ERRORS = [
   { error: "authentication", expect: "fresh" },
-  { error: "authorization", expect: "backoff" },
+  // The token can be the cause: a fresh one, once (issue 18; refused once here).
+  { error: "authorization", expect: "fresh" },
   { error: "chat_inactive", expect: "backoff" },
   { error: "customer_banned", expect: "stop", text: TEXT.banned },
   { error: "greeting_not_found", expect: "backoff" },
-  { error: "group_not_found", expect: "backoff" },
+  // The group is the cause; group 0 (the default) has nothing to drop: refused at once.
+  { error: "group_not_found", expect: "refuse", text: TEXT.refusedGroup },
   { error: "group_offline", expect: "backoff" },
   { error: "group_unavailable", expect: "backoff" },
   { error: "groups_offline", expect: "backoff" },
   { error: "internal", expect: "backoff" },
   { error: "license_expired", expect: "stop", text: TEXT.license },
-  { error: "limit_reached", expect: "backoff" },
-  { error: "not_allowed", expect: "backoff" },
+  { error: "limit_reached", expect: "refuse", text: TEXT.refusedLimit },
+  { error: "not_allowed", expect: "refuse", text: TEXT.refusedGroup },
   { error: "not_found", expect: "backoff" },
   { error: "pending_requests_limit_reached", expect: "backoff" },
   { error: "request_timeout", expect: "backoff" },
@@ -64,7 +73,7 @@ export const ERRORS = [
   { error: "too_many_requests", expect: "backoff" },
   { error: "unsupported_version", expect: "stop", text: TEXT.version },
   { error: "users_limit_reached", expect: "pause", text: TEXT.pausedBusy },
-  { error: "validation", expect: "backoff" },
+  { error: "validation", expect: "fresh" },
   { error: "wrong_product_version", expect: "stop", text: TEXT.license },
   // Without data.region (the sandbox sends none at login) the table backs off.
   { error: "misdirected_request", expect: "backoff" },
@@ -77,5 +86,6 @@ export const EXPECT_TEXT = {
   region: "switches region, reconnects",
   blocked: "waits data.timeout, reconnects",
   pause: "pauses; a message reconnects",
+  refuse: "refuses; \"Try again\" logs in",
   stop: "stops",
 };

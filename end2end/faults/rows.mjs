@@ -206,6 +206,11 @@ async function fireCase(suite, c) {
       if (c.expect === "stop") {
         row.reached = `stopped, no reconnect in 3 s: ${!reconnected}`;
         row.pass = Boolean(banner) && !reconnected && now?.role === "alert";
+      } else if (c.expect === "refuse") {
+        await v.w.getByRole("button", { name: TEXT.tryAgain }).click({ timeout: 5_000 });
+        const conn = await v.waitLoggedIn(20_000, [first.id]).catch(() => null);
+        row.reached = `refused, no reconnect in 3 s: ${!reconnected}; "Try again" logged in: ${Boolean(conn)}`;
+        row.pass = Boolean(banner) && !reconnected && now?.role === "alert" && Boolean(conn);
       } else {
         const text = `reason ${name} resumes`;
         await v.send(text);

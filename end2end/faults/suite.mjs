@@ -16,6 +16,7 @@ import os from "node:os";
 import { startSandbox } from "../support/sandbox.mjs";
 import { launch } from "../support/browser.mjs";
 import * as rows from "./rows.mjs";
+import * as refusals from "./refusals.mjs";
 
 const args = process.argv.slice(2);
 const reduced = args.includes("--reduced");
@@ -33,6 +34,9 @@ const SCENARIOS = [
   { name: "reasons", title: "Every disconnect reason and error type", full: 1, reduced: 1, run: (s) => rows.reasons(s) },
   { name: "reloads", title: "Reloads with messages in the outbox", full: 20, reduced: 4, run: rows.reloads },
   { name: "tabs", title: "Three tabs at once", full: 1, reduced: 1, run: (s) => rows.tabs(s) },
+  // Issue 18: the service saying no.
+  { name: "storm", title: "Messages sent during too_many_requests", full: 10_000, reduced: 10_000, run: refusals.retryStorm },
+  { name: "refused", title: "A permanent login error", full: 60_000, reduced: 30_000, run: refusals.refusedLogin },
   { name: "offline", title: "Network cut (offline) and restored", full: 60_000, reduced: 10_000, run: rows.offline },
   // Frozen (its scripts paused through CDP): no timer runs, so no ping; the sandbox drops the socket.
   { name: "hidden", title: "Tab hidden (frozen) past the ping deadline", full: 600_000, reduced: PING_DEADLINE_MS + 5_000, run: rows.hidden, background: true },

@@ -75,9 +75,10 @@ export async function openVisitor(suite, { context: shared, customer, open = tru
   const page = await context.newPage();
   const sockets = [];
   page.on("websocket", (ws) => {
-    const entry = { url: ws.url(), opened: Date.now(), closed: null };
+    const entry = { url: ws.url(), opened: Date.now(), closed: null, sent: [] };
     sockets.push(entry);
     ws.on("close", () => { entry.closed = Date.now(); });
+    ws.on("framesent", ({ payload }) => entry.sent.push({ at: Date.now(), payload: String(payload) }));
   });
   await page.goto(sandbox.url("shop", "/"));
   const w = widgetFrame(page);

@@ -484,8 +484,12 @@ fn f_error(app: &Shared, m: &Map<String, Value>) -> R {
         _ if kind == ErrorKind::MisdirectedRequest => error = error.with_data(json!({ "region": "fra" })),
         _ => {}
     }
-    app.lock().faults.set_mut(&fault_key(m)).errors.push_back(ErrorFault { error, action, remaining: count });
-    Ok(json!({ "type": kind.name(), "count": count }))
+    let until = m
+        .get("seconds")
+        .and_then(Value::as_f64)
+        .map(|s| Instant::now() + Duration::from_secs_f64(s.clamp(0.0, 3_600.0)));
+    app.lock().faults.set_mut(&fault_key(m)).errors.push_back(ErrorFault { error, action, remaining: count, until });
+    Ok(json!({ "type": kind.name(), "count": count, "seconds": m.get("seconds") }))
 }
 
 fn f_reject_logins(app: &Shared, m: &Map<String, Value>) -> R {

@@ -19,6 +19,8 @@ pub struct ErrorFault {
     pub action: Option<String>,
     /// How many requests still get it.
     pub remaining: u32,
+    /// Every matching request gets it until then instead (`seconds`), if set.
+    pub until: Option<Instant>,
 }
 
 /// Logins are refused until a time or for a number of attempts.
@@ -100,10 +102,11 @@ impl Faults {
             let Some(set) = self.sets.get_mut(&k) else {
                 continue;
             };
+            set.errors.retain(|e| e.until.is_none_or(|u| u > Instant::now()));
             if let Some(pos) = set.errors.iter().position(|e| e.action.as_deref().is_none_or(|a| a == action)) {
                 let e = &mut set.errors[pos];
                 let err = e.error.clone();
-                e.remaining = e.remaining.saturating_sub(1);
+                e.remaining = e.remaining.saturating_sub(u32::from(e.until.is_none()));
                 if e.remaining == 0 {
                     set.errors.remove(pos);
                 }

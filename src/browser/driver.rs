@@ -11,7 +11,7 @@ use serde_json::Value;
 
 use crate::chat::{ChatState, Visibility};
 use crate::conversation::host_api::{session_fields, PublicState};
-use crate::conversation::{Conversation, ConversationConfig, Intent, Output};
+use crate::conversation::{Conversation, ConversationConfig, Intent, Notice, Output};
 use crate::session::{Application, CustomerPage, Input, LoginCustomer, SessionConfig};
 use crate::slices::{Publisher, Slices};
 use crate::widget_config::{Identity, WidgetConfig};
@@ -117,7 +117,10 @@ fn flush(rc: &Rc<RefCell<Driver>>) {
             driver.perform(output, &mut deferred);
         }
         while let Some(notice) = driver.conversation.poll_notice() {
-            warn(&notice.0);
+            match notice {
+                Notice::Warning(text) => warn(&text),
+                Notice::Error(text) => web_sys::console::error_1(&text.into()),
+            }
         }
         driver.post_to_host_api();
         driver.publisher.publish(&driver.conversation);
@@ -217,7 +220,7 @@ fn session_config(config: &WidgetConfig, store: &Store, seed: u64) -> SessionCon
     };
     s.customer_page = CustomerPage { url: config.page_url.clone(), title: config.page_title.clone() };
     s.referrer = config.referrer.clone();
-    s.is_mobile = web_sys::window().and_then(|w| w.inner_width().ok()).and_then(|w| w.as_f64()).map(|w| w < 480.0);
+    s.is_mobile = Some(config.is_narrow(own_width()));
     s.application = Some(Application {
         name: Some("livechat-widget-rs".into()),
         version: Some(env!("CARGO_PKG_VERSION").into()),
@@ -250,10 +253,7 @@ impl Widget {
                 return None;
             }
         };
-        set_narrow(match config.host_origin {
-            Some(_) => config.narrow,
-            None => window.inner_width().ok().and_then(|w| w.as_f64()).is_some_and(|w| w < 480.0),
-        });
+        set_narrow(config.is_narrow(own_width()));
         let host_origin = config.host_origin.clone();
         let fragment = location.hash().unwrap_or_default();
         let namespace = format!("livechat:{}:", config.license);
@@ -347,8 +347,16 @@ fn on_host_message(me: &Weak<RefCell<Driver>>, message: HostMessage) {
             }
         }
         HostMessage::Command(command) => intent(me, command.into_intent()),
-        HostMessage::Viewport { narrow } => set_narrow(narrow),
+        HostMessage::Viewport { narrow } => {
+            set_narrow(narrow);
+            rc.borrow_mut().conversation.set_is_mobile(narrow);
+        }
     }
+}
+
+/// The iframe's own width (a launcher's, when embedded).
+fn own_width() -> Option<f64> {
+    web_sys::window().and_then(|w| w.inner_width().ok()).and_then(|w| w.as_f64())
 }
 
 /// The phone layout (`lc-narrow` on `<html>`): the loader knows the host's

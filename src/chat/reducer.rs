@@ -19,13 +19,15 @@ impl ChatState {
         self.users.insert(c.id.clone(), Participant { present: true, ..Participant::from_customer(c) });
         // `accepted: true` means the customer has already seen this greeting.
         self.greeting = login.greeting.clone().filter(|g| g.accepted != Some(true));
-        if let Some(chat) = login.chats.first() {
+        // With several chats the list gives no order: the conversation asks which one
+        // is active or newest (list_chats) before anything switches.
+        if let [chat] = login.chats.as_slice() {
             if self.chat_id.as_deref() != Some(&chat.chat_id) {
                 self.switch_chat(chat.chat_id.clone());
             }
-            if chat.has_unread_events && !self.viewing() {
-                self.unread = self.unread.max(1);
-            }
+        }
+        if login.chats.iter().any(|c| c.has_unread_events) && !self.viewing() {
+            self.unread = self.unread.max(1);
         }
         if let Some(online) = &login.online_groups_ids {
             self.availability =
@@ -212,6 +214,13 @@ impl ChatState {
                 self.typing.clear();
             }
             Push::ChatTransferred(p) if self.is_current(&p.chat_id) => {
+                // The chat now belongs to that group: its postchat form and availability.
+                if let Some(&group) = p.transferred_to.group_ids.first().filter(|g| **g != self.group_id) {
+                    self.group_id = group;
+                    if matches!(self.postchat, FormSlot::Ready(_) | FormSlot::Disabled) {
+                        self.postchat = FormSlot::Unknown;
+                    }
+                }
                 self.queue = p.queue.as_ref().map(QueueStatus::from);
                 if self.phase != ChatPhase::Ended {
                     self.phase = if self.queue.is_some() { ChatPhase::Queued } else { ChatPhase::Active };
@@ -282,7 +291,12 @@ impl ChatState {
             }
             Push::EventsMarkedAsSeen(p) if self.is_current(&p.chat_id) => {
                 if Some(p.user_id.as_str()) == self.customer_id() {
-                    return false;
+                    // Seen in another tab or on another device of this customer.
+                    if self.unread == 0 {
+                        return false;
+                    }
+                    self.unread = 0;
+                    return true;
                 }
                 if self.agent_seen_up_to.as_deref().is_none_or(|s| s < p.seen_up_to.as_str()) {
                     self.agent_seen_up_to = Some(p.seen_up_to.clone());

@@ -8,6 +8,7 @@ use crate::protocol::{Access, ErrorType, NewEvent};
 use crate::session::{ConnectionStatus, RequestError};
 
 use super::requests::Purpose;
+use super::retry::{Next, Refusal};
 use super::Conversation;
 
 /// Whether the outbox may send, and what the last start taught.
@@ -23,13 +24,6 @@ pub(crate) enum SendGate {
     /// reactivated (by another tab or device of this customer): the next conflict
     /// fails the events instead of looking the chat up again.
     OpenAfterConflict,
-}
-
-/// Whether an error may go away by itself, so the events wait and go again.
-fn is_transient(error: &RequestError) -> bool {
-    matches!(error, RequestError::ConnectionLost | RequestError::Timeout)
-        || matches!(error, RequestError::Rtm(e) if matches!(e.kind,
-            ErrorType::RequestTimeout | ErrorType::ServiceUnavailable | ErrorType::Internal | ErrorType::TooManyRequests))
 }
 
 impl Conversation {
@@ -54,11 +48,20 @@ impl Conversation {
     /// Fetches the chat on screen (`get_chat`), or finds the customer's latest one
     /// (`list_chats`); its answer merges the history and then flushes the outbox.
     pub(super) fn look_up_chat(&mut self, now_ms: u64) {
-        let (request, purpose) = match self.state.chat_id.clone() {
-            Some(chat_id) => (GetChat { chat_id, thread_id: None }.into(), Purpose::RestoreChat),
-            None => (ListChats { limit: Some(1), ..Default::default() }.into(), Purpose::FindChat),
-        };
-        self.requests.send(&mut self.session, request, purpose, now_ms);
+        match self.state.chat_id.clone() {
+            Some(chat_id) if !self.several_chats => {
+                let request = GetChat { chat_id, thread_id: None }.into();
+                self.requests.send(&mut self.session, request, Purpose::RestoreChat, now_ms);
+            }
+            _ => self.find_chat(now_ms),
+        }
+    }
+
+    /// Lists the customer's chats to pick the one to show ([`crate::protocol::ChatSummary::best`]).
+    pub(super) fn find_chat(&mut self, now_ms: u64) {
+        // The spec's maximum page: the active chat is on it unless 25 newer ones ended.
+        let request = ListChats { limit: Some(25), ..Default::default() }.into();
+        self.requests.send(&mut self.session, request, Purpose::FindChat, now_ms);
     }
 
     /// The chat was looked up (or the look-up failed): the outbox may send.
@@ -82,11 +85,17 @@ impl Conversation {
             self.gate = SendGate::Open;
         }
         self.confirmed(custom_id, event_id, now_ms);
+        if self.retry.probing() {
+            // The probe went through: the rest follows.
+            self.retry.accepted();
+            self.flush_outbox(now_ms);
+        }
     }
 
     /// `start_chat` or `activate_chat` answered with the ids of its events.
     pub(super) fn chat_started(&mut self, customs: &[String], event_ids: &[String], now_ms: u64) {
         self.gate = SendGate::Open;
+        self.retry.accepted();
         for (i, custom_id) in customs.iter().enumerate() {
             self.confirmed(custom_id, event_ids.get(i).cloned(), now_ms);
         }
@@ -102,7 +111,15 @@ impl Conversation {
         let conflict = self.gate != SendGate::OpenAfterConflict
             && matches!(error, RequestError::Rtm(e) if matches!(e.kind, ErrorType::LimitReached | ErrorType::NotAllowed));
         self.gate = if conflict { SendGate::OpenAfterConflict } else { SendGate::Open };
-        self.after_send_failure(customs, is_transient(error) || conflict, now_ms);
+        if conflict {
+            self.after_send_failure(customs, true);
+            // Whether the other start has them is unknown: look at the chat before sending again.
+            if matches!(self.status, ConnectionStatus::Connected) {
+                self.look_up_chat(now_ms);
+            }
+        } else {
+            self.refused(customs, error, now_ms);
+        }
     }
 
     /// `send_event` failed.
@@ -113,11 +130,47 @@ impl Conversation {
             self.state.thread_closed();
             self.flush_outbox(now_ms);
         } else {
-            self.after_send_failure(&[custom_id], is_transient(error), now_ms);
+            self.refused(&[custom_id], error, now_ms);
         }
     }
 
-    fn after_send_failure(&mut self, customs: &[String], retry_later: bool, now_ms: u64) {
+    /// A request carrying `customs` failed with `error`: kept for later when the
+    /// error may go away (after the backoff, never at once), failed otherwise.
+    fn refused(&mut self, customs: &[String], error: &RequestError, now_ms: u64) {
+        let refusal = Refusal::of(error);
+        self.after_send_failure(customs, refusal.is_some());
+        match refusal {
+            Some(Refusal::NotTaken) => self.retry.refused(Next::Resend, now_ms),
+            Some(Refusal::Unknown) => self.retry.refused(Next::LookUp, now_ms),
+            // The next login looks the chat up; failed events wait for the customer.
+            Some(Refusal::ConnectionLost) | None => {}
+        }
+    }
+
+    /// The look-up of the chat failed: after a refusal for now, look again after
+    /// the backoff (the outbox waits: sending blind could double an event);
+    /// after anything else, send without the history.
+    pub(super) fn look_up_failed(&mut self, error: &RequestError, now_ms: u64) {
+        match Refusal::of(error) {
+            Some(Refusal::NotTaken | Refusal::Unknown) => self.retry.refused(Next::LookUp, now_ms),
+            Some(Refusal::ConnectionLost) => {}
+            None => self.restored(now_ms),
+        }
+    }
+
+    /// The backoff after a refusal has passed: probe with one request.
+    pub(super) fn retry_due(&mut self, now_ms: u64) {
+        let Some(next) = self.retry.take_due(now_ms) else { return };
+        if !matches!(self.status, ConnectionStatus::Connected) {
+            return; // The next login looks the chat up.
+        }
+        match next {
+            Next::Resend => self.flush_outbox(now_ms),
+            Next::LookUp => self.look_up_chat(now_ms),
+        }
+    }
+
+    fn after_send_failure(&mut self, customs: &[String], retry_later: bool) {
         for custom_id in customs {
             self.outbox.set_in_flight(custom_id, false);
             if !retry_later {
@@ -125,16 +178,17 @@ impl Conversation {
                 self.state.fail_send(custom_id);
             }
         }
-        // Whether the server got them is unknown: look at the chat before sending again.
-        if retry_later && matches!(self.status, ConnectionStatus::Connected) {
-            self.look_up_chat(now_ms);
-        }
     }
 
     /// Sends every unconfirmed event that has no request under way: into the
     /// active thread, or as the initial events of a started or reactivated chat.
     pub(super) fn flush_outbox(&mut self, now_ms: u64) {
-        if self.gate == SendGate::AwaitingHistory || self.requests.starting() {
+        if self.gate == SendGate::AwaitingHistory || self.requests.starting() || self.retry.holding() {
+            return;
+        }
+        // After a refusal one event probes at a time, until the service takes one.
+        let probing = self.retry.probing();
+        if probing && self.outbox.entries().any(|(c, _)| self.outbox.is_in_flight(c)) {
             return;
         }
         let mut idle = Vec::new();
@@ -149,6 +203,9 @@ impl Conversation {
         }
         if idle.is_empty() {
             return;
+        }
+        if probing {
+            idle.truncate(1);
         }
         for (custom_id, _) in &idle {
             self.outbox.set_in_flight(custom_id, true);

@@ -47,6 +47,8 @@ pub enum Intent {
     SetVisibility(Visibility),
     /// Load the thread before the oldest one shown.
     LoadOlder,
+    /// "Try again" after the service refused the login.
+    TryAgain,
     /// The host page set the customer's name (`LiveChatWidget.call("set_customer_name")`).
     SetCustomerName(String),
     /// The host page set the customer's e-mail (`set_customer_email`).

@@ -56,6 +56,7 @@ impl Conversation {
                 }
             }
             Intent::LoadOlder => self.load_older(now_ms),
+            Intent::TryAgain => self.session.handle_input(Input::Retry, now_ms),
             Intent::SetCustomerName(name) => self.update_customer(Some(name), None, now_ms),
             Intent::SetCustomerEmail(email) => self.update_customer(None, Some(email), now_ms),
             Intent::SetSessionVariables { variables, merge } => self.set_session_variables(variables, merge, now_ms),

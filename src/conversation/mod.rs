@@ -24,6 +24,7 @@ mod outbox;
 mod output;
 mod requests;
 mod responses;
+mod retry;
 mod sneak_peek;
 mod split;
 
@@ -37,6 +38,7 @@ use delivery::SendGate;
 use host_api::HostEvent;
 use outbox::parse_stored;
 use requests::Requests;
+use retry::Retry;
 use sneak_peek::SneakPeek;
 
 pub use crate::session::Output;
@@ -74,9 +76,13 @@ pub struct Conversation {
     ids: CustomIdGenerator,
     outbox: Outbox,
     gate: SendGate,
+    /// The backoff after the service refused a send or look-up for now.
+    retry: Retry,
     requests: Requests,
     sneak_peek: SneakPeek,
     announcer: Announcer,
+    /// The last login listed several chats: which one to show is looked up (list_chats).
+    several_chats: bool,
     /// The `seen_up_to` last sent with `mark_events_as_seen`.
     seen_marked: Option<String>,
     /// The group a prechat `group_chooser` answer routes new chats to.
@@ -97,6 +103,7 @@ impl Conversation {
             .flatten()
             .flat_map(|field| field.iter().map(|(k, v)| (k.clone(), v.clone())))
             .collect();
+        let retry = Retry::new(&session.timings, config.seed);
         Conversation {
             session: Session::new(session),
             state: ChatState::new(config.group_id),
@@ -105,9 +112,11 @@ impl Conversation {
             ids: CustomIdGenerator::new(config.seed),
             outbox: Outbox::default(),
             gate: SendGate::default(),
+            retry,
             requests: Requests::default(),
             sneak_peek: SneakPeek::new(config.sneak_peek_interval_ms),
             announcer: Announcer::default(),
+            several_chats: false,
             seen_marked: None,
             access_group: None,
             session_variables,
@@ -158,11 +167,22 @@ impl Conversation {
         &self.session_variables
     }
 
+    /// The host's viewport became phone-sized or not (the loader's `lc:viewport`):
+    /// `is_mobile` of the next login.
+    pub fn set_is_mobile(&mut self, is_mobile: bool) {
+        self.session.set_is_mobile(is_mobile);
+    }
+
     /// Feeds a socket event, timer tick, token or browser signal.
     pub fn handle_input(&mut self, input: Input, now_ms: u64) {
         let greeting = greeting_ref(&self.state);
+        let tick = input == Input::Tick;
         self.session.handle_input(input, now_ms);
         self.pump(now_ms);
+        if tick {
+            self.retry_due(now_ms);
+            self.pump(now_ms);
+        }
         self.flush_sneak_peek(now_ms);
         self.pump(now_ms);
         self.after(greeting);
@@ -194,7 +214,10 @@ impl Conversation {
     /// When to deliver the next `Input::Tick` (ms, driver clock): the one timer
     /// protocol. Ask again after every input; `None` means no timer.
     pub fn poll_timeout(&self) -> Option<u64> {
-        [self.session.poll_timeout(), self.sneak_peek.poll_timeout()].into_iter().flatten().min()
+        [self.session.poll_timeout(), self.sneak_peek.poll_timeout(), self.retry.poll_timeout()]
+            .into_iter()
+            .flatten()
+            .min()
     }
 
     /// Handles the session's events (which may send more), then takes its outputs.
@@ -216,6 +239,6 @@ impl Conversation {
     }
 
     fn warn(&mut self, text: String) {
-        self.notices.push_back(Notice(text));
+        self.notices.push_back(Notice::Warning(text));
     }
 }

@@ -3,17 +3,26 @@
 
 use crate::chat::{ChatPhase, FormSlot};
 use crate::protocol::request::{GetChat, GetForm, ListGroupStatuses};
-use crate::protocol::{FormType, LoginResponse, Push, Response};
-use crate::session::{RequestError, SessionEvent};
+use crate::protocol::{ChatSummary, FormType, LoginResponse, Push, Response};
+use crate::session::{ConnectionStatus, RequestError, SessionEvent};
 
 use super::requests::Purpose;
-use super::Conversation;
+use super::{Conversation, Notice};
 
 impl Conversation {
     /// One event of the session.
     pub(super) fn on_session_event(&mut self, event: SessionEvent, now_ms: u64) {
         match event {
-            SessionEvent::StatusChanged(status) => self.status = status,
+            SessionEvent::StatusChanged(status) => {
+                if let ConnectionStatus::Refused { reason, attempts } = &status {
+                    let text = format!(
+                        "LiveChat widget: the chat service refused the login {attempts} time(s) in a row: {reason} \
+                         Not retrying by itself; the chat window offers \"Try again\"."
+                    );
+                    self.notices.push_back(Notice::Error(text));
+                }
+                self.status = status;
+            }
             SessionEvent::LoggedIn { payload } => match Response::decode("login", payload) {
                 Ok(Response::Login(login)) => self.on_login(&login, now_ms),
                 Ok(_) => self.warn("unexpected login payload".into()),
@@ -40,6 +49,12 @@ impl Conversation {
     /// After each login: availability, the prechat form, and the chat to restore
     /// (which also gap-fills what a reconnect missed).
     fn on_login(&mut self, login: &LoginResponse, now_ms: u64) {
+        self.retry.logged_in();
+        if self.session.group_dropped() {
+            // The configured group was not found or not allowed: the default group serves.
+            self.state.group_id = 0;
+        }
+        self.several_chats = login.chats.len() > 1;
         self.state.apply_login(login);
         let group = self.state.group_id;
         let statuses = ListGroupStatuses { all: None, group_ids: Some(vec![group]) };
@@ -57,8 +72,9 @@ impl Conversation {
                 self.state.apply_group_statuses(&r.groups_status)
             }
             (Purpose::Form(kind), Response::GetForm(r)) => self.state.apply_form(&kind, &r),
-            (Purpose::FindChat, Response::ListChats(r)) => match r.chats_summary.first() {
+            (Purpose::FindChat, Response::ListChats(r)) => match ChatSummary::best(&r.chats_summary) {
                 Some(summary) => {
+                    self.several_chats = false;
                     let request = GetChat { chat_id: summary.id.clone(), thread_id: None };
                     self.requests.send(&mut self.session, request.into(), Purpose::RestoreChat, now_ms);
                 }
@@ -100,7 +116,7 @@ impl Conversation {
         match purpose {
             Purpose::StartChat(customs) | Purpose::ActivateChat(customs) => self.start_failed(&customs, &error, now_ms),
             Purpose::SendEvent(custom_id) => self.send_failed(custom_id, &error, now_ms),
-            Purpose::RestoreChat | Purpose::FindChat => self.restored(now_ms),
+            Purpose::RestoreChat | Purpose::FindChat => self.look_up_failed(&error, now_ms),
             _ => {}
         }
         self.warn(format!("{action} failed: {error}"));
@@ -118,7 +134,20 @@ impl Conversation {
             }
         }
         let ended = matches!(&push, Push::ChatDeactivated(p) if self.state.chat_id.as_deref() == Some(&p.chat_id));
+        let group = self.state.group_id;
         self.state.apply_push(&push);
+        if self.state.group_id != group {
+            // Transferred to another group: its availability, not the old one's.
+            let statuses = ListGroupStatuses { all: None, group_ids: Some(vec![self.state.group_id]) };
+            self.requests.send(&mut self.session, statuses.into(), Purpose::GroupStatuses, now_ms);
+        }
+        if let Push::EventsMarkedAsSeen(p) = &push {
+            if Some(p.user_id.as_str()) == self.state.customer_id() && self.state.chat_id.as_deref() == Some(&p.chat_id)
+            {
+                // Marked elsewhere: this tab need not mark the same events again.
+                self.seen_marked = self.seen_marked.clone().max(Some(p.seen_up_to.clone()));
+            }
+        }
         if ended {
             self.ask_for_postchat(now_ms);
         }

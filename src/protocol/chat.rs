@@ -247,4 +247,24 @@ impl ChatSummary {
             active: o.opt_bool("active")?,
         })
     }
+
+    /// Whether the chat has an active thread (`active`, or the newest thread's own flag).
+    pub fn is_active(&self) -> bool {
+        self.active.or(self.last_thread_summary.as_ref().map(|t| t.active)).unwrap_or(false)
+    }
+
+    /// When its newest thread was created (RFC 3339, which sorts as text), if known.
+    pub fn last_thread_created(&self) -> Option<&str> {
+        self.last_thread_created_at
+            .as_deref()
+            .or(self.last_thread_summary.as_ref().and_then(|t| t.created_at.as_deref()))
+    }
+
+    /// The chat to show the customer among `chats`: one with an active thread, then
+    /// the one whose newest thread is the most recent. The spec gives the list no
+    /// order to rely on (`sort_order` only sorts, and servers may differ).
+    pub fn best(chats: &[ChatSummary]) -> Option<&ChatSummary> {
+        // max_by_key keeps the last of equals: reversed, the first listed wins a tie.
+        chats.iter().rev().max_by_key(|c| (c.is_active(), c.last_thread_created()))
+    }
 }

@@ -20,6 +20,11 @@ use crate::protocol::request::{CustomerPage, LoginCustomer};
 #[derive(Debug, Clone, PartialEq)]
 pub(super) enum Phase {
     Idle,
+    /// No socket yet: waiting for `Input::Token` (token first, so the service's 30 s
+    /// login window is not spent on the identity provider); due by `deadline`.
+    FetchingToken {
+        deadline: u64,
+    },
     /// `Output::Connect` emitted; `deadline` bounds a hanging connect.
     Connecting {
         deadline: u64,
@@ -44,6 +49,8 @@ pub(super) enum Phase {
     },
     Offline,
     Paused(Cause),
+    /// The login was refused for a reason retrying cannot fix: until `Input::Retry`.
+    Refused(Cause),
     Stopped(Cause),
 }
 
@@ -69,6 +76,10 @@ pub struct Session {
     pub(super) failures: u32,
     /// A fresh token was already tried after an authentication failure.
     pub(super) auth_retried: bool,
+    /// Logins refused in a row (errors that stay), since the last good one or `Input::Retry`.
+    pub(super) refused_logins: u32,
+    /// The login goes without the configured `group_id` (it was not found or not allowed).
+    pub(super) group_dropped: bool,
     pub(super) online: bool,
     /// The engine closed a socket and connected again at once: the old
     /// socket's `Closed` may still arrive while the new one is connecting.
@@ -92,10 +103,13 @@ impl Session {
             refresh_retry_at: 0,
             token_pending: false,
             storage: config.customer_side_storage.clone(),
-            requests: Requests::new(config.timings.max_in_flight),
+            // One slot stays free for the ping.
+            requests: Requests::new(config.timings.max_in_flight.saturating_sub(1)),
             rng: Prng::new(config.seed),
             failures: 0,
             auth_retried: false,
+            refused_logins: 0,
+            group_dropped: false,
             online: true,
             stale_close_expected: false,
             last_rx_ms: 0,
@@ -143,6 +157,16 @@ impl Session {
                     self.connect(now_ms);
                 }
             }
+            Input::Retry => {
+                if matches!(self.phase, Phase::Refused(_)) {
+                    // The customer asked: start over, the configured group and every remedy included.
+                    self.failures = 0;
+                    self.refused_logins = 0;
+                    self.auth_retried = false;
+                    self.group_dropped = false;
+                    self.connect(now_ms);
+                }
+            }
             Input::Reconnect => self.reconnect_now(now_ms),
             Input::Shutdown => {
                 if !matches!(self.phase, Phase::Stopped(_)) {
@@ -170,9 +194,10 @@ impl Session {
     pub fn poll_timeout(&self) -> Option<u64> {
         let t = &self.config.timings;
         match &self.phase {
-            Phase::Connecting { deadline } | Phase::AwaitingToken { deadline } | Phase::LoggingIn { deadline, .. } => {
-                Some(*deadline)
-            }
+            Phase::FetchingToken { deadline }
+            | Phase::Connecting { deadline }
+            | Phase::AwaitingToken { deadline }
+            | Phase::LoggingIn { deadline, .. } => Some(*deadline),
             Phase::Connected { ping_at } => earliest([
                 Some(*ping_at),
                 Some(self.last_rx_ms.saturating_add(t.watchdog_ms)),
@@ -180,7 +205,7 @@ impl Session {
                 self.token_refresh_at(),
             ]),
             Phase::Waiting { at, .. } => Some(*at),
-            Phase::Idle | Phase::Offline | Phase::Paused(_) | Phase::Stopped(_) => None,
+            Phase::Idle | Phase::Offline | Phase::Paused(_) | Phase::Refused(_) | Phase::Stopped(_) => None,
         }
     }
 
@@ -204,7 +229,7 @@ impl Session {
         let attempt = self.failures;
         match &self.phase {
             Phase::Idle => ConnectionStatus::Idle,
-            Phase::Connecting { .. } => ConnectionStatus::Connecting { attempt },
+            Phase::FetchingToken { .. } | Phase::Connecting { .. } => ConnectionStatus::Connecting { attempt },
             Phase::AwaitingToken { .. } | Phase::LoggingIn { .. } => ConnectionStatus::LoggingIn,
             Phase::Connected { .. } => ConnectionStatus::Connected,
             Phase::Waiting { at, reason, .. } => {
@@ -212,8 +237,17 @@ impl Session {
             }
             Phase::Offline => ConnectionStatus::Offline,
             Phase::Paused(reason) => ConnectionStatus::Paused { reason: reason.clone() },
+            Phase::Refused(reason) => {
+                ConnectionStatus::Refused { reason: reason.clone(), attempts: self.refused_logins }
+            }
             Phase::Stopped(reason) => ConnectionStatus::Stopped { reason: reason.clone() },
         }
+    }
+
+    /// Whether the login goes without the configured `group_id` (it was not found
+    /// or not allowed: the license's default group, 0, serves the customer).
+    pub fn group_dropped(&self) -> bool {
+        self.group_dropped
     }
 
     /// The region the session connects to (`"dal"` by default).
@@ -234,6 +268,11 @@ impl Session {
     /// Updates the `customer_page` sent with the next login (after a navigation).
     pub fn set_customer_page(&mut self, page: CustomerPage) {
         self.config.customer_page = page;
+    }
+
+    /// Updates `is_mobile` sent with the next login (the host's viewport changed).
+    pub fn set_is_mobile(&mut self, is_mobile: bool) {
+        self.config.is_mobile = Some(is_mobile);
     }
 
     /// The `customer` the next login sends.

@@ -46,6 +46,9 @@ pub enum Input {
     /// at once, without backoff and keeping the token. Ignored while offline,
     /// paused, stopped, idle or in a wait the server asked for.
     Reconnect,
+    /// The customer asked to try again after a refused login ("Try again"): leave
+    /// the refused state and log in as at the start. Ignored in any other state.
+    Retry,
     /// The widget is going away: close and stop.
     Shutdown,
 }
@@ -105,6 +108,14 @@ pub enum ConnectionStatus {
     Paused {
         /// Why.
         reason: Cause,
+    },
+    /// The service refused the login for a reason retrying cannot fix (after the
+    /// remedy the error allows); waiting for the customer's "Try again" (`Input::Retry`).
+    Refused {
+        /// The last refusal.
+        reason: Cause,
+        /// Logins refused in a row.
+        attempts: u32,
     },
     /// Terminal; `reason` says why (its `Display` is a sentence for the customer).
     Stopped {

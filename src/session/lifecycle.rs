@@ -7,7 +7,7 @@ use super::backoff::backoff_delay;
 use super::config::Token;
 use super::engine::{Phase, Session};
 use super::io::{Output, RequestError, SessionEvent};
-use super::reconnect::{policy, Action, Cause, Delay, PolicyContext};
+use super::reconnect::{is_refused_login, policy, Action, Cause, Delay, PolicyContext};
 use super::requests::Pending;
 use super::timers::due;
 use crate::protocol::request::Login;
@@ -26,9 +26,33 @@ impl Session {
             return;
         }
         self.stale_close_expected = false;
+        if !self.token_usable(now_ms) {
+            self.phase = Phase::FetchingToken { deadline: now_ms.saturating_add(self.config.timings.token_timeout_ms) };
+            self.fetch_token();
+            return;
+        }
+        self.open_socket(now_ms);
+    }
+
+    fn open_socket(&mut self, now_ms: u64) {
         let url = self.connect_url();
         self.phase = Phase::Connecting { deadline: now_ms.saturating_add(self.config.timings.login_timeout_ms) };
         self.push(Output::Connect { url });
+    }
+
+    /// A token is held, not rejected, and fresh for a while yet.
+    fn token_usable(&self, now_ms: u64) -> bool {
+        let margin = self.config.timings.token_margin_ms;
+        !self.need_fresh_token && self.token.as_ref().is_some_and(|t| t.is_fresh_at(now_ms, margin))
+    }
+
+    fn fetch_token(&mut self) {
+        if !self.token_pending {
+            self.token_pending = true;
+            // A held token that expired must not come back from a cache either.
+            let fresh = self.need_fresh_token || self.token.is_some();
+            self.push(Output::FetchToken { fresh });
+        }
     }
 
     pub(super) fn on_opened(&mut self, now_ms: u64) {
@@ -38,19 +62,13 @@ impl Session {
         self.stale_close_expected = false;
         self.last_rx_ms = now_ms;
         let deadline = now_ms.saturating_add(self.config.timings.login_timeout_ms);
-        let margin = self.config.timings.token_margin_ms;
-        let usable = self.token.as_ref().is_some_and(|t| t.is_fresh_at(now_ms, margin));
-        if usable && !self.need_fresh_token {
+        if self.token_usable(now_ms) {
             self.send_login(deadline);
             return;
         }
+        // The token went stale while the socket opened (it was fetched first).
         self.phase = Phase::AwaitingToken { deadline };
-        if !self.token_pending {
-            self.token_pending = true;
-            // A held token that expired must not come back from a cache either.
-            let fresh = self.need_fresh_token || self.token.is_some();
-            self.push(Output::FetchToken { fresh });
-        }
+        self.fetch_token();
     }
 
     pub(super) fn on_token(&mut self, result: Result<Token, String>, now_ms: u64) {
@@ -59,12 +77,14 @@ impl Session {
             Ok(token) => {
                 self.token = Some(token);
                 self.need_fresh_token = false;
-                if let Phase::AwaitingToken { deadline } = self.phase {
-                    self.send_login(deadline);
+                match self.phase {
+                    Phase::FetchingToken { .. } => self.open_socket(now_ms),
+                    Phase::AwaitingToken { deadline } => self.send_login(deadline),
+                    _ => {}
                 }
             }
             Err(e) => {
-                if matches!(self.phase, Phase::AwaitingToken { .. }) {
+                if matches!(self.phase, Phase::FetchingToken { .. } | Phase::AwaitingToken { .. }) {
                     self.end_connection(Cause::TokenFailed(e), now_ms, true);
                 } else {
                     // A refresh while connected: the current token still works; try again later.
@@ -83,7 +103,7 @@ impl Session {
             customer_page: Some(c.customer_page.clone()).filter(|x| !x.is_empty()),
             customer_side_storage: Some(self.storage.clone()).filter(|m| !m.is_empty()),
             is_mobile: c.is_mobile,
-            group_id: c.group_id.and_then(|g| u32::try_from(g).ok()),
+            group_id: c.group_id.filter(|_| !self.group_dropped).and_then(|g| u32::try_from(g).ok()),
             referrer: c.referrer.clone(),
             application: c.application.clone(),
         };
@@ -97,6 +117,7 @@ impl Session {
     pub(super) fn logged_in(&mut self, payload: Value, now_ms: u64) {
         self.failures = 0;
         self.auth_retried = false;
+        self.refused_logins = 0;
         self.phase = Phase::Connected { ping_at: now_ms.saturating_add(self.config.timings.ping_interval_ms) };
         self.event(SessionEvent::LoggedIn { payload });
         self.flush(now_ms);
@@ -127,6 +148,9 @@ impl Session {
     pub(super) fn on_tick(&mut self, now_ms: u64) {
         let t = self.config.timings;
         match self.phase.clone() {
+            Phase::FetchingToken { deadline } if now_ms >= deadline => {
+                self.end_connection(Cause::TokenFailed("no answer from the identity provider".into()), now_ms, true)
+            }
             Phase::Connecting { deadline } if now_ms >= deadline => {
                 self.end_connection(Cause::ConnectTimeout, now_ms, true)
             }
@@ -197,7 +221,7 @@ impl Session {
         if self.socket_open_or_opening() {
             self.close_and_fail_in_flight();
             self.phase = Phase::Offline;
-        } else if matches!(self.phase, Phase::Waiting { .. }) {
+        } else if matches!(self.phase, Phase::Waiting { .. } | Phase::FetchingToken { .. }) {
             self.phase = Phase::Offline;
         }
     }
@@ -221,10 +245,19 @@ impl Session {
         // Ask again next time rather than wait on a token request that may be lost;
         // a late answer is still kept.
         self.token_pending = false;
-        let ctx = PolicyContext { auth_retried: self.auth_retried, region: &self.region };
+        if is_refused_login(&cause) {
+            self.refused_logins = self.refused_logins.saturating_add(1);
+        }
+        let ctx = PolicyContext {
+            auth_retried: self.auth_retried,
+            group_to_drop: self.config.group_id.is_some_and(|g| g != 0) && !self.group_dropped,
+            refused_logins: self.refused_logins,
+            region: &self.region,
+        };
         match policy(&cause, ctx) {
-            Action::Reconnect { delay, fresh_token, region } => {
+            Action::Reconnect { delay, fresh_token, region, drop_group } => {
                 self.failures = self.failures.saturating_add(1);
+                self.group_dropped |= drop_group;
                 if fresh_token {
                     // A token refreshed during the connection is already the fresh one.
                     let refreshed = self.token != self.login_token
@@ -259,6 +292,7 @@ impl Session {
                 }
             }
             Action::Pause => self.phase = Phase::Paused(cause),
+            Action::Refuse => self.phase = Phase::Refused(cause),
             Action::Stop => {
                 let queued = self.requests.drain_queue();
                 self.fail(queued, RequestError::ConnectionLost);

@@ -7,10 +7,14 @@
 //! and then drains [`Session::poll_output`] until it returns `None`:
 //!
 //! ```
-//! use livechat_widget::session::{Input, Output, Session, SessionConfig};
+//! use livechat_widget::session::{Input, Output, Session, SessionConfig, Token};
 //!
 //! let mut s = Session::new(SessionConfig::new(123, None));
 //! s.handle_input(Input::Start, 0);
+//! // The token comes first; the socket opens once it is there.
+//! assert_eq!(s.poll_output(), Some(Output::FetchToken { fresh: false }));
+//! let token = Token { token_type: "Bearer".into(), access_token: "dal:t".into(), expires_at_ms: None };
+//! s.handle_input(Input::Token(Ok(token)), 0);
 //! let mut connect = None;
 //! while let Some(out) = s.poll_output() {
 //!     if let Output::Connect { url } = out {
@@ -43,7 +47,7 @@ pub use backoff::{backoff_delay, backoff_window, Prng};
 pub use config::{SessionConfig, Token};
 pub use engine::Session;
 pub use io::{ConnectionStatus, Input, Output, RequestError, SessionEvent};
-pub use reconnect::{policy, Action, Cause, Delay, PolicyContext};
+pub use reconnect::{policy, Action, Cause, Delay, PolicyContext, MAX_REFUSED_LOGINS};
 pub use requests::RequestId;
 pub use timers::Timings;
 pub use url::{connect_url, is_valid_region, region_host, DEFAULT_REGION, RTM_PATH};

@@ -101,37 +101,87 @@ pub enum Action {
         fresh_token: bool,
         /// Switch to (and remember) this region first.
         region: Option<String>,
+        /// Log in without the configured `group_id` from now on (the license's default group).
+        drop_group: bool,
     },
     /// Stay disconnected until `Input::Resume` (the customer acts).
     Pause,
+    /// The service refused the login and retrying by itself cannot fix it: stay
+    /// disconnected until the customer asks to try again (`Input::Retry`).
+    Refuse,
     /// Give up for good; the reason is shown to the customer.
     Stop,
 }
+
+/// Logins refused in a row (errors that do not go away by themselves) before the
+/// session gives up until the customer tries again: each is an unauthorized
+/// connection, and the service closes clients that make too many
+/// (`too_many_unauthorized_connections`).
+pub const MAX_REFUSED_LOGINS: u32 = 3;
 
 /// What the policy needs to know besides the cause.
 #[derive(Debug, Clone, Copy)]
 pub struct PolicyContext<'a> {
     /// An authentication failure was already answered with a fresh token since the last login.
     pub auth_retried: bool,
+    /// A `group_id` is configured and the login still sends it (it can be dropped once).
+    pub group_to_drop: bool,
+    /// Logins refused in a row since the last good one, this one included.
+    pub refused_logins: u32,
     /// The region the session is connected to now.
     pub region: &'a str,
 }
 
-const BACKOFF: Action = Action::Reconnect { delay: Delay::Backoff, fresh_token: false, region: None };
+const BACKOFF: Action =
+    Action::Reconnect { delay: Delay::Backoff, fresh_token: false, region: None, drop_group: false };
 
 fn fresh_token(ctx: PolicyContext<'_>) -> Action {
     let delay = if ctx.auth_retried { Delay::Backoff } else { Delay::Now };
-    Action::Reconnect { delay, fresh_token: true, region: None }
+    Action::Reconnect { delay, fresh_token: true, region: None, drop_group: false }
 }
 
 fn switch_region(region: Option<&str>, ctx: PolicyContext<'_>) -> Action {
     match region {
         // Misdirected to where we already are, or to garbage: do not loop, back off.
         Some(r) if is_valid_region(r) && r != ctx.region => {
-            Action::Reconnect { delay: Delay::Now, fresh_token: false, region: Some(r.to_owned()) }
+            Action::Reconnect { delay: Delay::Now, fresh_token: false, region: Some(r.to_owned()), drop_group: false }
         }
         _ => BACKOFF,
     }
+}
+
+/// A login refused with an error that does not go away by itself (spec: "Errors"):
+/// the one remedy the error allows, once, then [`Action::Refuse`].
+fn refused_login(kind: &ErrorType, ctx: PolicyContext<'_>) -> Action {
+    use ErrorType as E;
+    if ctx.refused_logins >= MAX_REFUSED_LOGINS {
+        return Action::Refuse;
+    }
+    match kind {
+        // "An invalid or expired access token": a fresh one at once, then after a backoff.
+        E::Authentication => fresh_token(ctx),
+        // "User is not allowed to perform the action" / "Wrong format of request": the
+        // token (another license's, malformed) is the one part a retry can change.
+        E::Authorization | E::Validation if !ctx.auth_retried => fresh_token(ctx),
+        // "Group not found" / "Not allowed": the configured group is the cause; the
+        // license's default group may still serve the customer.
+        E::GroupNotFound | E::NotAllowed if ctx.group_to_drop => {
+            Action::Reconnect { delay: Delay::Now, fresh_token: false, region: None, drop_group: true }
+        }
+        // "Resource limit reached", and the above once their remedy was tried.
+        E::Authorization | E::Validation | E::GroupNotFound | E::NotAllowed | E::LimitReached => Action::Refuse,
+        // Errors the reference does not give for a login: a few backoffs, then refuse.
+        _ => BACKOFF,
+    }
+}
+
+/// Whether `cause` is a login refused with an error that does not go away by itself
+/// (counted in [`PolicyContext::refused_logins`]).
+pub(super) fn is_refused_login(cause: &Cause) -> bool {
+    use ErrorType as E;
+    matches!(cause, Cause::LoginFailed(e) if !matches!(e.kind,
+        E::Internal | E::ServiceUnavailable | E::TooManyRequests | E::RequestTimeout
+            | E::PendingRequestsLimitReached | E::MisdirectedRequest | E::UsersLimitReached))
 }
 
 /// The reconnect policy: one row per group of causes.
@@ -144,9 +194,8 @@ pub fn policy(cause: &Cause, ctx: PolicyContext<'_>) -> Action {
     use DisconnectReason as R;
     use ErrorType as E;
     match cause {
-        // Token expired or rejected: fresh token at once; a second time in a row, back off.
-        Disconnected(D { reason: R::AccessTokenExpired, .. })
-        | LoginFailed(RtmError { kind: E::Authentication, .. }) => fresh_token(ctx),
+        // Token expired: fresh token at once; a second time in a row, back off.
+        Disconnected(D { reason: R::AccessTokenExpired, .. }) => fresh_token(ctx),
 
         // Wrong data center: switch to `data.region`, remember it, reconnect at once.
         Disconnected(d @ D { reason: R::MisdirectedConnection, .. }) => switch_region(d.region(), ctx),
@@ -154,16 +203,31 @@ pub fn policy(cause: &Cause, ctx: PolicyContext<'_>) -> Action {
         Misdirected { region } => switch_region(Some(region), ctx),
 
         // Temporarily blocked: wait what the server says (default 60 s).
-        Disconnected(d @ D { reason: R::CustomerTemporarilyBlocked, .. }) => {
-            Action::Reconnect { delay: Delay::ServerWait(d.wait_ms()), fresh_token: false, region: None }
-        }
+        Disconnected(d @ D { reason: R::CustomerTemporarilyBlocked, .. }) => Action::Reconnect {
+            delay: Delay::ServerWait(d.wait_ms()),
+            fresh_token: false,
+            region: None,
+            drop_group: false,
+        },
 
-        // Transient: exponential backoff with full jitter.
+        // Transient: exponential backoff with full jitter. Too many unauthorized
+        // connections (counted per IP address, other visitors' included) lift as those
+        // connections log in or close: not permanent, but nothing to hurry either.
         Disconnected(D {
-            reason: R::ConnectionTimeout | R::InternalError | R::ServiceTemporarilyUnavailable, ..
+            reason:
+                R::ConnectionTimeout
+                | R::InternalError
+                | R::ServiceTemporarilyUnavailable
+                | R::TooManyUnauthorizedConnections,
+            ..
         })
         | LoginFailed(RtmError {
-            kind: E::Internal | E::ServiceUnavailable | E::TooManyRequests | E::RequestTimeout,
+            kind:
+                E::Internal
+                | E::ServiceUnavailable
+                | E::TooManyRequests
+                | E::RequestTimeout
+                | E::PendingRequestsLimitReached,
             ..
         })
         | ConnectionLost { .. }
@@ -184,8 +248,7 @@ pub fn policy(cause: &Cause, ctx: PolicyContext<'_>) -> Action {
                 | R::LicenseExpired
                 | R::UnsupportedVersion
                 | R::ProductVersionChanged
-                | R::TooManyConnections
-                | R::TooManyUnauthorizedConnections,
+                | R::TooManyConnections,
             ..
         })
         | LoginFailed(RtmError {
@@ -194,7 +257,10 @@ pub fn policy(cause: &Cause, ctx: PolicyContext<'_>) -> Action {
         })
         | Shutdown => Action::Stop,
 
-        // Unknown reasons and other login errors: back off.
-        Disconnected(_) | LoginFailed(_) => BACKOFF,
+        // Every other login error: its remedy once, then refuse.
+        LoginFailed(e) => refused_login(&e.kind, ctx),
+
+        // Unknown reasons: back off.
+        Disconnected(_) => BACKOFF,
     }
 }

@@ -5,6 +5,7 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 
+use crate::conversation::Intent;
 use crate::protocol::{CustomerDisconnected, DisconnectReason, ErrorType, RtmError};
 use crate::session::{Cause, ConnectionStatus};
 
@@ -29,8 +30,22 @@ pub fn status_text(t: &Strings, status: &ConnectionStatus, now_ms: u64) -> Optio
         }
         ConnectionStatus::Offline => t.offline.to_owned(),
         ConnectionStatus::Paused { reason } => paused_text(t, reason).to_owned(),
+        ConnectionStatus::Refused { reason, .. } => refused_text(t, reason).to_owned(),
         ConnectionStatus::Stopped { reason } => stopped_text(t, reason).to_owned(),
     })
+}
+
+/// Why the service refused the login, in plain words (the console names the error).
+pub fn refused_text(t: &Strings, cause: &Cause) -> &'static str {
+    match cause {
+        Cause::LoginFailed(e) => match e.kind {
+            ErrorType::Authentication | ErrorType::Authorization | ErrorType::Validation => t.refused_sign_in,
+            ErrorType::GroupNotFound | ErrorType::NotAllowed => t.refused_group,
+            ErrorType::LimitReached => t.refused_limit,
+            _ => t.refused_other,
+        },
+        _ => t.refused_other,
+    }
 }
 
 fn paused_text(t: &Strings, cause: &Cause) -> &'static str {
@@ -81,13 +96,23 @@ pub fn ConnectionBanner() -> impl IntoView {
         }
     });
     let text = move || status.with(|s| status_text(t, s, now.get()));
-    let terminal = move || matches!(status.get(), ConnectionStatus::Stopped { .. });
+    let refused = move || status.with(|s| matches!(s, ConnectionStatus::Refused { .. }));
+    let terminal =
+        move || status.with(|s| matches!(s, ConnectionStatus::Stopped { .. } | ConnectionStatus::Refused { .. }));
     dyn_view(move || {
         text().map(|text| {
             let role = if terminal() { "alert" } else { "status" };
+            let try_again = refused().then(|| {
+                view! {
+                    <button type="button" class="lc-btn lc-banner-action" on:click=move |_| ctx.send(Intent::TryAgain)>
+                        {t.try_again}
+                    </button>
+                }
+            });
             view! {
                 <div class="lc-banner" class:lc-banner-error=dyn_class(terminal) role=role>
-                    {text}
+                    <span>{text}</span>
+                    {try_again}
                 </div>
             }
             .into_any()

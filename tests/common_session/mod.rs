@@ -241,12 +241,19 @@ impl Harness {
         self.open_and_login();
     }
 
-    /// `Opened` (feeding a token if asked for) and a successful login answer.
-    pub fn open_and_login(&mut self) {
-        self.input(Input::Opened);
+    /// Answers an unanswered `FetchToken` (the last output) with [`token`].
+    pub fn give_token_if_asked(&mut self) {
         if matches!(self.log.last(), Some(Output::FetchToken { .. })) {
             self.input(Input::Token(Ok(token())));
         }
+    }
+
+    /// A token if asked for (before the socket), `Opened` (a token again if the held
+    /// one went stale meanwhile) and a successful login answer.
+    pub fn open_and_login(&mut self) {
+        self.give_token_if_asked();
+        self.input(Input::Opened);
+        self.give_token_if_asked();
         let login = self.last_sent("login");
         self.respond_ok(&login, json!({ "customer": { "id": "c1" }, "chats": [] }));
         assert_eq!(self.s.status(), ConnectionStatus::Connected, "login should succeed");

@@ -153,6 +153,16 @@ pub struct Strings {
     pub paused: &'static str,
     /// Banner: paused because too many customers are online.
     pub paused_busy: &'static str,
+    /// The service refused the login: the token or the customer (the console names the error).
+    pub refused_sign_in: &'static str,
+    /// The service refused the login: the configured group.
+    pub refused_group: &'static str,
+    /// The service refused the login: a limit of the license.
+    pub refused_limit: &'static str,
+    /// The service refused the login for another reason.
+    pub refused_other: &'static str,
+    /// Tries to log in again after a refusal.
+    pub try_again: &'static str,
     /// Terminal: banned.
     pub stopped_banned: &'static str,
     /// Terminal: license missing, expired or wrong product.
