@@ -112,9 +112,10 @@ pub fn validate_event(v: &Value) -> Result<Map<String, Value>, RtmError> {
 pub fn send_event(app: &Shared, s: &Session, cid: &str, p: &Params) -> Result<Value, RtmError> {
     let chat_id = p.req_str("chat_id")?;
     let raw = p.get("event").ok_or_else(|| RtmError::validation("`event` is required"))?;
-    let ev = validate_event(raw)?;
+    let mut ev = validate_event(raw)?;
     let attach = p.opt_bool("attach_to_last_thread")?.unwrap_or(false);
     let mut st = app.lock();
+    st.describe_uploads(app.port, [&mut ev]);
     let chat = st.own_chat(cid, chat_id)?;
     let active = chat.is_active();
     let attachable = attach && !chat.threads.is_empty();

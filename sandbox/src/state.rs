@@ -84,6 +84,8 @@ pub struct State {
     pub greetings_sent: u64,
     /// Recent activity for the console (newest last).
     pub log: Vec<Value>,
+    /// Files uploaded with `upload_file`, oldest first (`uploads.rs`).
+    pub files: Vec<crate::uploads::StoredFile>,
 }
 
 /// The application: configuration, the bound port and the state.

@@ -11,6 +11,7 @@ use super::banner::ConnectionBanner;
 use super::chat_end::ChatEnd;
 use super::chat_view::ChatView;
 use super::composer::Composer;
+use super::attach::{DropOverlay, DropTarget};
 use super::context::ChatContext;
 use super::dynamic::{dyn_view, fresh, handler};
 use super::form::{SurveyForm, SurveyKind};
@@ -28,6 +29,7 @@ pub fn ChatWindow() -> impl IntoView {
     let ctx = ChatContext::expect();
     let view = ViewState::expect();
     let window_ref = NodeRef::<html::Section>::new();
+    let drop = DropTarget::new();
     let prechat = Memo::new(move |_| {
         ctx.slices.forms.with(|f| match (ctx.slices.phase.get(), &f.prechat) {
             (ChatPhase::NoChat, FormSlot::Ready(form)) => Some(form.clone()),
@@ -68,6 +70,9 @@ pub fn ChatWindow() -> impl IntoView {
             aria-labelledby="lc-title"
             node_ref=window_ref
             on:keydown=on_keydown
+            on:dragover=drop.on_dragover(ctx)
+            on:dragleave=drop.on_dragleave()
+            on:drop=drop.on_drop(ctx)
         >
             <Header/>
             <ConnectionBanner/>
@@ -79,6 +84,7 @@ pub fn ChatWindow() -> impl IntoView {
                 <WebviewPanel/>
             </div>
             {composer}
+            <DropOverlay target=drop/>
         </section>
     }
 }
