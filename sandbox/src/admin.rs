@@ -177,7 +177,7 @@ pub fn state(app: &Shared) -> Value {
         "customers": customers,
         "chats": chats,
         "faults": st.faults.to_json(),
-        "uploads": st.uploads_json(app.port),
+        "uploads": crate::files::to_json(&st.files, app.port),
         "log": &st.log[log_start..],
         "disconnect_reasons": DISCONNECT_REASONS,
     })

@@ -264,7 +264,7 @@ fn end_greeting(st: &mut State, cid: &str) {
 pub fn start_chat(app: &Shared, s: &Session, cid: &str, p: &Params) -> Result<Value, RtmError> {
     let mut nc = parse_chat_arg(cid, p.opt_obj("chat")?, p)?;
     let mut st = app.lock();
-    st.describe_uploads(app.port, nc.events.iter_mut());
+    crate::files::describe(&st.files, app.port, nc.events.iter_mut());
     if st.chats.values().any(|c| c.customer_id == cid && c.is_active()) {
         return Err(RtmError::new(ErrorKind::LimitReached, "The customer already has an active chat"));
     }
@@ -314,7 +314,7 @@ pub fn activate_chat(app: &Shared, s: &Session, cid: &str, p: &Params) -> Result
     let chat_id = Params(chat_arg).req_str("id").map_err(|e| RtmError::validation(format!("chat.{}", e.message)))?;
     let mut nc = parse_chat_arg(cid, Some(chat_arg), p)?;
     let mut st = app.lock();
-    st.describe_uploads(app.port, nc.events.iter_mut());
+    crate::files::describe(&st.files, app.port, nc.events.iter_mut());
     let group = {
         let chat = st.own_chat(cid, chat_id)?;
         if chat.is_active() {

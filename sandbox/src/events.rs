@@ -115,7 +115,7 @@ pub fn send_event(app: &Shared, s: &Session, cid: &str, p: &Params) -> Result<Va
     let mut ev = validate_event(raw)?;
     let attach = p.opt_bool("attach_to_last_thread")?.unwrap_or(false);
     let mut st = app.lock();
-    st.describe_uploads(app.port, [&mut ev]);
+    crate::files::describe(&st.files, app.port, [&mut ev]);
     let chat = st.own_chat(cid, chat_id)?;
     let active = chat.is_active();
     let attachable = attach && !chat.threads.is_empty();

@@ -14,6 +14,7 @@ pub mod customers;
 pub mod error;
 pub mod events;
 pub mod faults;
+pub mod files;
 pub mod frames;
 pub mod http;
 pub mod methods;

@@ -85,7 +85,7 @@ pub struct State {
     /// Recent activity for the console (newest last).
     pub log: Vec<Value>,
     /// Files uploaded with `upload_file`, oldest first (`uploads.rs`).
-    pub files: Vec<crate::uploads::StoredFile>,
+    pub files: Vec<crate::files::StoredFile>,
 }
 
 /// The application: configuration, the bound port and the state.

@@ -11,13 +11,14 @@
 //! 413 `validation` (over 10 MB), 415 `validation` (a refused type), 421
 //! `misdirected_request` (the license lives in the other data centre).
 
+use crate::files::StoredFile;
 use crate::state::{Shared, State};
-use crate::util::{self, host_url};
+use crate::util;
 use axum::body::{Body, Bytes};
 use axum::extract::Request;
 use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
 use axum::response::{IntoResponse, Response};
-use serde_json::{json, Map, Value};
+use serde_json::json;
 use std::time::Instant;
 
 /// The path of `upload_file`.
@@ -31,34 +32,6 @@ const REFUSED: &[&str] =
     &["exe", "msi", "bat", "cmd", "com", "scr", "pif", "cpl", "vbs", "vbe", "js", "jse", "wsf", "ps1", "jar", "dll"];
 /// At most this many files are kept; the oldest go first.
 const MAX_FILES: usize = 200;
-
-/// One uploaded file.
-#[derive(Debug, Clone)]
-pub struct StoredFile {
-    /// Its id in the URL.
-    pub id: String,
-    /// The name it was uploaded with (made safe for a URL path).
-    pub name: String,
-    /// Its MIME type (from the multipart part, else from the name).
-    pub content_type: String,
-    /// The bytes.
-    pub bytes: Bytes,
-    /// Who uploaded it.
-    pub customer_id: String,
-    /// When (RFC 3339).
-    pub uploaded_at: String,
-}
-
-impl StoredFile {
-    /// Where the cdn serves it.
-    pub fn url(&self, port: u16) -> String {
-        host_url(port, "cdn", &format!("/uploads/{}/{}", self.id, self.name))
-    }
-
-    fn is_image(&self) -> bool {
-        self.content_type.starts_with("image/")
-    }
-}
 
 fn error(status: StatusCode, kind: &str, message: &str) -> Response {
     (status, axum::Json(json!({ "error": { "type": kind, "message": message } }))).into_response()
@@ -255,48 +228,6 @@ pub fn serve(st: &State, path: &str) -> Option<Response> {
     h.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
     h.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static("sandbox"));
     Some(r)
-}
-
-fn png_size(b: &[u8]) -> Option<(u32, u32)> {
-    if b.len() < 24 || &b[1..4] != b"PNG" {
-        return None;
-    }
-    Some((u32::from_be_bytes([b[16], b[17], b[18], b[19]]), u32::from_be_bytes([b[20], b[21], b[22], b[23]])))
-}
-
-impl State {
-    /// Adds what the service knows to `file` events that point at an uploaded file.
-    pub fn describe_uploads<'a>(&self, port: u16, events: impl IntoIterator<Item = &'a mut Map<String, Value>>) {
-        for ev in events {
-            if ev.get("type").and_then(Value::as_str) != Some("file") {
-                continue;
-            }
-            let url = ev.get("url").and_then(Value::as_str).unwrap_or_default();
-            let Some(file) = self.files.iter().find(|f| f.url(port) == url) else { continue };
-            ev.insert("name".into(), json!(file.name));
-            ev.insert("content_type".into(), json!(file.content_type));
-            if file.is_image() {
-                ev.insert("size".into(), json!(file.bytes.len()));
-                ev.insert("thumbnail_url".into(), json!(url));
-                ev.insert("thumbnail2x_url".into(), json!(url));
-                if let Some((w, h)) = png_size(&file.bytes) {
-                    ev.insert("width".into(), json!(w));
-                    ev.insert("height".into(), json!(h));
-                }
-            }
-        }
-    }
-
-    /// The uploaded files, for the console and tests (newest last).
-    pub fn uploads_json(&self, port: u16) -> Value {
-        Value::Array(
-            self.files
-                .iter()
-                .map(|f| json!({ "name": f.name, "content_type": f.content_type, "size": f.bytes.len(),
-                    "url": f.url(port), "customer_id": f.customer_id, "uploaded_at": f.uploaded_at }))
-                .collect(),
-        )
-    }
 }
 
 #[cfg(test)]

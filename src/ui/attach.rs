@@ -79,18 +79,20 @@ pub fn on_paste(ctx: ChatContext) -> Handler<web_sys::ClipboardEvent> {
 pub struct DropTarget {
     /// Files are over the window.
     pub active: RwSignal<bool>,
+    /// Whether files may be dropped now (not while the prechat form stands before the chat).
+    enabled: Signal<bool>,
 }
 
 impl DropTarget {
-    /// A drop target with no drag over it.
-    pub fn new() -> Self {
-        DropTarget { active: RwSignal::new(false) }
+    /// A drop target with no drag over it, taking files while `enabled`.
+    pub fn new(enabled: Signal<bool>) -> Self {
+        DropTarget { active: RwSignal::new(false), enabled }
     }
 
     /// `dragover`: accepts files (a drop needs the default prevented).
     pub fn on_dragover(self, ctx: ChatContext) -> Handler<web_sys::DragEvent> {
         handler(move |ev: web_sys::DragEvent| {
-            if ctx.can_attach() && carries_files(&ev) {
+            if ctx.can_attach() && self.enabled.get_untracked() && carries_files(&ev) {
                 ev.prevent_default();
                 if let Some(dt) = ev.data_transfer() {
                     dt.set_drop_effect("copy");
@@ -117,17 +119,11 @@ impl DropTarget {
         handler(move |ev: web_sys::DragEvent| {
             self.active.set(false);
             let files = files_of(ev.data_transfer().and_then(|dt| dt.files()));
-            if !files.is_empty() {
+            if !files.is_empty() && self.enabled.get_untracked() {
                 ev.prevent_default();
                 ctx.attach_files(files);
             }
         })
-    }
-}
-
-impl Default for DropTarget {
-    fn default() -> Self {
-        Self::new()
     }
 }
 

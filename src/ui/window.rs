@@ -29,13 +29,14 @@ pub fn ChatWindow() -> impl IntoView {
     let ctx = ChatContext::expect();
     let view = ViewState::expect();
     let window_ref = NodeRef::<html::Section>::new();
-    let drop = DropTarget::new();
+
     let prechat = Memo::new(move |_| {
         ctx.slices.forms.with(|f| match (ctx.slices.phase.get(), &f.prechat) {
             (ChatPhase::NoChat, FormSlot::Ready(form)) => Some(form.clone()),
             _ => None,
         })
     });
+    let drop = DropTarget::new(Signal::derive(move || prechat.with(Option::is_none)));
     // Focus moves into the window once it is on screen.
     Effect::new(move |_| {
         if let Some(section) = window_ref.get() {
