@@ -102,9 +102,12 @@ fn an_upload_goes_to_the_region_host_with_the_token_and_becomes_one_file_event()
 
     // The server's echo (no size: the spec returns it only for images) updates the same row.
     f.answer("send_event", json!({ "event_id": "E1" }));
-    f.push("incoming_event", json!({ "chat_id": CHAT, "thread_id": "T1", "event": {
+    f.push(
+        "incoming_event",
+        json!({ "chat_id": CHAT, "thread_id": "T1", "event": {
         "id": "E1", "custom_id": id, "type": "file", "author_id": CUSTOMER, "created_at": "2026-01-01T00:00:09.000000Z",
-        "url": URL, "name": "invoice.pdf", "content_type": "application/pdf" } }));
+        "url": URL, "name": "invoice.pdf", "content_type": "application/pdf" } }),
+    );
     let entries = f.c.state().timeline.entries();
     assert_eq!(entries.len(), 1, "shown once");
     assert_eq!(entries[0].delivery, Delivery::Sent);
@@ -137,7 +140,10 @@ fn empty_too_large_and_refused_files_fail_at_once_and_are_never_sent() {
     let cases = [
         (pdf(0), UploadError::Empty),
         (pdf(MAX_FILE_BYTES + 1), UploadError::TooLarge),
-        (FileInfo { name: "setup.exe".into(), size: 10, content_type: "application/x-msdownload".into() }, UploadError::RefusedType),
+        (
+            FileInfo { name: "setup.exe".into(), size: 10, content_type: "application/x-msdownload".into() },
+            UploadError::RefusedType,
+        ),
     ];
     for (file, error) in cases {
         let id = attach(&mut f, file);
@@ -202,7 +208,10 @@ fn a_service_error_keeps_its_type_and_message() {
         }))
     );
     answer(&mut f, &id, UploadAnswer { status: 413, body: String::new() });
-    assert!(matches!(state_of(&f, &id), Some(UploadState::Failed(UploadError::Rejected { .. }))), "only the upload under way is answered");
+    assert!(
+        matches!(state_of(&f, &id), Some(UploadState::Failed(UploadError::Rejected { .. }))),
+        "only the upload under way is answered"
+    );
 }
 
 #[test]
@@ -229,7 +238,10 @@ fn an_upload_without_progress_for_the_stall_timeout_is_aborted() {
     f.advance(STALL_TIMEOUT_MS - 1_000);
     f.c.upload_progress(&id, 5, 10, f.now);
     f.advance(STALL_TIMEOUT_MS - 1_000);
-    assert!(matches!(state_of(&f, &id), Some(UploadState::Uploading { sent: 5, total: 10 })), "progress keeps it alive");
+    assert!(
+        matches!(state_of(&f, &id), Some(UploadState::Uploading { sent: 5, total: 10 })),
+        "progress keeps it alive"
+    );
     assert!(f.c.poll_timeout().is_some_and(|at| at <= f.now + 1_000));
     f.advance(1_000);
     assert_eq!(state_of(&f, &id), Some(UploadState::Failed(UploadError::TimedOut)));

@@ -33,7 +33,6 @@ impl StoredFile {
     }
 }
 
-
 fn png_size(b: &[u8]) -> Option<(u32, u32)> {
     if b.len() < 24 || &b[1..4] != b"PNG" {
         return None;
@@ -70,8 +69,10 @@ pub fn to_json(files: &[StoredFile], port: u16) -> Value {
     Value::Array(
         files
             .iter()
-            .map(|f| json!({ "name": f.name, "content_type": f.content_type, "size": f.bytes.len(),
-                "url": f.url(port), "customer_id": f.customer_id, "uploaded_at": f.uploaded_at }))
+            .map(|f| {
+                json!({ "name": f.name, "content_type": f.content_type, "size": f.bytes.len(),
+                "url": f.url(port), "customer_id": f.customer_id, "uploaded_at": f.uploaded_at })
+            })
             .collect(),
     )
 }

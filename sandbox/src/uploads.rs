@@ -238,8 +238,13 @@ mod tests {
     fn the_file_part_is_found_among_others() {
         let body = b"--XY\r\nContent-Disposition: form-data; name=\"note\"\r\n\r\nhi\r\n--XY\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a b.png\"\r\nContent-Type: image/png\r\n\r\n\x89PNG\r\n--XY--\r\n";
         let part = file_part(body, "XY").expect("the file part");
-        assert_eq!((part.filename.as_str(), part.content_type.as_deref(), part.bytes), ("a b.png", Some("image/png"), &b"\x89PNG"[..]));
-        assert!(file_part(b"--XY\r\nContent-Disposition: form-data; name=\"note\"\r\n\r\nhi\r\n--XY--\r\n", "XY").is_none());
+        assert_eq!(
+            (part.filename.as_str(), part.content_type.as_deref(), part.bytes),
+            ("a b.png", Some("image/png"), &b"\x89PNG"[..])
+        );
+        assert!(
+            file_part(b"--XY\r\nContent-Disposition: form-data; name=\"note\"\r\n\r\nhi\r\n--XY--\r\n", "XY").is_none()
+        );
         assert_eq!(boundary_of("multipart/form-data; boundary=\"XY\"").as_deref(), Some("XY"));
         assert_eq!(safe_name("../../etc/pass wd"), "pass_wd");
         assert_eq!(safe_name(".."), "file");

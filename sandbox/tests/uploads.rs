@@ -103,7 +103,8 @@ async fn an_uploaded_image_is_served_by_the_cdn_and_its_file_event_is_described(
     let p = s.port();
     let (mut c, _) = Client::logged_in(p).await;
     let (tok, _, _) = token(p, LICENSE, None).await;
-    let a = upload(p, "api.localhost", LICENSE, Some(&tok), multipart("file", "shelf photo.png", "image/png", &png())).await;
+    let a = upload(p, "api.localhost", LICENSE, Some(&tok), multipart("file", "shelf photo.png", "image/png", &png()))
+        .await;
     assert_eq!(a.status, 200, "{}", String::from_utf8_lossy(&a.body));
     assert!(a.head.to_ascii_lowercase().contains("access-control-allow-origin: http://widget.localhost"));
     let url = a.json()["url"].as_str().expect("url").to_string();
@@ -117,17 +118,29 @@ async fn an_uploaded_image_is_served_by_the_cdn_and_its_file_event_is_described(
     let head = served.head.to_ascii_lowercase();
     assert!(head.contains("content-type: image/png") && head.contains("x-content-type-options: nosniff"));
 
-    let (chat_id, _) = c.start_chat(json!({ "chat": { "thread": { "events": [{ "type": "file", "url": url, "custom_id": "f1" }] } } })).await;
+    let (chat_id, _) = c
+        .start_chat(json!({ "chat": { "thread": { "events": [{ "type": "file", "url": url, "custom_id": "f1" }] } } }))
+        .await;
     let r = c.request("get_chat", json!({ "chat_id": chat_id })).await;
     let ev = &r["payload"]["thread"]["events"][0];
     assert_eq!(ev["type"], json!("file"));
     assert_eq!(ev["url"], json!(url));
     assert_eq!(ev["name"], json!("shelf_photo.png"));
     assert_eq!(ev["content_type"], json!("image/png"));
-    assert_eq!((ev["size"].clone(), ev["width"].clone(), ev["height"].clone()), (json!(png().len()), json!(40), json!(30)));
+    assert_eq!(
+        (ev["size"].clone(), ev["width"].clone(), ev["height"].clone()),
+        (json!(png().len()), json!(40), json!(30))
+    );
     assert_eq!(ev["thumbnail_url"], json!(url));
 
-    let pdf = upload(p, "api.localhost", LICENSE, Some(&tok), multipart("file", "invoice.pdf", "application/pdf", b"%PDF-1.4")).await;
+    let pdf = upload(
+        p,
+        "api.localhost",
+        LICENSE,
+        Some(&tok),
+        multipart("file", "invoice.pdf", "application/pdf", b"%PDF-1.4"),
+    )
+    .await;
     let pdf_url = pdf.json()["url"].as_str().unwrap().to_string();
     let r = c.request("send_event", json!({ "chat_id": chat_id, "event": { "type": "file", "url": pdf_url } })).await;
     assert_eq!(r["success"], json!(true), "{r}");
@@ -137,10 +150,12 @@ async fn an_uploaded_image_is_served_by_the_cdn_and_its_file_event_is_described(
     assert!(ev.get("width").is_none() && ev.get("size").is_none(), "size and dimensions only for images: {ev}");
 
     let st = admin_state(p).await;
-    let names: Vec<_> = st["uploads"].as_array().unwrap().iter().map(|u| u["name"].as_str().unwrap().to_owned()).collect();
+    let names: Vec<_> =
+        st["uploads"].as_array().unwrap().iter().map(|u| u["name"].as_str().unwrap().to_owned()).collect();
     assert_eq!(names, ["shelf_photo.png", "invoice.pdf"]);
     let chat = st["chats"].as_array().unwrap().iter().find(|ch| ch["id"] == json!(chat_id)).unwrap().clone();
-    let urls: Vec<_> = chat["threads"][0]["events"].as_array().unwrap().iter().filter_map(|e| e["url"].as_str()).collect();
+    let urls: Vec<_> =
+        chat["threads"][0]["events"].as_array().unwrap().iter().filter_map(|e| e["url"].as_str()).collect();
     assert_eq!(urls, [url.as_str(), pdf_url.as_str()], "the console sees the customer's files");
 }
 
@@ -150,10 +165,12 @@ async fn a_file_over_ten_megabytes_is_refused_with_413() {
     let p = s.port();
     let (tok, _, _) = token(p, LICENSE, None).await;
     let big = vec![b'a'; 10 * 1024 * 1024 + 1];
-    let a = upload(p, "api.localhost", LICENSE, Some(&tok), multipart("file", "big.pdf", "application/pdf", &big)).await;
+    let a =
+        upload(p, "api.localhost", LICENSE, Some(&tok), multipart("file", "big.pdf", "application/pdf", &big)).await;
     assert_error(&a, 413, "validation");
     let exact = vec![b'a'; 10 * 1024 * 1024];
-    let a = upload(p, "api.localhost", LICENSE, Some(&tok), multipart("file", "max.pdf", "application/pdf", &exact)).await;
+    let a =
+        upload(p, "api.localhost", LICENSE, Some(&tok), multipart("file", "max.pdf", "application/pdf", &exact)).await;
     assert_eq!(a.status, 200, "exactly 10 MB is accepted");
 }
 

@@ -88,7 +88,9 @@ fn on_upload(me: &Weak<RefCell<Driver>>, event: UploadEvent) {
     {
         let mut driver = rc.borrow_mut();
         match event {
-            UploadEvent::Progress { id, sent, total } => driver.conversation.upload_progress(&id, sent, total, now_ms()),
+            UploadEvent::Progress { id, sent, total } => {
+                driver.conversation.upload_progress(&id, sent, total, now_ms())
+            }
             UploadEvent::Done { id, answer } => driver.conversation.upload_answered(&id, answer, now_ms()),
         }
     }

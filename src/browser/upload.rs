@@ -78,7 +78,10 @@ impl UploadIo {
         self.running = None;
         match self.files.get(id).map(|file| self.send(id, file, target)) {
             Some(Ok(running)) => self.running = Some(running),
-            _ => self.report(UploadEvent::Done { id: id.to_owned(), answer: UploadAnswer { status: 0, body: String::new() } }),
+            _ => self.report(UploadEvent::Done {
+                id: id.to_owned(),
+                answer: UploadAnswer { status: 0, body: String::new() },
+            }),
         }
     }
 

@@ -62,13 +62,12 @@ impl Conversation {
     /// Starts the next queued upload once the session is logged in (its token
     /// is then one the service accepted).
     pub(super) fn start_uploads(&mut self, now_ms: u64) {
+        if !self.uploads.can_start() {
+            return;
+        }
         let target = match (&self.status, self.session.token()) {
             (ConnectionStatus::Connected, Some(token)) => Some(UploadTarget {
-                url: format!(
-                    "{}{UPLOAD_PATH}?license_id={}",
-                    self.session.web_api_origin(),
-                    self.session.license_id()
-                ),
+                url: format!("{}{UPLOAD_PATH}?license_id={}", self.session.web_api_origin(), self.session.license_id()),
                 authorization: token.login_value(),
             }),
             _ => None,

@@ -76,23 +76,29 @@ fn UploadRow(id: String) -> impl IntoView {
             UploadState::Failed(error) => {
                 let id = upload.id.clone();
                 let retry = if error.is_retryable() {
-                    Some(view! {
-                        <button type="button" class="lc-link-btn lc-upload-retry"
-                            on:click=click(move || ctx.send(Intent::RetryUpload { id: id.clone() }))>
-                            {t.retry}
-                        </button>
-                    }.into_any())
+                    Some(
+                        view! {
+                            <button type="button" class="lc-link-btn lc-upload-retry"
+                                on:click=click(move || ctx.send(Intent::RetryUpload { id: id.clone() }))>
+                                {t.retry}
+                            </button>
+                        }
+                        .into_any(),
+                    )
                 } else if *error == UploadError::Interrupted {
                     // The file went with the page: pick it again in place of this entry.
-                    Some(view! {
-                        <button type="button" class="lc-link-btn lc-upload-retry"
-                            on:click=click(move || {
-                                ctx.send(Intent::CancelUpload { id: id.clone() });
-                                open_file_picker();
-                            })>
-                            {t.choose_again}
-                        </button>
-                    }.into_any())
+                    Some(
+                        view! {
+                            <button type="button" class="lc-link-btn lc-upload-retry"
+                                on:click=click(move || {
+                                    ctx.send(Intent::CancelUpload { id: id.clone() });
+                                    open_file_picker();
+                                })>
+                                {t.choose_again}
+                            </button>
+                        }
+                        .into_any(),
+                    )
                 } else {
                     None
                 };

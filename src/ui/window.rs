@@ -7,11 +7,11 @@ use wasm_bindgen::JsCast;
 
 use crate::chat::{ChatPhase, FormSlot};
 
+use super::attach::{DropOverlay, DropTarget};
 use super::banner::ConnectionBanner;
 use super::chat_end::ChatEnd;
 use super::chat_view::ChatView;
 use super::composer::Composer;
-use super::attach::{DropOverlay, DropTarget};
 use super::context::ChatContext;
 use super::dynamic::{dyn_view, fresh, handler};
 use super::form::{SurveyForm, SurveyKind};

@@ -61,7 +61,10 @@ mod tests {
 
     #[test]
     fn a_success_gives_its_url() {
-        assert_eq!(answer(200, r#"{"url":"https://cdn.livechat-files.com/a/b.png"}"#).unwrap(), "https://cdn.livechat-files.com/a/b.png");
+        assert_eq!(
+            answer(200, r#"{"url":"https://cdn.livechat-files.com/a/b.png"}"#).unwrap(),
+            "https://cdn.livechat-files.com/a/b.png"
+        );
     }
 
     #[test]

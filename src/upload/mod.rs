@@ -134,6 +134,11 @@ impl Uploads {
         self.items.push(Upload { id, file, state });
     }
 
+    /// Whether an upload would start now, given a target (none is under way and one is queued).
+    pub fn can_start(&self) -> bool {
+        self.active.is_none() && self.items.iter().any(|u| u.state == UploadState::Queued)
+    }
+
     /// Starts the oldest queued upload when none is under way; `target` is
     /// `None` while there is no usable token (the upload waits).
     pub fn start_next(&mut self, target: Option<UploadTarget>, now_ms: u64) {

@@ -13,7 +13,8 @@ impl Uploads {
         let Ok(Value::Array(items)) = serde_json::from_str::<Value>(stored) else { return };
         for item in &items {
             let text = |key: &str| item.get(key).and_then(Value::as_str).map(str::to_owned);
-            let (Some(id), Some(name), Some(size)) = (text("id"), text("name"), item.get("size").and_then(Value::as_u64))
+            let (Some(id), Some(name), Some(size)) =
+                (text("id"), text("name"), item.get("size").and_then(Value::as_u64))
             else {
                 continue;
             };
