@@ -43,7 +43,7 @@ fn outputs(f: &mut Fake) -> Vec<UploadOutput> {
 }
 
 fn started(outputs: &[UploadOutput]) -> Vec<String> {
-    outputs.iter().filter_map(|o| matches!(o, UploadOutput::Start { .. }).then(|| id_of(o))).collect()
+    outputs.iter().filter(|o| matches!(o, UploadOutput::Start { .. })).map(id_of).collect()
 }
 
 fn id_of(o: &UploadOutput) -> String {
@@ -125,9 +125,9 @@ fn a_file_attached_before_login_waits_for_it_and_files_go_one_at_a_time_in_order
     assert_eq!(state_of(&f, &a), Some(UploadState::Queued));
 
     f.login_with_chat(json!([]));
-    assert_eq!(started(&outputs(&mut f)), [a.clone()], "one at a time");
+    assert_eq!(started(&outputs(&mut f)), std::slice::from_ref(&a), "one at a time");
     answer(&mut f, &a, ok("https://cdn.example/a.pdf"));
-    assert_eq!(started(&outputs(&mut f)), [b.clone()]);
+    assert_eq!(started(&outputs(&mut f)), std::slice::from_ref(&b));
     answer(&mut f, &b, ok("https://cdn.example/b.png"));
     let urls: Vec<_> = file_events(&f).iter().map(|e| e["url"].as_str().unwrap().to_owned()).collect();
     assert_eq!(urls, ["https://cdn.example/a.pdf", "https://cdn.example/b.png"], "in the order picked");
@@ -170,7 +170,7 @@ fn an_answer_without_url_or_a_network_failure_fails_with_its_reason_and_a_retry_
     assert_eq!(state_of(&f, &id), Some(UploadState::Failed(UploadError::NoUrl)));
 
     f.intent(Intent::RetryUpload { id: id.clone() });
-    assert_eq!(started(&outputs(&mut f)), [id.clone()]);
+    assert_eq!(started(&outputs(&mut f)), std::slice::from_ref(&id));
     answer(&mut f, &id, UploadAnswer { status: 0, body: String::new() });
     assert_eq!(state_of(&f, &id), Some(UploadState::Failed(UploadError::Network)));
     assert!(file_events(&f).is_empty(), "no file event without a URL");
@@ -186,7 +186,7 @@ fn an_answer_without_url_or_a_network_failure_fails_with_its_reason_and_a_retry_
     assert!(started(&outputs(&mut f)).is_empty());
 
     f.intent(Intent::RetryUpload { id: id.clone() });
-    assert_eq!(started(&outputs(&mut f)), [id.clone()]);
+    assert_eq!(started(&outputs(&mut f)), std::slice::from_ref(&id));
     answer(&mut f, &id, ok(URL));
     assert_eq!(file_events(&f).len(), 1);
     answer(&mut f, &id, ok(URL));
@@ -223,7 +223,7 @@ fn cancelling_aborts_the_request_and_a_late_answer_sends_nothing() {
     f.intent(Intent::CancelUpload { id: a.clone() });
     let out = outputs(&mut f);
     assert_eq!(out[..2], [UploadOutput::Abort { id: a.clone() }, UploadOutput::Release { id: a.clone() }]);
-    assert_eq!(started(&out), [b.clone()], "the next file starts");
+    assert_eq!(started(&out), std::slice::from_ref(&b), "the next file starts");
     answer(&mut f, &a, ok(URL));
     assert!(file_events(&f).is_empty(), "the cancelled upload's answer is ignored");
     f.intent(Intent::CancelUpload { id: b.clone() });
