@@ -178,8 +178,8 @@ fn file_view(t: &'static Strings, file: &FileEvent) -> AnyView {
             <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
                 <path d="M12 4v11m0 0l-4-4m4 4l4-4M5 19h14" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round"/>
             </svg>
-            <span class="lc-file-name">{name}</span>
-            {size.map(|size| view! { <span class="lc-file-size">{size}</span> })}
+            // The size inside the name's text, as the accessible name says it (axe: label-content-name-mismatch).
+            <span class="lc-file-name">{name}{size.map(|size| view! { <span class="lc-file-size">", " {size}</span> })}</span>
         </a>
     }
     .into_any()
