@@ -57,7 +57,8 @@ test("an image and a PDF by the attach button, by drop and by paste reach the ag
     await v.page.keyboard.press("Shift+Tab");
     assert.equal(await frame.evaluate(() => document.activeElement?.getAttribute("aria-label")), "Attach a file");
     const chooser = v.page.waitForEvent("filechooser");
-    await v.page.keyboard.press("Enter");
+    // Enter on the focused button (the locator keeps the focus on it while the page settles).
+    await w.getByRole("button", { name: "Attach a file" }).press("Enter");
     await (await chooser).setFiles([
       { name: "picked.png", mimeType: "image/png", buffer: PNG },
       { name: "picked.pdf", mimeType: "application/pdf", buffer: PDF },
