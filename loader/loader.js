@@ -67,8 +67,8 @@
   const changed = (a, b, key, name) => a[key] != b[key] && emit(name, { [key]: b[key] });
   // The widget's storage lives here, first-party (browsers may deny it to the iframe).
   const prefix = `livechat:${cfg.license}:`;
-  // The outbox (`…:outbox`) belongs to one tab: sessionStorage, so no other tab sends it.
-  const store = k => { try { return /:outbox$/.test(k) ? sessionStorage : localStorage; } catch {} };
+  // The outbox and the uploads (`…:outbox`, `…:uploads`) belong to one tab: sessionStorage, so no other tab sends them.
+  const store = k => { try { return /:(outbox|uploads)$/.test(k) ? sessionStorage : localStorage; } catch {} };
 
   const onMessage = e => {
     const m = e.data, type = isObj(m) && m.type;

@@ -4,6 +4,7 @@
 //! - [`session`]: the sans-IO session engine (connect URL, login, ping, requests, reconnect policy).
 //! - [`chat`]: chat state and its reducer (no IO).
 //! - [`conversation`]: session + chat state + customer intents, still sans IO.
+//! - [`upload`]: the visitor's file uploads as a state machine (no IO).
 //! - [`relay`]: one RTM connection shared by the tabs of a site (leader hub, follower link), sans IO.
 //! - [`browser`]: the driver that owns the conversation, the WebSocket, timers and storage (web-sys).
 //! - [`slices`]: the signals the driver publishes and the UI reads.
@@ -21,6 +22,7 @@ pub mod relay;
 pub mod session;
 pub mod slices;
 pub mod ui;
+pub mod upload;
 pub mod widget_config;
 pub mod workload;
 
@@ -36,7 +38,8 @@ pub fn start() {
     if let Some(color) = &config.accent_color {
         ui::theme::apply_accent(color);
     }
-    let ctx = ui::ChatContext::new(widget.slices(), widget.intents(), std::rc::Rc::new(browser::now_ms));
+    let ctx = ui::ChatContext::new(widget.slices(), widget.intents(), std::rc::Rc::new(browser::now_ms))
+        .with_attach(widget.attach_files());
     leptos::mount::mount_to_body(move || {
         ctx.provide();
         ui::provide_language(&config.language);

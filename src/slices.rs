@@ -15,6 +15,7 @@ use crate::chat::{Availability, ChatPhase, ChatState, Entry, FormSlot, Participa
 use crate::conversation::Conversation;
 use crate::protocol::{Event, Greeting, VecMap};
 use crate::session::ConnectionStatus;
+use crate::upload::Upload;
 
 /// The chat's log as the UI renders it: the timeline's entries (shared, so a
 /// new snapshot is a copy of pointers) and who wrote them.
@@ -94,6 +95,8 @@ pub struct Slices {
     pub typing: ReadSignal<Vec<Participant>, LocalStorage>,
     /// Maximised, minimised or hidden.
     pub visibility: ReadSignal<Visibility, LocalStorage>,
+    /// The visitor's files not yet in the chat (queued, uploading, failed).
+    pub uploads: ReadSignal<Vec<Upload>, LocalStorage>,
 }
 
 /// The write side, kept by the conversation's owner.
@@ -111,6 +114,7 @@ pub struct Publisher {
     agent: Slice<Option<Participant>>,
     typing: Slice<Vec<Participant>>,
     visibility: Slice<Visibility>,
+    uploads: Slice<Vec<Upload>>,
 }
 
 /// Writes `value` only when it differs, so readers of an unchanged slice stay asleep.
@@ -137,6 +141,7 @@ impl Publisher {
             agent: RwSignal::new_local(agent(state)),
             typing: RwSignal::new_local(state.typing_agents().cloned().collect()),
             visibility: RwSignal::new_local(state.visibility),
+            uploads: RwSignal::new_local(conversation.uploads().to_vec()),
         };
         let slices = Slices {
             log: publisher.log.read_only(),
@@ -151,6 +156,7 @@ impl Publisher {
             agent: publisher.agent.read_only(),
             typing: publisher.typing.read_only(),
             visibility: publisher.visibility.read_only(),
+            uploads: publisher.uploads.read_only(),
         };
         (publisher, slices)
     }
@@ -178,6 +184,9 @@ impl Publisher {
             self.typing.set(state.typing_agents().cloned().collect());
         }
         set(self.visibility, state.visibility);
+        if self.uploads.with_untracked(|u| u.as_slice() != conversation.uploads()) {
+            self.uploads.set(conversation.uploads().to_vec());
+        }
     }
 }
 

@@ -5,36 +5,17 @@
 // (the same walk end2end/screenshots.mjs takes for the README).
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdirSync, readFileSync, readdirSync, rmSync } from "node:fs";
-import { createRequire } from "node:module";
+import { mkdirSync, readdirSync, rmSync } from "node:fs";
 import path from "node:path";
+import { audit } from "../support/axe.mjs";
 import { useStack, resultsDir, PHONE, DESKTOP } from "../support/fixture.mjs";
 import { STATES, walkStates } from "../support/states.mjs";
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 const shots = path.join(resultsDir, "screenshots");
 mkdirSync(shots, { recursive: true });
 
 // No scripted agent: the walk drives the agent's side, so each state holds still.
 const stack = useStack(["--no-agent"]);
-
-/** Runs axe in `frame` (the widget's document); returns its violations, summarised. */
-async function audit(frame) {
-  // evaluate() is not subject to the widget page's CSP (a <script> tag would be).
-  if (!(await frame.evaluate(() => typeof window.axe === "object"))) await frame.evaluate(axeSource);
-  return frame.evaluate(async () => {
-    // Every rule but one: page-has-heading-one is about whole pages. The widget's frame
-    // is a part of the host's page, whose h1 it is; a second h1 inside the frame would
-    // be wrong in the host's heading outline.
-    const r = await window.axe.run(document, { resultTypes: ["violations"], rules: { "page-has-heading-one": { enabled: false } } });
-    return r.violations.map((v) => ({
-      id: v.id,
-      impact: v.impact,
-      help: v.help,
-      nodes: v.nodes.map((n) => `${n.target.join(" ")}: ${n.failureSummary.replace(/\s+/g, " ")}`),
-    }));
-  });
-}
 
 for (const [label, viewport] of [["375", PHONE], ["1280", DESKTOP]]) {
   test(`no axe violations in the widget's main states at ${label} px (screenshots of each)`, { timeout: 120_000 }, () =>

@@ -36,7 +36,13 @@ function describe(ev) {
   switch (ev.type) {
     case "message": return ev.text + (ev.postback ? "  [postback " + ev.postback.id + "]" : "");
     case "system_message": return "[system] " + (ev.text || ev.system_message_type);
-    case "file": return "[file] " + ev.name + " " + ev.url;
+    case "file": {
+      // The customer's files: a link (and a thumbnail for images), only for web URLs.
+      if (!/^https?:\/\//i.test(ev.url || "")) return "[file] " + ev.name + " " + ev.url;
+      const img = /^image\//.test(ev.content_type || "") ? h("img", { src: ev.thumbnail_url || ev.url, alt: ev.alternative_text || ev.name || "", class: "thumb" }) : null;
+      return h("span", {}, "[file] ", h("a", { href: ev.url, target: "_blank", rel: "noopener noreferrer" }, ev.name || ev.url),
+        ev.size ? " (" + ev.size + " B)" : "", img);
+    }
     case "rich_message": {
       const els = (ev.elements || []).map((e) => {
         const b = (e.buttons || []).map((x) => x.text + (x.type ? " (" + x.type + ")" : "") + ((x.user_ids || []).length ? " *" : ""));
@@ -94,7 +100,7 @@ function render() {
       $("chat-head").textContent = "chat " + ch.id + " · properties " + JSON.stringify(ch.properties);
       const evs = ch.threads.flatMap((t) => [h("li", { class: "system small" }, "— thread " + t.id + (t.active ? " (open)" : " (closed)") + " —"),
         ...t.events.map((ev) => h("li", { class: ev.type === "system_message" ? "system" : (ev.author_id === c.id ? "" : "agent") },
-          (ev.author_id === c.id ? "customer: " : ev.author_id ? "agent: " : "") + describe(ev)))]);
+          (ev.author_id === c.id ? "customer: " : ev.author_id ? "agent: " : ""), describe(ev)))]);
       const box = $("events");
       const atEnd = box.scrollTop + box.clientHeight >= box.scrollHeight - 4;
       box.replaceChildren(...evs);

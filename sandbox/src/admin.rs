@@ -180,6 +180,7 @@ pub fn state(app: &Shared) -> Value {
         "customers": customers,
         "chats": chats,
         "faults": st.faults.to_json(),
+        "uploads": crate::files::to_json(&st.files, app.port),
         "log": &st.log[log_start..],
         "warnings": st.warnings,
         "disconnect_reasons": DISCONNECT_REASONS,

@@ -273,8 +273,9 @@ fn end_greeting(st: &mut State, cid: &str) {
 
 /// `start_chat`: a new chat with a queued thread; pushes `incoming_chat`, emits `ChatStarted`.
 pub fn start_chat(app: &Shared, s: &Session, cid: &str, p: &Params) -> Result<Value, RtmError> {
-    let nc = parse_chat_arg(app, "start_chat", cid, p.opt_obj("chat")?, p)?;
+    let mut nc = parse_chat_arg(app, "start_chat", cid, p.opt_obj("chat")?, p)?;
     let mut st = app.lock();
+    crate::files::describe(&st.files, app.port, nc.events.iter_mut());
     if st.chats.values().any(|c| c.customer_id == cid && c.is_active()) {
         return Err(RtmError::new(ErrorKind::LimitReached, "The customer already has an active chat"));
     }
@@ -322,8 +323,9 @@ pub fn start_chat(app: &Shared, s: &Session, cid: &str, p: &Params) -> Result<Va
 pub fn activate_chat(app: &Shared, s: &Session, cid: &str, p: &Params) -> Result<Value, RtmError> {
     let chat_arg = p.req_obj("chat")?;
     let chat_id = Params(chat_arg).req_str("id").map_err(|e| RtmError::validation(format!("chat.{}", e.message)))?;
-    let nc = parse_chat_arg(app, "activate_chat", cid, Some(chat_arg), p)?;
+    let mut nc = parse_chat_arg(app, "activate_chat", cid, Some(chat_arg), p)?;
     let mut st = app.lock();
+    crate::files::describe(&st.files, app.port, nc.events.iter_mut());
     let group = {
         let chat = st.own_chat(cid, chat_id)?;
         if chat.is_active() {

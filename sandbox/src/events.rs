@@ -67,7 +67,8 @@ pub fn send_event(app: &Shared, s: &Session, cid: &str, p: &Params) -> Result<Va
     for w in checked.warnings {
         st.warn("send_event", cid, w);
     }
-    let ev = checked.event;
+    let mut ev = checked.event;
+    crate::files::describe(&st.files, app.port, [&mut ev]);
     let chat = st.own_chat(cid, chat_id)?;
     if let Some(Value::Object(pb)) = ev.get("postback") {
         check_message_postback(chat, pb)?;

@@ -5,7 +5,7 @@
 use crate::model::{Customer, TokenInfo};
 use crate::state::Shared;
 use crate::wire::{Framing, Wire};
-use crate::{conn, content, frames, sockjs, util};
+use crate::{conn, content, frames, sockjs, uploads, util};
 use axum::body::{Body, Bytes};
 use axum::extract::ws::WebSocketUpgrade;
 use axum::extract::{FromRequestParts, Request, State};
@@ -123,6 +123,9 @@ pub async fn dispatch(State(app): State<Shared>, req: Request) -> Response {
                     None => not_found(&path),
                 };
             }
+            if path == uploads::UPLOAD_PATH {
+                return uploads::upload_file(app, req, if site == Site::Dal { "dal" } else { "fra" }).await;
+            }
             if path.starts_with("/assets/") {
                 return asset(&path);
             }
@@ -130,6 +133,9 @@ pub async fn dispatch(State(app): State<Shared>, req: Request) -> Response {
                 return html(index_page(&app));
             }
             not_found(&path)
+        }
+        Site::Cdn if path.starts_with("/uploads/") => {
+            uploads::serve(&app.lock(), &path).unwrap_or_else(|| not_found(&path))
         }
         Site::Cdn => asset(&path),
         Site::Accounts => accounts(app, req).await,
@@ -384,14 +390,16 @@ or start the sandbox with <code>--widget-dir PATH</code>.</p>",
 /// The Content-Security-Policy of the widget's pages (its iframe page, `index.html`): no
 /// inline script or style, scripts and styles from the widget's origin, the wasm compiled
 /// (`'wasm-unsafe-eval'`) and fetched (`connect-src 'self'`), sockets only to the two RTM
-/// data centres and tokens only from accounts, images from anywhere on https plus the
+/// data centres, uploads (`upload_file`) only to their Web API hosts and tokens only
+/// from accounts, images from anywhere on https plus the
 /// sandbox's cdn, and webview panels on https plus the demo shop. The production
 /// equivalent is in the README ("Content-Security-Policy").
 pub fn widget_csp(port: u16) -> String {
     format!(
         "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; \
 img-src 'self' data: blob: https: http://cdn.localhost:{port}; \
-connect-src 'self' ws://api.localhost:{port} ws://api-fra.localhost:{port} http://accounts.localhost:{port}; \
+connect-src 'self' ws://api.localhost:{port} ws://api-fra.localhost:{port} http://api.localhost:{port} \
+http://api-fra.localhost:{port} http://accounts.localhost:{port}; \
 frame-src https: http://shop.localhost:{port}; base-uri 'none'; form-action 'none'"
     )
 }

@@ -16,6 +16,7 @@ pub mod error;
 pub mod event_shape;
 pub mod events;
 pub mod faults;
+pub mod files;
 pub mod frames;
 pub mod http;
 pub mod methods;
@@ -28,6 +29,7 @@ pub mod session;
 pub mod sockjs;
 pub mod state;
 pub mod status;
+pub mod uploads;
 pub mod util;
 pub mod wire;
 

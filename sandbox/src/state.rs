@@ -87,6 +87,8 @@ pub struct State {
     /// What a client sent that the reference does not document, accepted (newest last,
     /// the first 1,000 kept): `{at, action, customer_id, message}`.
     pub warnings: Vec<Value>,
+    /// Files uploaded with `upload_file`, oldest first (`uploads.rs`).
+    pub files: Vec<crate::files::StoredFile>,
 }
 
 /// The application: configuration, the bound port and the state.

@@ -136,7 +136,7 @@ async fn widget_pages_are_served_with_a_strict_csp() {
         "default-src 'none'",
         "script-src 'self' 'wasm-unsafe-eval'",
         "style-src 'self';",
-        &format!("connect-src 'self' ws://api.localhost:{p} ws://api-fra.localhost:{p} http://accounts.localhost:{p};"),
+        &format!("connect-src 'self' ws://api.localhost:{p} ws://api-fra.localhost:{p} http://api.localhost:{p} http://api-fra.localhost:{p} http://accounts.localhost:{p};"),
         &format!("img-src 'self' data: blob: https: http://cdn.localhost:{p};"),
         &format!("frame-src https: http://shop.localhost:{p};"),
         "base-uri 'none'",

@@ -14,6 +14,7 @@ use crate::conversation::host_api::{session_fields, PublicState};
 use crate::conversation::{Conversation, ConversationConfig, Intent, Notice, Output};
 use crate::session::{Application, CustomerPage, Input, LoginCustomer, SessionConfig};
 use crate::slices::{Publisher, Slices};
+use crate::upload::{FileInfo, UploadOutput};
 use crate::widget_config::{Identity, WidgetConfig};
 
 use super::bridge::{post_event, post_layout, post_state, request_host_token, HostListener, HostMessage, Layout};
@@ -23,6 +24,7 @@ use super::socket::SocketEvent;
 use super::storage::{snapshot_from_fragment, Store};
 use super::tabs::{TabEvent, Tabs};
 use super::transport::Transport;
+use super::upload::{UploadEvent, UploadIo};
 use super::warn;
 
 /// Milliseconds since the epoch (the core's clock).
@@ -37,6 +39,8 @@ struct Driver {
     store: Store,
     /// The real socket, or the virtual one through the leader tab.
     transport: Transport,
+    /// The visitor's files and the upload request under way.
+    uploads: UploadIo,
     timer: Option<Timeout>,
     _page_events: Option<PageEvents>,
     _host_listener: Option<HostListener>,
@@ -78,6 +82,38 @@ fn intent(me: &Weak<RefCell<Driver>>, intent: Intent) {
     flush(&rc);
 }
 
+/// An upload request reported progress or its end.
+fn on_upload(me: &Weak<RefCell<Driver>>, event: UploadEvent) {
+    let Some(rc) = me.upgrade() else { return };
+    {
+        let mut driver = rc.borrow_mut();
+        match event {
+            UploadEvent::Progress { id, sent, total } => {
+                driver.conversation.upload_progress(&id, sent, total, now_ms())
+            }
+            UploadEvent::Done { id, answer } => driver.conversation.upload_answered(&id, answer, now_ms()),
+        }
+    }
+    flush(&rc);
+}
+
+/// The visitor handed over files: each becomes an upload the core knows by id.
+fn attach(me: &Weak<RefCell<Driver>>, files: Vec<web_sys::File>) {
+    let Some(rc) = me.upgrade() else { return };
+    let Ok(mut driver) = rc.try_borrow_mut() else {
+        let me = me.clone();
+        leptos::task::spawn_local(async move { attach(&me, files) });
+        return;
+    };
+    for file in files {
+        let info = FileInfo { name: file.name(), size: file.size().max(0.0) as u64, content_type: file.type_() };
+        let id = driver.conversation.attach_file(info, now_ms());
+        driver.uploads.keep(id, file);
+    }
+    drop(driver);
+    flush(&rc);
+}
+
 /// The real socket reported something: through the transport (a leader routes it).
 fn on_socket(me: &Weak<RefCell<Driver>>, event: SocketEvent) {
     let Some(rc) = me.upgrade() else { return };
@@ -115,6 +151,13 @@ fn flush(rc: &Rc<RefCell<Driver>>) {
         let mut driver = rc.borrow_mut();
         while let Some(output) = driver.conversation.poll_output() {
             driver.perform(output, &mut deferred);
+        }
+        while let Some(output) = driver.conversation.poll_upload() {
+            match output {
+                UploadOutput::Start { id, target } => driver.uploads.start(&id, &target),
+                UploadOutput::Abort { id } => driver.uploads.abort(&id),
+                UploadOutput::Release { id } => driver.uploads.release(&id),
+            }
         }
         while let Some(notice) = driver.conversation.poll_notice() {
             match notice {
@@ -261,12 +304,23 @@ impl Widget {
         let seed = (js_sys::Math::random() * (u64::MAX >> 11) as f64) as u64 ^ now_ms();
         let outbox_key = config.storage_namespace() + ":outbox";
         let stored_outbox = store.get(&outbox_key);
+        let uploads_key = config.storage_namespace() + ":uploads";
+        let stored_uploads = store.get(&uploads_key);
         let mut conversation = Conversation::new(
             session_config(&config, &store, seed),
-            ConversationConfig { group_id: config.group, seed, outbox_key: Some(outbox_key), ..Default::default() },
+            ConversationConfig {
+                group_id: config.group,
+                seed,
+                outbox_key: Some(outbox_key),
+                uploads_key: Some(uploads_key),
+                ..Default::default()
+            },
         );
         if let Some(stored) = stored_outbox {
             conversation.restore_outbox(&stored);
+        }
+        if let Some(stored) = stored_uploads {
+            conversation.restore_uploads(&stored);
         }
         let (publisher, slices) = Publisher::new(&conversation);
         let tabs_name = config.storage_namespace();
@@ -276,12 +330,15 @@ impl Widget {
             let on_socket: Rc<dyn Fn(SocketEvent)> = Rc::new(move |event| on_socket(&socket_me, event));
             let tab_me = me.clone();
             let tabs = Tabs::join(&tabs_name, Rc::new(move |event| on_tab(&tab_me, event)));
+            let upload_me = me.clone();
+            let uploads = UploadIo::new(Rc::new(move |event| on_upload(&upload_me, event)));
             RefCell::new(Driver {
                 conversation,
                 publisher,
                 config,
                 store,
                 transport: Transport::new(tab_id, tabs, on_socket, now_ms()),
+                uploads,
                 timer: None,
                 _page_events: None,
                 _host_listener: None,
@@ -311,6 +368,12 @@ impl Widget {
     pub fn intents(&self) -> Rc<dyn Fn(Intent)> {
         let me = Rc::downgrade(&self.driver);
         Rc::new(move |i| intent(&me, i))
+    }
+
+    /// How the UI hands over the visitor's files.
+    pub fn attach_files(&self) -> Rc<dyn Fn(Vec<web_sys::File>)> {
+        let me = Rc::downgrade(&self.driver);
+        Rc::new(move |files| attach(&me, files))
     }
 
     /// The widget's configuration.

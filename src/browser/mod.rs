@@ -13,6 +13,7 @@ mod socket;
 mod storage;
 mod tabs;
 mod transport;
+mod upload;
 
 pub use bridge::{post_event, post_layout, post_state, post_store, HostListener, HostMessage, Layout};
 pub use driver::{now_ms, Widget};

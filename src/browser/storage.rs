@@ -13,11 +13,12 @@ use gloo_storage::{LocalStorage, SessionStorage, Storage};
 
 use super::bridge::post_store;
 
-/// Whether `key` belongs to one tab rather than the whole site: the outbox. It
-/// lives in sessionStorage (here and on the host), which survives a reload of
-/// the tab but is not shared, so a second tab never sends another tab's messages.
+/// Whether `key` belongs to one tab rather than the whole site: the outbox and
+/// the uploads. They live in sessionStorage (here and on the host), which
+/// survives a reload of the tab but is not shared, so a second tab never sends
+/// another tab's messages nor shows another tab's files.
 pub fn is_tab_scoped(key: &str) -> bool {
-    key.ends_with(":outbox")
+    key.ends_with(":outbox") || key.ends_with(":uploads")
 }
 
 /// The browser storage area for `key`.

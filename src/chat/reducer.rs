@@ -363,7 +363,8 @@ impl ChatState {
         }
     }
 
-    fn merge_event(&mut self, thread_id: Option<&str>, event: Event) -> Merged {
+    fn merge_event(&mut self, thread_id: Option<&str>, mut event: Event) -> Merged {
+        self.keep_own_file_size(&mut event);
         self.timeline.merge(Incoming {
             event_id: Some(event.id.clone()).filter(|id| !id.is_empty()),
             custom_id: event.custom_id.clone(),
@@ -371,6 +372,18 @@ impl ChatState {
             created_at: event.created_at.clone(),
             event,
         })
+    }
+
+    /// The service returns a file's `size` only for images (spec "Events > File"):
+    /// the echo of the customer's own file keeps the size its local copy knew.
+    fn keep_own_file_size(&self, event: &mut Event) {
+        let (EventBody::File(file), Some(custom_id)) = (&mut event.body, &event.custom_id) else { return };
+        if file.size.is_some() {
+            return;
+        }
+        if let Some(EventBody::File(local)) = self.timeline.by_custom_id(custom_id).map(|e| &e.event.body) {
+            file.size = local.size;
+        }
     }
 
     /// Agent content the visitor has not seen: not their own, not a system

@@ -4,7 +4,7 @@
 
 use crate::chat::ChatPhase;
 use crate::protocol::request::{ActivateChat, GetChat, ListChats, SendEvent, StartChat};
-use crate::protocol::{Access, ErrorType, NewEvent};
+use crate::protocol::{Access, ErrorType, Event, NewEvent};
 use crate::session::{ConnectionStatus, RequestError};
 
 use super::requests::Purpose;
@@ -32,6 +32,14 @@ impl Conversation {
         let custom_id = self.ids.next(now_ms);
         let event = event.with_custom_id(custom_id.clone());
         let shown = event.to_local_event(self.state.customer_id().map(str::to_owned));
+        self.queue_event(custom_id, event, shown, now_ms);
+    }
+
+    /// Shows `shown` at once as pending under `custom_id` and queues `event`
+    /// (which carries that `custom_id`) in the outbox: [`Self::send_event`] for
+    /// an event whose id is already chosen and whose local copy knows more than
+    /// the request (an uploaded file's name and size).
+    pub(super) fn queue_event(&mut self, custom_id: String, event: NewEvent, shown: Event, now_ms: u64) {
         self.state.send_local(custom_id.clone(), shown);
         self.outbox.push(custom_id, event);
         self.flush_outbox(now_ms);

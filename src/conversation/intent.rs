@@ -14,6 +14,16 @@ pub enum Intent {
         /// The failed entry's `custom_id`.
         custom_id: String,
     },
+    /// Cancel a queued or running upload, or remove a failed one.
+    CancelUpload {
+        /// The upload's id.
+        id: String,
+    },
+    /// Upload a failed file again (when its failure may pass).
+    RetryUpload {
+        /// The upload's id.
+        id: String,
+    },
     /// Drop a failed message.
     RemoveMessage {
         /// The failed entry's `custom_id`.

@@ -28,6 +28,8 @@ impl Conversation {
                     self.state.remove_failed(&custom_id);
                 }
             }
+            Intent::CancelUpload { id } => self.uploads.cancel(&id),
+            Intent::RetryUpload { id } => self.uploads.retry(&id),
             Intent::SubmitPrechat(fields) => self.submit_prechat(fields, now_ms),
             Intent::SubmitPostchat(fields) => self.submit_postchat(fields, now_ms),
             Intent::SkipPostchat => self.state.form_done(&FormType::Postchat),

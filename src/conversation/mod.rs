@@ -11,7 +11,8 @@
 //! - `responses.rs`: the session's events routed to the chat state;
 //! - `intents.rs`: the customer's [`Intent`]s carried out;
 //! - `announce.rs`: what the host page's JS API hears ([`host_api`] has its shapes);
-//! - `sneak_peek.rs`: the typing throttle; `split.rs`: the message size limit.
+//! - `sneak_peek.rs`: the typing throttle; `split.rs`: the message size limit;
+//! - `uploads.rs`: the visitor's files ([`crate::upload`]) from the attach button to the outbox.
 //!
 //! Every change to [`ChatState`] goes through its reducer (`chat/reducer.rs`).
 
@@ -27,11 +28,13 @@ mod responses;
 mod retry;
 mod sneak_peek;
 mod split;
+mod uploads;
 
 use std::collections::VecDeque;
 
 use crate::chat::{ChatState, CustomIdGenerator};
 use crate::session::{ConnectionStatus, Input, Session, SessionConfig};
+use crate::upload::Uploads;
 
 use announce::{greeting_ref, Announcer};
 use delivery::SendGate;
@@ -58,11 +61,13 @@ pub struct ConversationConfig {
     pub sneak_peek_interval_ms: u64,
     /// Storage key of the outbox (`Output::Store`); `None` keeps it in memory only.
     pub outbox_key: Option<String>,
+    /// Storage key of the uploads a reload would cut; `None` keeps them in memory only.
+    pub uploads_key: Option<String>,
 }
 
 impl Default for ConversationConfig {
     fn default() -> Self {
-        ConversationConfig { group_id: 0, seed: 1, sneak_peek_interval_ms: 1_000, outbox_key: None }
+        ConversationConfig { group_id: 0, seed: 1, sneak_peek_interval_ms: 1_000, outbox_key: None, uploads_key: None }
     }
 }
 
@@ -75,6 +80,8 @@ pub struct Conversation {
     outbox_key: Option<String>,
     ids: CustomIdGenerator,
     outbox: Outbox,
+    uploads_key: Option<String>,
+    uploads: Uploads,
     gate: SendGate,
     /// The backoff after the service refused a send or look-up for now.
     retry: Retry,
@@ -111,6 +118,8 @@ impl Conversation {
             outbox_key: config.outbox_key,
             ids: CustomIdGenerator::new(config.seed),
             outbox: Outbox::default(),
+            uploads_key: config.uploads_key,
+            uploads: Uploads::default(),
             gate: SendGate::default(),
             retry,
             requests: Requests::default(),
@@ -184,6 +193,8 @@ impl Conversation {
             self.pump(now_ms);
         }
         self.flush_sneak_peek(now_ms);
+        self.uploads.tick(now_ms);
+        self.start_uploads(now_ms);
         self.pump(now_ms);
         self.after(greeting);
     }
@@ -192,6 +203,7 @@ impl Conversation {
     pub fn handle_intent(&mut self, intent: Intent, now_ms: u64) {
         let greeting = greeting_ref(&self.state);
         self.apply_intent(intent, now_ms);
+        self.start_uploads(now_ms);
         self.pump(now_ms);
         self.after(greeting);
     }
@@ -214,7 +226,7 @@ impl Conversation {
     /// When to deliver the next `Input::Tick` (ms, driver clock): the one timer
     /// protocol. Ask again after every input; `None` means no timer.
     pub fn poll_timeout(&self) -> Option<u64> {
-        [self.session.poll_timeout(), self.sneak_peek.poll_timeout(), self.retry.poll_timeout()]
+        [self.session.poll_timeout(), self.sneak_peek.poll_timeout(), self.retry.poll_timeout(), self.uploads.poll_timeout()]
             .into_iter()
             .flatten()
             .min()
@@ -229,12 +241,19 @@ impl Conversation {
         self.out.extend(std::iter::from_fn(|| self.session.poll_output()));
     }
 
-    /// After every input: the greeting's announcements and the outbox's storage.
+    /// After every input: the greeting's announcements, the outbox's and the
+    /// uploads' storage (in one flush, so a finished upload never is in neither).
     fn after(&mut self, greeting_before: Option<host_api::GreetingRef>) {
         self.announcer.greeting_changed(greeting_before, greeting_ref(&self.state));
-        let Some(key) = &self.outbox_key else { return };
-        if let Some(value) = self.outbox.take_store(&self.state.timeline) {
-            self.out.push_back(Output::Store { key: key.clone(), value });
+        if let Some(key) = &self.outbox_key {
+            if let Some(value) = self.outbox.take_store(&self.state.timeline) {
+                self.out.push_back(Output::Store { key: key.clone(), value });
+            }
+        }
+        if let Some(key) = &self.uploads_key {
+            if let Some(value) = self.uploads.take_store() {
+                self.out.push_back(Output::Store { key: key.clone(), value });
+            }
         }
     }
 

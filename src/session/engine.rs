@@ -13,7 +13,7 @@ use super::io::{ConnectionStatus, Input, Output, RequestError, SessionEvent};
 use super::reconnect::Cause;
 use super::requests::{RequestId, Requests};
 use super::timers::earliest;
-use super::url::{connect_url, is_valid_region, DEFAULT_REGION};
+use super::url::{connect_url, is_valid_region, web_api_origin, DEFAULT_REGION};
 use crate::protocol::request::{CustomerPage, LoginCustomer};
 
 /// Where the session is; the socket is open in `AwaitingToken`, `LoggingIn` and `Connected`.
@@ -258,6 +258,22 @@ impl Session {
     /// The current `customer_side_storage` map (sent with every login).
     pub fn customer_side_storage(&self) -> &Map<String, Value> {
         &self.storage
+    }
+
+    /// The origin of the Customer Chat Web API on the socket's region host, for
+    /// example `https://api-fra.livechatinc.com` (`http` beside a `ws` socket).
+    pub fn web_api_origin(&self) -> String {
+        web_api_origin(&self.config.scheme, &self.config.base_host, &self.region)
+    }
+
+    /// The license the session connects for.
+    pub fn license_id(&self) -> u64 {
+        self.config.license_id
+    }
+
+    /// The token the session holds, if any (the Web API takes the same one).
+    pub fn token(&self) -> Option<&Token> {
+        self.token.as_ref()
     }
 
     /// The URL the next `Output::Connect` will carry.

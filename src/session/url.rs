@@ -21,6 +21,13 @@ pub fn connect_url(scheme: &str, base_host: &str, region: &str, license_id: u64)
     format!("{scheme}://{}{RTM_PATH}?license_id={license_id}", region_host(region, base_host))
 }
 
+/// The Web API's origin on the same region host as the socket: `https` beside
+/// `wss`, `http` beside a local `ws`.
+pub fn web_api_origin(scheme: &str, base_host: &str, region: &str) -> String {
+    let http = if scheme == "ws" { "http" } else { "https" };
+    format!("{http}://{}", region_host(region, base_host))
+}
+
 /// True when `region` is safe to put in a host name (a short lowercase label),
 /// so a hostile `data.region` cannot redirect the widget to another host.
 pub fn is_valid_region(region: &str) -> bool {
@@ -38,6 +45,8 @@ mod tests {
             "wss://api.livechatinc.com/v3.2/customer/rtm/ws?license_id=1"
         );
         assert_eq!(region_host("fra", "localhost:9000"), "api-fra.localhost:9000");
+        assert_eq!(web_api_origin("wss", "livechatinc.com", "fra"), "https://api-fra.livechatinc.com");
+        assert_eq!(web_api_origin("ws", "localhost:9000", "dal"), "http://api.localhost:9000");
     }
 
     #[test]

@@ -6,9 +6,11 @@ use crate::conversation::{split_message, Intent, MAX_MESSAGE_BYTES};
 use crate::perf;
 use crate::session::ConnectionStatus;
 
+use super::attach::{on_paste, AttachButton};
 use super::context::ChatContext;
 use super::dynamic::{dyn_flag_attr, dyn_text, handler};
 use super::i18n::strings;
+use super::upload_tray::UploadTray;
 use super::view_state::ViewState;
 
 /// How many messages `text` becomes (the core splits text over the 16 KB limit).
@@ -59,6 +61,8 @@ pub fn Composer() -> impl IntoView {
             send();
             view.focus_composer();
         })>
+            <UploadTray/>
+            {ctx.can_attach().then(|| view! { <AttachButton/> })}
             <label for="lc-composer-input" class="lc-sr-only">{t.composer_label}</label>
             <textarea
                 id="lc-composer-input"
@@ -71,6 +75,7 @@ pub fn Composer() -> impl IntoView {
                 disabled=dyn_flag_attr(stopped)
                 on:input=on_input
                 on:keydown=on_keydown
+                on:paste=on_paste(ctx)
                 on:focus=|_| perf::mark_and_measure(perf::COMPOSER_FOCUSED, "lc:open", perf::LAUNCHER_CLICK)
             ></textarea>
             <button

@@ -16,6 +16,11 @@ pub type SendIntent = Rc<dyn Fn(Intent)>;
 /// Milliseconds since the epoch; `js_sys::Date::now()` in the browser.
 pub type Clock = Rc<dyn Fn() -> u64>;
 
+/// Hands files the visitor picked, dropped or pasted to whoever uploads them
+/// (the browser driver): the files are browser objects, so they travel beside
+/// the intents rather than in one.
+pub type AttachFiles = Rc<dyn Fn(Vec<web_sys::File>)>;
+
 /// Shared by every component: small and `Copy`, as in thaw's context types.
 #[derive(Clone, Copy)]
 pub struct ChatContext {
@@ -23,12 +28,32 @@ pub struct ChatContext {
     pub slices: Slices,
     send: StoredValue<SendIntent, LocalStorage>,
     clock: StoredValue<Clock, LocalStorage>,
+    attach: Option<StoredValue<AttachFiles, LocalStorage>>,
 }
 
 impl ChatContext {
     /// A context over `slices`, sending intents through `send`.
     pub fn new(slices: Slices, send: SendIntent, clock: Clock) -> Self {
-        ChatContext { slices, send: StoredValue::new_local(send), clock: StoredValue::new_local(clock) }
+        ChatContext { slices, send: StoredValue::new_local(send), clock: StoredValue::new_local(clock), attach: None }
+    }
+
+    /// The same context, able to send files through `attach` (without it the
+    /// window offers no attach button, drop or paste).
+    pub fn with_attach(self, attach: AttachFiles) -> Self {
+        ChatContext { attach: Some(StoredValue::new_local(attach)), ..self }
+    }
+
+    /// Whether files can be sent.
+    pub fn can_attach(&self) -> bool {
+        self.attach.is_some()
+    }
+
+    /// Sends the visitor's files (nothing when files cannot be sent, or there are none).
+    pub fn attach_files(&self, files: Vec<web_sys::File>) {
+        if let (Some(attach), false) = (self.attach, files.is_empty()) {
+            let attach = attach.get_value();
+            attach(files);
+        }
     }
 
     /// Provides the context to the component tree below.

@@ -168,13 +168,18 @@ fn file_view(t: &'static Strings, file: &FileEvent) -> AnyView {
         }
         .into_any();
     }
-    let download = (t.download)(&name);
+    let size = file.size.map(|bytes| (t.files.size)(bytes));
+    let download = match &size {
+        Some(size) => (t.download)(&format!("{name}, {size}")),
+        None => (t.download)(&name),
+    };
     view! {
         <a class="lc-bubble lc-file" href=href target="_blank" rel="noopener noreferrer" download="" aria-label=download>
             <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
                 <path d="M12 4v11m0 0l-4-4m4 4l4-4M5 19h14" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round"/>
             </svg>
-            <span class="lc-file-name">{name}</span>
+            // The size inside the name's text, as the accessible name says it (axe: label-content-name-mismatch).
+            <span class="lc-file-name">{name}{size.map(|size| view! { <span class="lc-file-size">", " {size}</span> })}</span>
         </a>
     }
     .into_any()

@@ -4,13 +4,15 @@
 //! - [`App`] (`app.rs`): the root; [`launcher`], [`window`] with [`header`],
 //!   [`banner`] (connection), [`queue`], [`chat_view`] and [`message`] (the log),
 //!   [`rich`] (rich messages), [`webview`], [`composer`], [`form`] and
-//!   [`form_field`] (prechat and postchat), [`chat_end`], [`greeting`].
+//!   [`form_field`] (prechat and postchat), [`chat_end`], [`greeting`];
+//!   [`attach`] (attach button, drop, paste) and [`upload_tray`] (files on their way).
 //! - [`safe_url`]: the only gate for URLs from the network.
 //! - [`dynamic`]: one boxed type per kind of reactive part (child, attribute,
 //!   class, handler), so Leptos compiles its glue once rather than per closure.
 //! - [`i18n`]: every user-facing string.
 
 mod app;
+pub mod attach;
 pub mod avatar;
 pub mod banner;
 pub mod chat_end;
@@ -30,6 +32,7 @@ pub mod queue;
 pub mod rich;
 pub mod safe_url;
 pub mod theme;
+pub mod upload_tray;
 pub mod view_state;
 pub mod webview;
 pub mod window;

@@ -7,6 +7,7 @@ use wasm_bindgen::JsCast;
 
 use crate::chat::{ChatPhase, FormSlot};
 
+use super::attach::{DropOverlay, DropTarget};
 use super::banner::ConnectionBanner;
 use super::chat_end::ChatEnd;
 use super::chat_view::ChatView;
@@ -28,12 +29,14 @@ pub fn ChatWindow() -> impl IntoView {
     let ctx = ChatContext::expect();
     let view = ViewState::expect();
     let window_ref = NodeRef::<html::Section>::new();
+
     let prechat = Memo::new(move |_| {
         ctx.slices.forms.with(|f| match (ctx.slices.phase.get(), &f.prechat) {
             (ChatPhase::NoChat, FormSlot::Ready(form)) => Some(form.clone()),
             _ => None,
         })
     });
+    let drop = DropTarget::new(Signal::derive(move || prechat.with(Option::is_none)));
     // Focus moves into the window once it is on screen.
     Effect::new(move |_| {
         if let Some(section) = window_ref.get() {
@@ -68,6 +71,9 @@ pub fn ChatWindow() -> impl IntoView {
             aria-labelledby="lc-title"
             node_ref=window_ref
             on:keydown=on_keydown
+            on:dragover=drop.on_dragover(ctx)
+            on:dragleave=drop.on_dragleave()
+            on:drop=drop.on_drop(ctx)
         >
             <Header/>
             <ConnectionBanner/>
@@ -79,6 +85,7 @@ pub fn ChatWindow() -> impl IntoView {
                 <WebviewPanel/>
             </div>
             {composer}
+            <DropOverlay target=drop/>
         </section>
     }
 }

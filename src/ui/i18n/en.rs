@@ -2,7 +2,7 @@
 
 use std::collections::BTreeMap;
 
-use super::Strings;
+use super::{FileStrings, Strings};
 
 fn plural(n: u64, one: &str, many: &str) -> String {
     if n == 1 {
@@ -109,4 +109,37 @@ pub static EN: Strings = Strings {
     stopped_version: "This chat has been updated. Please reload the page.",
     stopped_closed: "The chat was closed.",
     stopped_other: "The chat is not available right now. Please try again later.",
+    files: FileStrings {
+        attach: "Attach a file",
+        drop_here: "Drop files here to send them",
+        tray_label: "Files being sent",
+        queued: "Waiting to upload…",
+        uploading: |name| format!("Uploading {name}"),
+        cancel: "Cancel",
+        retry: "Retry",
+        remove: "Remove",
+        choose_again: "Choose the file again",
+        empty: "This file is empty.",
+        too_large: "This file is larger than 10 MB, the most you can send.",
+        refused_type: "Files of this type can't be sent.",
+        network: "The upload failed. Check your connection and try again.",
+        timed_out: "The upload stalled. Try again.",
+        rejected: |message| format!("The file was not accepted: {message}"),
+        no_url: "The file could not be stored. Try again.",
+        interrupted: "The upload stopped when the page reloaded.",
+        size: |bytes| human_size(bytes, "."),
+    },
 };
+
+/// A size with one decimal above a kilobyte (binary units, as LiveChat's 10 MB limit is).
+pub(super) fn human_size(bytes: u64, decimal: &str) -> String {
+    const KB: u64 = 1024;
+    match bytes {
+        b if b < KB => format!("{b} B"),
+        b if b < KB * KB => format!("{} KB", (b + KB / 2) / KB),
+        b => {
+            let tenths = (b * 10 + KB * KB / 2) / (KB * KB);
+            format!("{}{decimal}{} MB", tenths / 10, tenths % 10)
+        }
+    }
+}

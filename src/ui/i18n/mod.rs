@@ -175,6 +175,48 @@ pub struct Strings {
     pub stopped_closed: &'static str,
     /// Terminal: anything else.
     pub stopped_other: &'static str,
+    /// Sending files (the attach button, drop, paste and the upload tray).
+    pub files: FileStrings,
+}
+
+/// The strings of the visitor's files.
+pub struct FileStrings {
+    /// The attach button's accessible name.
+    pub attach: &'static str,
+    /// Over the window while files are dragged onto it.
+    pub drop_here: &'static str,
+    /// Accessible name of the list of files being sent.
+    pub tray_label: &'static str,
+    /// A file waiting for its turn.
+    pub queued: &'static str,
+    /// "Uploading {name}" (the progress bar's name).
+    pub uploading: fn(&str) -> String,
+    /// Cancels an upload under way.
+    pub cancel: &'static str,
+    /// Tries a failed upload again.
+    pub retry: &'static str,
+    /// Removes a failed upload from the list.
+    pub remove: &'static str,
+    /// Opens the file picker for an interrupted upload.
+    pub choose_again: &'static str,
+    /// A file of 0 bytes.
+    pub empty: &'static str,
+    /// A file over 10 MB.
+    pub too_large: &'static str,
+    /// A program or script, or a type the service refused.
+    pub refused_type: &'static str,
+    /// The request failed on the way.
+    pub network: &'static str,
+    /// No progress for a long time.
+    pub timed_out: &'static str,
+    /// "The file was not accepted: {the service's message}".
+    pub rejected: fn(&str) -> String,
+    /// The service answered without a URL.
+    pub no_url: &'static str,
+    /// Cut by a reload: the file must be chosen again.
+    pub interrupted: &'static str,
+    /// A size in bytes for people ("2.4 MB", "310 KB").
+    pub size: fn(u64) -> String,
 }
 
 /// The strings for a language code (`en`, `pl`, also `pl-PL`); English for anything else.
@@ -230,5 +272,14 @@ mod tests {
         assert_eq!((en::EN.wait_minutes)(2), "about 2 minutes");
         assert_eq!((en::EN.unread)(1), "1 unread message");
         assert_eq!((en::EN.message_parts)(3), "This long message will be sent in 3 parts.");
+    }
+
+    #[test]
+    fn file_sizes_read_as_people_write_them() {
+        assert_eq!((en::EN.files.size)(0), "0 B");
+        assert_eq!((en::EN.files.size)(1023), "1023 B");
+        assert_eq!((en::EN.files.size)(310 * 1024), "310 KB");
+        assert_eq!((en::EN.files.size)(10 * 1024 * 1024), "10.0 MB");
+        assert_eq!((pl::PL.files.size)(2_500_000), "2,4 MB");
     }
 }

@@ -2,7 +2,8 @@
 
 use std::collections::BTreeMap;
 
-use super::Strings;
+use super::en::human_size;
+use super::{FileStrings, Strings};
 
 /// Polish plural forms: `one` for 1, `few` for 2–4 (not 12–14), `many` otherwise.
 fn plural(n: u64, one: &str, few: &str, many: &str) -> String {
@@ -115,4 +116,24 @@ pub static PL: Strings = Strings {
     stopped_version: "Czat został zaktualizowany. Odśwież stronę.",
     stopped_closed: "Czat został zamknięty.",
     stopped_other: "Czat jest teraz niedostępny. Spróbuj ponownie później.",
+    files: FileStrings {
+        attach: "Załącz plik",
+        drop_here: "Upuść pliki tutaj, aby je wysłać",
+        tray_label: "Wysyłane pliki",
+        queued: "Czeka na wysłanie…",
+        uploading: |name| format!("Wysyłanie pliku {name}"),
+        cancel: "Anuluj",
+        retry: "Ponów",
+        remove: "Usuń",
+        choose_again: "Wybierz plik ponownie",
+        empty: "Ten plik jest pusty.",
+        too_large: "Ten plik ma więcej niż 10 MB, a tyle można wysłać najwyżej.",
+        refused_type: "Plików tego typu nie można wysyłać.",
+        network: "Wysyłanie nie powiodło się. Sprawdź połączenie i spróbuj ponownie.",
+        timed_out: "Wysyłanie utknęło. Spróbuj ponownie.",
+        rejected: |message| format!("Plik nie został przyjęty: {message}"),
+        no_url: "Nie udało się zapisać pliku. Spróbuj ponownie.",
+        interrupted: "Wysyłanie przerwało odświeżenie strony.",
+        size: |bytes| human_size(bytes, ","),
+    },
 };
