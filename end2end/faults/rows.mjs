@@ -196,7 +196,8 @@ async function fireCase(suite, c) {
       // pause / stop: the banner says so and nothing reconnects on its own.
       const banner = await waitFor(async () => {
         const b = await v.banner();
-        return b && b.text === c.text && b;
+        // A refusal's banner also holds its "Try again" button.
+        return b && (b.text === c.text || (c.expect === "refuse" && b.text === c.text + TEXT.tryAgain)) && b;
       }, 20_000, `the banner "${c.text}"`).catch(() => null);
       await sleep(3_000);
       const s = await state(suite);
