@@ -94,6 +94,8 @@ pub struct Slices {
     pub typing: ReadSignal<Vec<Participant>, LocalStorage>,
     /// Maximised, minimised or hidden.
     pub visibility: ReadSignal<Visibility, LocalStorage>,
+    /// Text the host page asked the composer to start with (`maximize` with `messageDraft`).
+    pub message_draft: ReadSignal<Option<String>, LocalStorage>,
 }
 
 /// The write side, kept by the conversation's owner.
@@ -111,6 +113,7 @@ pub struct Publisher {
     agent: Slice<Option<Participant>>,
     typing: Slice<Vec<Participant>>,
     visibility: Slice<Visibility>,
+    message_draft: Slice<Option<String>>,
 }
 
 /// Writes `value` only when it differs, so readers of an unchanged slice stay asleep.
@@ -137,6 +140,7 @@ impl Publisher {
             agent: RwSignal::new_local(agent(state)),
             typing: RwSignal::new_local(state.typing_agents().cloned().collect()),
             visibility: RwSignal::new_local(state.visibility),
+            message_draft: RwSignal::new_local(state.message_draft.clone()),
         };
         let slices = Slices {
             log: publisher.log.read_only(),
@@ -151,6 +155,7 @@ impl Publisher {
             agent: publisher.agent.read_only(),
             typing: publisher.typing.read_only(),
             visibility: publisher.visibility.read_only(),
+            message_draft: publisher.message_draft.read_only(),
         };
         (publisher, slices)
     }
@@ -178,6 +183,9 @@ impl Publisher {
             self.typing.set(state.typing_agents().cloned().collect());
         }
         set(self.visibility, state.visibility);
+        if self.message_draft.with_untracked(|d| *d != state.message_draft) {
+            self.message_draft.set(state.message_draft.clone());
+        }
     }
 }
 

@@ -250,6 +250,7 @@ impl Widget {
                 return None;
             }
         };
+        config.unsupported.iter().for_each(|why| warn(why));
         set_narrow(match config.host_origin {
             Some(_) => config.narrow,
             None => window.inner_width().ok().and_then(|w| w.as_f64()).is_some_and(|w| w < 480.0),
@@ -346,7 +347,8 @@ fn on_host_message(me: &Weak<RefCell<Driver>>, message: HostMessage) {
                 input(me, Input::Token(reply.and_then(|t| t.into_token(now_ms()))));
             }
         }
-        HostMessage::Command(command) => intent(me, command.into_intent()),
+        HostMessage::Command(command) => command.into_intents().into_iter().for_each(|i| intent(me, i)),
+        HostMessage::Page(page) => intent(me, Intent::UpdateCustomerPage(page)),
         HostMessage::Viewport { narrow } => set_narrow(narrow),
     }
 }

@@ -11,6 +11,7 @@
 //! - `responses.rs`: the session's events routed to the chat state;
 //! - `intents.rs`: the customer's [`Intent`]s carried out;
 //! - `announce.rs`: what the host page's JS API hears ([`host_api`] has its shapes);
+//! - `page.rs`: the host page's navigation and `update_customer_page`;
 //! - `sneak_peek.rs`: the typing throttle; `split.rs`: the message size limit.
 //!
 //! Every change to [`ChatState`] goes through its reducer (`chat/reducer.rs`).
@@ -18,10 +19,12 @@
 mod announce;
 mod delivery;
 pub mod host_api;
+mod host_command;
 mod intent;
 mod intents;
 mod outbox;
 mod output;
+mod page;
 mod requests;
 mod responses;
 mod sneak_peek;
@@ -36,6 +39,7 @@ use announce::{greeting_ref, Announcer};
 use delivery::SendGate;
 use host_api::HostEvent;
 use outbox::parse_stored;
+use page::PageTracker;
 use requests::Requests;
 use sneak_peek::SneakPeek;
 
@@ -77,6 +81,7 @@ pub struct Conversation {
     requests: Requests,
     sneak_peek: SneakPeek,
     announcer: Announcer,
+    pages: PageTracker,
     /// The `seen_up_to` last sent with `mark_events_as_seen`.
     seen_marked: Option<String>,
     /// The group a prechat `group_chooser` answer routes new chats to.
@@ -97,6 +102,7 @@ impl Conversation {
             .flatten()
             .flat_map(|field| field.iter().map(|(k, v)| (k.clone(), v.clone())))
             .collect();
+        let pages = PageTracker::new(session.customer_page.clone());
         Conversation {
             session: Session::new(session),
             state: ChatState::new(config.group_id),
@@ -108,6 +114,7 @@ impl Conversation {
             requests: Requests::default(),
             sneak_peek: SneakPeek::new(config.sneak_peek_interval_ms),
             announcer: Announcer::default(),
+            pages,
             seen_marked: None,
             access_group: None,
             session_variables,
