@@ -182,7 +182,8 @@
           return warn(what + " expects an object of strings, numbers or booleans");
         data = out;
       }
-      if (!kind) held = !seen && method == "hide";
+      // (hide_greeting, the one with "_" at [4], leaves the frame as it is.)
+      if (!kind && method[4] != "_") held = !seen && method == "hide";
       post({ type: "lc:command", method, data: kind || method == "maximize" && isObj(data) ? data : null });
       // An explicit maximize does not wait for the host's load.
       if (method == "maximize" && d.body) insert();

@@ -66,6 +66,7 @@ async function openSpa(body, run) {
   const v = await stack.open({ goto: false, viewport: DESKTOP });
   try {
     const port = stack.sandbox.port;
+    if (typeof body == "function") body = body(await license());
     const html = `<!doctype html><html lang="en"><head><title>SPA home</title></head><body><h1>SPA</h1>
 <script>window.__lc = { widget_url: "http://widget.localhost:${port}/", api_host: "localhost:${port}", accounts_url: "http://accounts.localhost:${port}" };</script>
 ${body}</body></html>`;
@@ -159,29 +160,26 @@ test("unmount leaves nothing (no iframe, script, socket or listener); remount wi
     assert.deepEqual(v.errors, []);
   }));
 
-test("LiveChat's snippet verbatim: the widget starts; ready added later fires at once; scriptTagVersion", () =>
-  openSpa(SNIPPET(0), async (v) => {
-    // The snippet ran before the page knew the license: reload with the sandbox's.
-    const lic = await license();
-    await v.page.evaluate((lic) => { window.__lc.license = lic; }, lic);
-    await v.page.reload();
-    await v.page.locator(IFRAME).waitFor({ state: "attached", timeout: 15_000 }).catch(() => {});
-    assert.equal(await v.page.evaluate(() => window.LiveChatWidget.scriptTagVersion()), "2.0");
+test("LiveChat's snippet verbatim: the widget starts and takes the stub over; scriptTagVersion", () =>
+  openSpa((lic) => SNIPPET(lic), async (v) => {
+    await v.page.locator(IFRAME).waitFor({ state: "attached", timeout: 15_000 });
     assert.equal(await v.page.evaluate(() => typeof window.LiveChatWidget._h), "function", "the loader took the stub over");
+    assert.equal(await v.page.evaluate(() => window.LiveChatWidget.scriptTagVersion()), "2.0");
+    await waitFor(() => v.page.evaluate(() => window.LiveChatWidget.get("customer_data").id), 20_000, "the customer logged in");
+    assert.equal(await count(v, "iframe"), 1);
+    assert.deepEqual(v.warnings(/LiveChat/), []);
   }));
 
 test("LiveChat's snippet with asyncInit: nothing until init(), then the widget starts at once", () =>
-  openSpa(`<script>window.__lc.asyncInit = true;</script>${SNIPPET("window.__lic")}`, async (v) => {
+  openSpa((lic) => `<script>window.__lc.asyncInit = true;</script>${SNIPPET(lic)}`, async (v) => {
     await v.page.waitForTimeout(1_500);
     assert.equal(await count(v, "iframe"), 0, "no iframe before init()");
     assert.equal(await count(v, `script[src="${TRACKING}"]`), 0, "the snippet injected nothing");
-    const lic = await license();
-    await v.page.evaluate((lic) => {
-      window.__lc.license = lic;
+    await v.page.evaluate(() => {
       window.__events = [];
       window.LiveChatWidget.on("ready", (d) => window.__events.push({ name: "ready", data: d }));
       window.LiveChatWidget.init();
-    }, lic);
+    });
     await eventLike(v, "ready");
     assert.equal(await count(v, IFRAME), 1);
     // A ready listener added after ready is called at once (LiveChat's "On ready").
