@@ -42,12 +42,13 @@ window.app = {
   sessionVariables: (s) => widget.updateSessionVariables(s),
 };`;
 
-// LiveChat's tracking code, verbatim from its docs (the license filled in).
-const SNIPPET = (license) => `<script>
+// LiveChat's tracking code, verbatim from its docs (the license filled in; the <script> tags'
+// content, run once the shop's own settings are in, as a snippet in the page would).
+const SNIPPET = (license) => `
   window.__lc = window.__lc || {};
   window.__lc.license = ${license};
   ;(function(n,t,c){function i(n){return e._h?e._h.apply(null,n):e._q.push(n)}var e={_q:[],_h:null,_v:"2.0",on:function(){i(["on",c.call(arguments)])},once:function(){i(["once",c.call(arguments)])},off:function(){i(["off",c.call(arguments)])},get:function(){if(!e._h)throw new Error("[LiveChatWidget] You can't use getters before load.");return i(["get",c.call(arguments)])},call:function(){i(["call",c.call(arguments)])},init:function(){var n=t.createElement("script");n.async=!0,n.type="text/javascript",n.src="https://cdn.livechatinc.com/tracking.js",t.head.appendChild(n)}};!n.__lc.asyncInit&&e.init(),n.LiveChatWidget=n.LiveChatWidget||e}(window,document,[].slice))
-</script>`;
+`;
 
 let bundle;
 before(async () => {
@@ -59,22 +60,24 @@ before(async () => {
 const license = async () => (await stack.state()).demo_license;
 
 /**
- * Opens `/spa.html` on the shop's origin with `body` as its page (served by the test), and
- * LiveChat's tracking.js answered with this widget's loader.js. Settings the sandbox needs
- * (where the widget and the RTM host are) are set before the page's own scripts run.
+ * Opens the demo shop as a host app: `script(license)` runs as the page's first script (top
+ * frame only), the shop's own loader.js tag is refused, and LiveChat's tracking.js is answered
+ * with this widget's loader.js. (A page of the test's own through route.fulfill has no address,
+ * so Chromium's local network access checks would refuse it the sandbox's widget iframe.) The
+ * settings the sandbox needs (where the widget and the RTM host are) come first; the shop's
+ * inline snippet later sets the same ones.
  */
-async function openSpa(body, run) {
-  const v = await stack.open({ goto: false, viewport: DESKTOP });
+async function openSpa(script, run) {
+  const port = stack.sandbox.port, lic = await license();
+  const init = `(() => { if (window !== window.top) return;
+    window.__lc = { widget_url: "http://widget.localhost:${port}/", api_host: "localhost:${port}", accounts_url: "http://accounts.localhost:${port}" };
+    ${script(lic)}
+  })();`;
+  const v = await stack.open({ goto: false, viewport: DESKTOP, init });
   try {
-    const port = stack.sandbox.port;
-    if (typeof body == "function") body = body(await license());
-    const html = `<!doctype html><html lang="en"><head><title>SPA home</title></head><body><h1>SPA</h1>
-<script>window.__lc = { widget_url: "http://widget.localhost:${port}/", api_host: "localhost:${port}", accounts_url: "http://accounts.localhost:${port}" };</script>
-${body}</body></html>`;
-    await v.context.route(stack.sandbox.url("shop", "/spa.html*"), (r) => r.fulfill({ contentType: "text/html", body: html }));
-    await v.context.route(stack.sandbox.url("shop", "/spa/**"), (r) => r.fulfill({ contentType: "text/html", body: html }));
+    await v.context.route(stack.sandbox.url("widget", "/loader.js"), (r) => r.abort());
     await v.context.route(TRACKING, (r) => r.fulfill({ contentType: "text/javascript", body: readFileSync(path.join(widgetDist, "loader.js"), "utf8") }));
-    await v.page.goto(stack.sandbox.url("shop", "/spa.html"));
+    await v.page.goto(stack.sandbox.url("shop", "/"));
     return await run(v);
   } finally {
     await v.close();
@@ -97,7 +100,7 @@ const TRACK_LISTENERS = `(() => {
 })();`;
 
 test("widget-core mounts with name, e-mail and session variables; every handler; hideGreeting; visibility", { timeout: 90_000 }, () =>
-  openSpa(`<script>${bundle}</script>`, async (v) => {
+  openSpa(() => bundle, async (v) => {
     const lic = await license();
     await v.page.evaluate((lic) => window.app.mount({ license: String(lic), group: "0", customerName: "Ada Lovelace",
       customerEmail: "ada@example.com", sessionVariables: { plan: "pro" }, visibility: "minimized" }), lic);
@@ -139,7 +142,7 @@ test("widget-core mounts with name, e-mail and session variables; every handler;
   }));
 
 test("unmount leaves nothing (no iframe, script, socket or listener); remount with another group starts anew", { timeout: 90_000 }, () =>
-  openSpa(`<script>${TRACK_LISTENERS}</script><script>${bundle}</script>`, async (v) => {
+  openSpa(() => TRACK_LISTENERS + bundle, async (v) => {
     const lic = await license();
     const baseline = await v.page.evaluate(() => window.__listeners().length);
     for (const [round, group] of [[1, "0"], [2, "1"], [3, "0"]]) {
@@ -162,7 +165,7 @@ test("unmount leaves nothing (no iframe, script, socket or listener); remount wi
   }));
 
 test("LiveChat's snippet verbatim: the widget starts and takes the stub over; scriptTagVersion", () =>
-  openSpa((lic) => SNIPPET(lic), async (v) => {
+  openSpa((lic) => `document.addEventListener("DOMContentLoaded", () => { ${SNIPPET(lic)} });`, async (v) => {
     await v.page.locator(IFRAME).waitFor({ state: "attached", timeout: 15_000 });
     assert.equal(await v.page.evaluate(() => typeof window.LiveChatWidget._h), "function", "the loader took the stub over");
     assert.equal(await v.page.evaluate(() => window.LiveChatWidget.scriptTagVersion()), "2.0");
@@ -172,7 +175,9 @@ test("LiveChat's snippet verbatim: the widget starts and takes the stub over; sc
   }));
 
 test("LiveChat's snippet with asyncInit: nothing until init(), then the widget starts at once", () =>
-  openSpa((lic) => `<script>window.__lc.asyncInit = true;</script>${SNIPPET(lic)}`, async (v) => {
+  // Group 3 has no prechat form: the composer is on screen for the draft.
+  openSpa((lic) => `document.addEventListener("DOMContentLoaded", () => {
+    window.__lc.asyncInit = true; window.__lc.group = 3; ${SNIPPET(lic)} });`, async (v) => {
     await v.page.waitForTimeout(1_500);
     assert.equal(await count(v, "iframe"), 0, "no iframe before init()");
     assert.equal(await count(v, `script[src="${TRACKING}"]`), 0, "the snippet injected nothing");
@@ -195,7 +200,7 @@ test("LiveChat's snippet with asyncInit: nothing until init(), then the widget s
   }));
 
 test("a single-page app's navigations reach the sandbox as update_customer_page, once each", { timeout: 60_000 }, () =>
-  openSpa(`<script>${bundle}</script>`, async (v) => {
+  openSpa(() => bundle, async (v) => {
     const lic = await license();
     await v.page.evaluate((lic) => window.app.mount({ license: String(lic) }), lic);
     const id = (await eventLike(v, "ready")).customerData.id;
