@@ -353,7 +353,13 @@ test("bad calls warn exactly once, naming the method, and never throw (also when
       assert.equal(r.threw, null, `${fn}(${method}, ${JSON.stringify(data)}) does not throw`);
       await v.page.waitForTimeout(150);
       const warnings = v.console.slice(from).filter((m) => m.type === "warning");
-      assert.equal(warnings.length, 1, `${fn}(${method}, ${JSON.stringify(data)}): one warning, got ${JSON.stringify(warnings.map((m) => m.text))}`);
+      const what = `${fn}(${method}, ${JSON.stringify(data)})`;
+      if (warnings.length === 0) {
+        // The same mistake again: its warning was given already.
+        assert.ok(v.console.slice(0, from).some((m) => m.type === "warning" && m.text.includes(method)), `${what}: no warning at all`);
+        continue;
+      }
+      assert.equal(warnings.length, 1, `${what}: one warning, got ${JSON.stringify(warnings.map((m) => m.text))}`);
       assert.ok(warnings[0].text.includes(method), `the warning names ${method}: ${warnings[0].text}`);
     }
     // None of them reached the sandbox, and the API still works.
