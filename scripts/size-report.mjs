@@ -11,6 +11,10 @@
 //     Issue 17's files from the visitor (the upload state machine, the XHR upload, the attach
 //     button, drop, paste and the upload tray) measured 266.1 KB (+20.4 KB): 266.2 KB, until
 //     the chat window, where that code lives (src/ui/attach.rs, upload_tray.rs), loads lazily.
+//     Issue 16 (LiveChat's whole JS API: navigation tracking, message drafts, greeting and rating
+//     events, the warnings for what v3.2 cannot do) took 245.3 KB to 248.6 KB (this script, before
+//     and after): 248.6 KB, for the lead to confirm (the draft's slice is 0.9 KB of it).
+//     Both together: 269.5 KB.
 // Usage: node scripts/size-report.mjs [DIST_DIR]
 import { readFileSync, existsSync } from "node:fs";
 import path from "node:path";
@@ -21,7 +25,7 @@ const dist = path.resolve(args.find((a) => !a.startsWith("--")) || "dist");
 const KB = 1024;
 const LOADER_BUDGET = 3 * KB;
 const WIDGET_BUDGET = 100 * KB;
-const WIDGET_CEILING = 266.2 * KB;
+const WIDGET_CEILING = 269.5 * KB;
 
 const sizes = (file) => ({ file, ...compressedSizes(readFileSync(path.join(dist, file))) });
 

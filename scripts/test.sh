@@ -24,6 +24,9 @@ browser_tests=()
 for f in tests/browser_*.rs; do browser_tests+=(--test "$(basename "$f" .rs)"); done
 cargo test -p livechat-widget --target wasm32-unknown-unknown --locked "${browser_tests[@]}"
 
+stage "types: tsc checks loader/loader.d.ts against a typed host page (loader/types/usage.ts)"
+end2end/node_modules/.bin/tsc -p loader/types/tsconfig.json
+
 stage "release build: trunk build --release"
 trunk build --release
 

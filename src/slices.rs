@@ -97,6 +97,8 @@ pub struct Slices {
     pub visibility: ReadSignal<Visibility, LocalStorage>,
     /// The visitor's files not yet in the chat (queued, uploading, failed).
     pub uploads: ReadSignal<Vec<Upload>, LocalStorage>,
+    /// Text the host page asked the composer to start with (`maximize` with `messageDraft`).
+    pub message_draft: ReadSignal<Option<String>, LocalStorage>,
 }
 
 /// The write side, kept by the conversation's owner.
@@ -115,6 +117,7 @@ pub struct Publisher {
     typing: Slice<Vec<Participant>>,
     visibility: Slice<Visibility>,
     uploads: Slice<Vec<Upload>>,
+    message_draft: Slice<Option<String>>,
 }
 
 /// Writes `value` only when it differs, so readers of an unchanged slice stay asleep.
@@ -142,6 +145,7 @@ impl Publisher {
             typing: RwSignal::new_local(state.typing_agents().cloned().collect()),
             visibility: RwSignal::new_local(state.visibility),
             uploads: RwSignal::new_local(conversation.uploads().to_vec()),
+            message_draft: RwSignal::new_local(state.message_draft.clone()),
         };
         let slices = Slices {
             log: publisher.log.read_only(),
@@ -157,6 +161,7 @@ impl Publisher {
             typing: publisher.typing.read_only(),
             visibility: publisher.visibility.read_only(),
             uploads: publisher.uploads.read_only(),
+            message_draft: publisher.message_draft.read_only(),
         };
         (publisher, slices)
     }
@@ -186,6 +191,9 @@ impl Publisher {
         set(self.visibility, state.visibility);
         if self.uploads.with_untracked(|u| u.as_slice() != conversation.uploads()) {
             self.uploads.set(conversation.uploads().to_vec());
+        }
+        if self.message_draft.with_untracked(|d| *d != state.message_draft) {
+            self.message_draft.set(state.message_draft.clone());
         }
     }
 }

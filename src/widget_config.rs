@@ -58,6 +58,9 @@ pub struct WidgetConfig {
     pub host_origin: Option<String>,
     /// The host's viewport is phone-sized (`narrow=1`): full-screen layout.
     pub narrow: bool,
+    /// `window.__lc` settings of LiveChat's this widget cannot honour, each with why
+    /// (the driver logs them; the loader passes them on for this).
+    pub unsupported: Vec<&'static str>,
 }
 
 /// Why a configuration was refused.
@@ -105,6 +108,7 @@ impl WidgetConfig {
             referrer: None,
             host_origin: None,
             narrow: false,
+            unsupported: Vec::new(),
         }
     }
 
@@ -181,6 +185,16 @@ impl WidgetConfig {
         config.referrer = get("referrer").filter(|v| !v.is_empty());
         config.host_origin = get("origin").filter(|v| !v.is_empty());
         config.narrow = get("narrow").is_some_and(|v| v == "1");
+        if get("chat_between_groups").is_some_and(|v| v == "true") {
+            config.unsupported.push(
+                "window.__lc.chat_between_groups is not supported: each group keeps its own customer and chat here",
+            );
+        }
+        if get("product_name").is_some_and(|v| !v.is_empty() && v != "livechat") {
+            config
+                .unsupported
+                .push("window.__lc.product_name: only \"livechat\" is supported (API v3.2 is LiveChat's)");
+        }
         config.params = pairs
             .iter()
             .filter_map(|(k, v)| Some((k.strip_prefix("param.")?.to_owned(), v.clone())))
@@ -310,5 +324,17 @@ mod tests {
     fn percent_decoding_is_lenient() {
         assert_eq!(percent_decode("a%20b+c%zz%"), "a b c%zz%");
         assert_eq!(percent_decode("%F0%9F%98%81"), "😁");
+    }
+
+    #[test]
+    fn livechat_settings_it_cannot_honour_are_named() {
+        let config =
+            WidgetConfig::from_query("license=1&chat_between_groups=true&product_name=textapp", false).unwrap();
+        assert_eq!(config.unsupported.len(), 2);
+        assert!(config.unsupported[0].contains("chat_between_groups"));
+        assert!(config.unsupported[1].contains("product_name"));
+        let config =
+            WidgetConfig::from_query("license=1&chat_between_groups=false&product_name=livechat", false).unwrap();
+        assert!(config.unsupported.is_empty());
     }
 }

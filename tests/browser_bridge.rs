@@ -49,9 +49,11 @@ async fn commands_from_the_host_origin_are_accepted() {
     post_json(r#"{"type":"lc:command","method":"update_session_variables","data":{"plan":"pro","cart":"3"}}"#);
     post_json(r#"{"type":"lc:command","method":"hide"}"#);
     post_json(r#"{"type":"lc:viewport","narrow":true}"#);
+    post_json(r#"{"type":"lc:page","url":"https://shop.test/cart","title":"Cart"}"#);
+    post_json(r#"{"type":"lc:command","method":"maximize","data":{"messageDraft":"I need help!"}}"#);
     settle().await;
     let got = got.borrow();
-    assert_eq!(got.len(), 3, "{got:?}");
+    assert_eq!(got.len(), 5, "{got:?}");
     match &got[0] {
         HostMessage::Command(HostCommand::Customer(Intent::SetSessionVariables { variables, merge: true })) => {
             assert_eq!(variables, &[("plan".to_string(), "pro".to_string()), ("cart".to_string(), "3".to_string())]);
@@ -60,6 +62,15 @@ async fn commands_from_the_host_origin_are_accepted() {
     }
     assert!(matches!(got[1], HostMessage::Command(HostCommand::Hide)));
     assert!(matches!(got[2], HostMessage::Viewport { narrow: true }));
+    match &got[3] {
+        HostMessage::Page(page) => {
+            assert_eq!((page.url.as_deref(), page.title.as_deref()), (Some("https://shop.test/cart"), Some("Cart")))
+        }
+        other => panic!("{other:?}"),
+    }
+    assert!(
+        matches!(&got[4], HostMessage::Command(HostCommand::Maximize { message_draft: Some(d) }) if d == "I need help!")
+    );
 }
 
 #[wasm_bindgen_test]
@@ -73,6 +84,8 @@ async fn messages_from_another_origin_or_of_another_shape_are_ignored() {
         r#"{"type":"lc:command"}"#,
         r#"{"type":"lc:viewport"}"#,
         r#"{"type":"lc:token"}"#,
+        r#"{"type":"lc:page","title":"no url"}"#,
+        r#"{"type":"lc:page","url":5}"#,
         r#"{"type":"something-else"}"#,
         r#""lc:command""#,
         "null",
@@ -99,7 +112,11 @@ async fn state_and_events_are_posted_as_plain_objects() {
     post_state(&own_origin(), &state);
     post_event(
         &own_origin(),
-        &HostEvent::RichMessageButtonClicked(ButtonClickedData { event_id: "E".into(), postback_id: "P".into() }),
+        &HostEvent::RichMessageButtonClicked(ButtonClickedData {
+            event_id: "E".into(),
+            postback_id: "P".into(),
+            greeting: None,
+        }),
     );
     settle().await;
     window().remove_event_listener_with_callback("message", closure.as_ref().unchecked_ref()).unwrap();

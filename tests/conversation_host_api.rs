@@ -118,7 +118,13 @@ fn greetings_are_announced_when_displayed_and_hidden() {
         json!({"id": 7, "unique_id": "U1", "displayed_first_time": true,
         "event": {"id": "G1", "type": "message", "text": "Need help?"}, "agent": {"id": AGENT, "name": "Ann"}}),
     );
-    assert_eq!(host_events(&mut f), [json!({"name": "greeting_displayed", "data": {"id": 7, "uniqueId": "U1"}})]);
+    let greeting = json!({"id": 7, "uniqueId": "U1"});
+    let events = host_events(&mut f);
+    assert_eq!(names(&events), ["new_event", "greeting_displayed"]);
+    // LiveChat's new_event names the greeting whose content the event is.
+    assert_eq!(events[0]["data"]["greeting"], greeting);
+    assert_eq!(events[0]["data"]["author"], json!({"id": AGENT, "type": "agent"}));
+    assert_eq!(events[1], json!({"name": "greeting_displayed", "data": greeting}));
     f.intent(Intent::CancelGreeting);
     assert_eq!(host_events(&mut f), [json!({"name": "greeting_hidden", "data": {"id": 7, "uniqueId": "U1"}})]);
     assert_eq!(f.sent_with("cancel_greeting").len(), 1);
@@ -185,4 +191,36 @@ fn before_the_first_connection_session_variables_wait_for_the_login() {
     f.login_with_chat(json!([]));
     assert!(f.sent_with("set_customer_session_fields").is_empty());
     assert_eq!(f.sent_with("login")[0]["payload"]["customer"]["session_fields"], json!([{"a": "1"}]));
+}
+
+// A quick reply on a greeting's card: rich_message_button_clicked names the greeting.
+#[test]
+fn a_postback_on_a_greetings_card_names_the_greeting() {
+    let mut f = Fake::new();
+    f.login_with_chat(json!([]));
+    f.push(
+        "incoming_greeting",
+        json!({"id": 7, "unique_id": "U1", "displayed_first_time": true, "agent": {"id": AGENT, "name": "Ann"},
+        "event": {"id": "G1", "type": "rich_message", "template_id": "quick_replies", "created_at": "2026-01-01T00:00:00.000000Z",
+            "elements": [{"title": "Help?", "buttons": [{"type": "message", "text": "Yes", "postback_id": "yes", "user_ids": []}]}]}}),
+    );
+    f.intent(Intent::AcceptGreeting);
+    host_events(&mut f);
+    f.intent(Intent::Postback { event_id: "G1".into(), postback_id: "yes".into() });
+    let events = host_events(&mut f);
+    assert_eq!(events[0]["name"], "rich_message_button_clicked");
+    assert_eq!(events[0]["data"]["greeting"], json!({"id": 7, "uniqueId": "U1"}));
+}
+
+// LiveChat's `maximize` with `{ messageDraft }`: the composer starts with it until a message goes.
+#[test]
+fn a_message_draft_waits_in_the_state_until_a_message_is_sent() {
+    let mut f = Fake::new();
+    f.login_with_chat(json!([]));
+    f.intent(Intent::SetMessageDraft("I need help!".into()));
+    assert_eq!(f.c.state().message_draft.as_deref(), Some("I need help!"));
+    f.intent(Intent::SendMessage("I need help!".into()));
+    assert_eq!(f.c.state().message_draft, None);
+    f.intent(Intent::SetMessageDraft("  ".into()));
+    assert_eq!(f.c.state().message_draft, None, "a blank draft is no draft");
 }

@@ -12,7 +12,7 @@ import { fillPrechat } from "../support/widget.mjs";
 const stack = useStack(["--no-agent"]);
 const IFRAME = 'iframe[title="Chat widget"]';
 const EVENTS = ["ready", "availability_changed", "visibility_changed", "customer_status_changed", "new_event",
-  "form_submitted", "greeting_displayed", "greeting_hidden", "rich_message_button_clicked"];
+  "form_submitted", "rating_submitted", "greeting_displayed", "greeting_hidden", "rich_message_button_clicked"];
 
 /**
  * Init script for the host page (top frame only): LiveChat's snippet stub (calls go to
@@ -312,7 +312,10 @@ test("once fires once and off removes a listener", () =>
     assert.deepEqual(await v.page.evaluate(() => window.__counts), { on: 2, once: 1, off: 0 });
   }));
 
-test("destroy removes the iframe, ends the connection, and later calls do not throw", () =>
+// LiveChat's lifecycle: after destroy the stub holds calls again (`_h` is null, its `_q` fills)
+// until init() starts the widget anew; its getters throw their own "before load" error, as
+// with LiveChat's tracking.js.
+test("destroy removes the iframe, ends the connection, and later calls wait for init()", () =>
   onShop({ setup: LISTEN_ALL }, async (v) => {
     const { me } = await ready(v);
     await call(v.page, "destroy");
@@ -320,10 +323,7 @@ test("destroy removes the iframe, ends the connection, and later calls do not th
     await waitCustomer(me.id, (c) => c.connections === 0, "the widget's connection closed");
     const before = (await events(v.page)).length;
     for (const args of [["destroy"], ["maximize"], ["set_customer_name", "Too late"]]) await call(v.page, ...args);
-    for (const g of ["state", "customer_data", "chat_data"]) {
-      const r = await api(v.page, "get", g);
-      assert.equal(r.threw, null, `get("${g}") after destroy does not throw`);
-    }
+    assert.equal(await v.page.evaluate(() => window.LiveChatWidget._q.length), 3, "the calls wait in the stub");
     await v.page.waitForTimeout(500);
     assert.equal(await v.page.locator(IFRAME).count(), 0, "no iframe comes back");
     assert.equal((await events(v.page)).length, before, "no events after destroy");
@@ -339,7 +339,6 @@ test("bad calls warn exactly once, naming the method, and never throw (also when
     const bad = [
       ["call", "no_such_method"],
       ["call", "set_customer_name", 42],
-      ["call", "set_customer_name"],
       ["call", "set_customer_email", { email: "x@example.com" }],
       ["call", "set_session_variables", "cart=3"],
       ["call", "set_session_variables", { cart: { items: 3 } }],
@@ -347,13 +346,20 @@ test("bad calls warn exactly once, naming the method, and never throw (also when
       ["call", "update_session_variables", null],
       ["get", "no_such_getter"],
     ];
+    // (Each distinct warning is given once per page.)
     for (const [fn, method, ...data] of bad) {
       const from = v.console.length;
       const r = await api(v.page, fn, method, ...data);
       assert.equal(r.threw, null, `${fn}(${method}, ${JSON.stringify(data)}) does not throw`);
       await v.page.waitForTimeout(150);
       const warnings = v.console.slice(from).filter((m) => m.type === "warning");
-      assert.equal(warnings.length, 1, `${fn}(${method}, ${JSON.stringify(data)}): one warning, got ${JSON.stringify(warnings.map((m) => m.text))}`);
+      const what = `${fn}(${method}, ${JSON.stringify(data)})`;
+      if (warnings.length === 0) {
+        // The same mistake again: its warning was given already.
+        assert.ok(v.console.slice(0, from).some((m) => m.type === "warning" && m.text.includes(method)), `${what}: no warning at all`);
+        continue;
+      }
+      assert.equal(warnings.length, 1, `${what}: one warning, got ${JSON.stringify(warnings.map((m) => m.text))}`);
       assert.ok(warnings[0].text.includes(method), `the warning names ${method}: ${warnings[0].text}`);
     }
     // None of them reached the sandbox, and the API still works.
@@ -366,23 +372,18 @@ test("bad calls warn exactly once, naming the method, and never throw (also when
     assert.deepEqual(v.errors, []);
   }));
 
-test("asyncInit: no iframe until LiveChatWidget.init(), then the widget starts", () =>
+// LiveChat's asyncInit only keeps its snippet from injecting the script; a script that runs
+// starts (widget-core.test.mjs has the snippet waiting for init()).
+test("asyncInit does not hold back a loader that already runs; init() then does nothing more", () =>
   onShop({ asyncInit: true, setup: LISTEN_ALL }, async (v) => {
-    const widgetRequests = [];
-    v.page.on("request", (r) => {
-      if (r.url().startsWith(stack.sandbox.url("widget")) && !/loader\.js/.test(r.url())) widgetRequests.push(r.url());
-    });
     await v.page.goto(stack.sandbox.url("shop"));
     assert.equal(await v.page.evaluate(() => window.__lc.asyncInit), true, "the page's __lc has asyncInit");
-    await v.page.waitForTimeout(2_500);
-    assert.equal(await v.page.locator(IFRAME).count(), 0, "no iframe before init()");
-    assert.deepEqual(widgetRequests, [], "nothing of the widget fetched before init()");
-    assert.deepEqual(await events(v.page), [], "no events before init()");
-    const r = await api(v.page, "init");
-    assert.equal(r.threw, null, "init() does not throw");
     await v.page.locator(IFRAME).waitFor({ timeout: 10_000 });
     await ready(v);
-    assert.deepEqual(await get(v.page, "state"), { availability: "online", visibility: "minimized" });
+    const r = await api(v.page, "init");
+    assert.equal(r.threw, null, "init() does not throw");
+    await v.page.waitForTimeout(500);
+    assert.equal(await v.page.locator("iframe").count(), 1, "still one iframe");
   }, { goto: false }));
 
 test("the JS API demo page (/js-api.html: strict CSP, the stub in a same-origin file) works", () =>

@@ -1,6 +1,6 @@
 //! The widget's side of the postMessage bridge with the host page's loader
 //! (docs/bridge.md): iframe sizes, storage, tokens, the JS API's state and
-//! events out; tokens, `LiveChatWidget.call` commands and the viewport class in.
+//! events out; tokens, `LiveChatWidget.call` commands, navigations and the viewport class in.
 //! Messages go to the host's concrete origin only, never `*`.
 
 use serde::Serialize;
@@ -10,6 +10,7 @@ use wasm_bindgen::JsCast;
 use web_sys::MessageEvent;
 
 use crate::conversation::host_api::{HostCommand, HostEvent, PublicState};
+use crate::session::CustomerPage;
 
 use super::identity::TokenResponse;
 use super::listeners::Listeners;
@@ -80,6 +81,8 @@ pub enum HostMessage {
     Token(u32, Result<TokenResponse, String>),
     /// A `LiveChatWidget.call`.
     Command(HostCommand),
+    /// The host page navigated (`lc:page`, a single-page app's history or hash change).
+    Page(CustomerPage),
     /// Whether the host's viewport is phone-sized.
     Viewport {
         /// Under 480 px wide.
@@ -100,6 +103,8 @@ impl HostMessage {
         let error = field(raw, "error", Value::as_str)?;
         let method = field(raw, "method", Value::as_str)?;
         let narrow = field(raw, "narrow", Value::as_bool)?;
+        let url = field(raw, "url", Value::as_str)?;
+        let title = field(raw, "title", Value::as_str)?;
         match kind {
             "lc:token" => Some(HostMessage::Token(
                 id?,
@@ -113,6 +118,10 @@ impl HostMessage {
                 HostCommand::parse(method?, data).map(HostMessage::Command)
             }
             "lc:viewport" => Some(HostMessage::Viewport { narrow: narrow? }),
+            "lc:page" => Some(HostMessage::Page(CustomerPage {
+                url: Some(url?.to_owned()),
+                title: title.filter(|t| !t.is_empty()).map(str::to_owned),
+            })),
             _ => None,
         }
     }

@@ -296,6 +296,7 @@ impl Widget {
                 return None;
             }
         };
+        config.unsupported.iter().for_each(|why| warn(why));
         set_narrow(config.is_narrow(own_width()));
         let host_origin = config.host_origin.clone();
         let fragment = location.hash().unwrap_or_default();
@@ -409,7 +410,8 @@ fn on_host_message(me: &Weak<RefCell<Driver>>, message: HostMessage) {
                 input(me, Input::Token(reply.and_then(|t| t.into_token(now_ms()))));
             }
         }
-        HostMessage::Command(command) => intent(me, command.into_intent()),
+        HostMessage::Command(command) => command.into_intents().into_iter().for_each(|i| intent(me, i)),
+        HostMessage::Page(page) => intent(me, Intent::UpdateCustomerPage(page)),
         HostMessage::Viewport { narrow } => {
             set_narrow(narrow);
             rc.borrow_mut().conversation.set_is_mobile(narrow);

@@ -173,6 +173,9 @@ pub struct ChatState {
     pub older_thread_id: Option<String>,
     /// Latest `seen_up_to` of any agent (for "seen" marks on the customer's messages).
     pub agent_seen_up_to: Option<String>,
+    /// Text the host page asked the composer to start with
+    /// (`LiveChatWidget.call("maximize", { messageDraft })`); cleared once a message is sent.
+    pub message_draft: Option<String>,
 }
 
 impl ChatState {

@@ -2,11 +2,11 @@
 //! chat announced once as `new_event`, greetings appearing and going, forms
 //! submitted, postbacks.
 
-use std::collections::{BTreeSet, VecDeque};
+use std::collections::{BTreeMap, BTreeSet, VecDeque};
 
 use crate::chat::ChatState;
 use crate::protocol::time::rfc3339_to_unix_ms;
-use crate::protocol::Event;
+use crate::protocol::{Event, Greeting};
 
 use super::host_api::{Author, GreetingRef, HostEvent, NewEventData};
 
@@ -17,6 +17,8 @@ pub(crate) struct Announcer {
     /// `custom_id`s and event ids already announced as `new_event`.
     // A B-tree: it grows with every event of the chat (O(log n) inserts).
     announced: BTreeSet<String>,
+    /// Greetings by their event's id (a postback on a greeting's card names it).
+    greetings: BTreeMap<String, GreetingRef>,
 }
 
 impl Announcer {
@@ -39,7 +41,7 @@ impl Announcer {
         if self.announced.insert(custom_id.to_owned()) {
             self.announced.extend(event_id);
             let author = Author { id: customer.to_owned(), kind: "customer" };
-            self.push(HostEvent::NewEvent(NewEventData { timestamp: now_ms, kind, author }));
+            self.push(HostEvent::NewEvent(NewEventData { timestamp: now_ms, kind, author, greeting: None }));
         }
     }
 
@@ -68,7 +70,41 @@ impl Announcer {
             timestamp: event.created_at.as_deref().and_then(rfc3339_to_unix_ms).unwrap_or(now_ms),
             kind: event.body.event_type().to_owned(),
             author: Author { id: author_id, kind: if by_customer { "customer" } else { "agent" } },
+            greeting: None,
         }));
+    }
+
+    /// A greeting arrived (`incoming_greeting`): its event is announced as
+    /// `new_event` naming the greeting, once per display.
+    pub(crate) fn greeting_arrived(&mut self, greeting: &Greeting, now_ms: u64) {
+        let Some(event) = self.remember_greeting(greeting) else { return };
+        if !self.announced.insert(format!("greeting:{}", greeting.unique_id)) {
+            return;
+        }
+        self.push(HostEvent::NewEvent(NewEventData {
+            timestamp: event.created_at.as_deref().and_then(rfc3339_to_unix_ms).unwrap_or(now_ms),
+            kind: event.body.event_type().to_owned(),
+            author: Author {
+                id: greeting.agent.as_ref().map(|a| a.id.clone()).or(event.author_id.clone()).unwrap_or_default(),
+                kind: "agent",
+            },
+            greeting: Some(GreetingRef { id: greeting.id, unique_id: greeting.unique_id.clone() }),
+        }));
+    }
+
+    /// Keeps which greeting `greeting`'s event belongs to; returns the event.
+    pub(crate) fn remember_greeting<'g>(&mut self, greeting: &'g Greeting) -> Option<&'g Event> {
+        let event = greeting.event.as_ref()?;
+        let named = GreetingRef { id: greeting.id, unique_id: greeting.unique_id.clone() };
+        if !event.id.is_empty() {
+            self.greetings.insert(event.id.clone(), named);
+        }
+        Some(event)
+    }
+
+    /// The greeting whose content is the event `event_id`, if any.
+    pub(crate) fn greeting_of(&self, event_id: &str) -> Option<GreetingRef> {
+        self.greetings.get(event_id).cloned()
     }
 
     /// `greeting_hidden` / `greeting_displayed` when the greeting on screen changed.

@@ -5,21 +5,17 @@
 //!
 //! Codecs: every type posted to the loader has one, its derived `Serialize` (the
 //! JS API's shape is plain data, so the derive is the clearest writer), and is never
-//! read back; [`CommandData`], the one type read from the loader, has one derived
-//! `Deserialize` and no writer.
+//! read back; what the loader sends is read in `host_command.rs`.
 
 use std::collections::BTreeMap;
-use std::fmt;
 
-use serde::de::{IgnoredAny, MapAccess, Visitor};
-use serde::{Deserialize, Deserializer, Serialize};
+use serde::Serialize;
 
+pub use super::host_command::{CommandData, HostCommand, IgnoredValue, OrderedPairs};
 pub use crate::chat::Visibility;
 use crate::chat::{Availability, ChatPhase, ChatState};
 use crate::protocol::btree_map::btree_map;
 use crate::protocol::FormType;
-
-use super::Intent;
 
 /// The customer's status as LiveChat's JS API names it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -168,21 +164,41 @@ pub struct NewEventData {
     pub kind: String,
     /// Its author.
     pub author: Author,
+    /// The greeting this event is the content of, if it is one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub greeting: Option<GreetingRef>,
 }
 
 /// `form_submitted`'s data.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct FormSubmittedData {
-    /// `"prechat"` or `"postchat"`.
+    /// `"prechat"`, `"postchat"` or `"ticket"`.
     #[serde(rename = "type")]
     pub kind: &'static str,
 }
 
 impl FormSubmittedData {
-    /// The data for a submitted form of this type.
+    /// The data for a submitted prechat or postchat form.
     pub fn new(form: &FormType) -> Self {
         FormSubmittedData { kind: if *form == FormType::Postchat { "postchat" } else { "prechat" } }
     }
+
+    /// The data for a submitted ticket form (the offline form of LiveChat's widget).
+    pub fn ticket() -> Self {
+        FormSubmittedData { kind: "ticket" }
+    }
+}
+
+/// `rating_submitted`'s data: LiveChat passes the bare value, not an object.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum RatingValue {
+    /// Rated good.
+    Good,
+    /// Rated bad.
+    Bad,
+    /// The rating was cancelled.
+    None,
 }
 
 /// `rich_message_button_clicked`'s data.
@@ -193,6 +209,9 @@ pub struct ButtonClickedData {
     pub event_id: String,
     /// The button's postback id.
     pub postback_id: String,
+    /// The greeting the button belongs to, if the rich message is a greeting's.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub greeting: Option<GreetingRef>,
 }
 
 /// An event for `LiveChatWidget.on`, posted to the loader as `lc:event`
@@ -210,100 +229,8 @@ pub enum HostEvent {
     GreetingHidden(GreetingRef),
     /// A rich message button sent a postback.
     RichMessageButtonClicked(ButtonClickedData),
-}
-
-/// A `LiveChatWidget.call` the loader relayed (`lc:command`).
-#[derive(Debug, Clone, PartialEq)]
-pub enum HostCommand {
-    /// Open the chat window (also un-hides).
-    Maximize,
-    /// Show only the launcher (also un-hides).
-    Minimize,
-    /// Show nothing.
-    Hide,
-    /// Update the customer (name, e-mail, session variables).
-    Customer(Intent),
-}
-
-impl HostCommand {
-    /// What the conversation does for this command.
-    pub fn into_intent(self) -> Intent {
-        match self {
-            HostCommand::Maximize => Intent::SetVisibility(Visibility::Maximized),
-            HostCommand::Minimize => Intent::SetVisibility(Visibility::Minimized),
-            HostCommand::Hide => Intent::SetVisibility(Visibility::Hidden),
-            HostCommand::Customer(intent) => intent,
-        }
-    }
-
-    /// The command for `method` with `data`; `None` for an unknown method or
-    /// data of the wrong type (the loader already warned the host about those).
-    pub fn parse(method: &str, data: CommandData) -> Option<HostCommand> {
-        let command = match (method, data) {
-            ("maximize", _) => HostCommand::Maximize,
-            ("minimize", _) => HostCommand::Minimize,
-            ("hide", _) => HostCommand::Hide,
-            ("set_customer_name", CommandData::Text(name)) => HostCommand::Customer(Intent::SetCustomerName(name)),
-            ("set_customer_email", CommandData::Text(email)) => HostCommand::Customer(Intent::SetCustomerEmail(email)),
-            ("set_session_variables", CommandData::Pairs(p)) => {
-                HostCommand::Customer(Intent::SetSessionVariables { variables: p.0, merge: false })
-            }
-            ("update_session_variables", CommandData::Pairs(p)) => {
-                HostCommand::Customer(Intent::SetSessionVariables { variables: p.0, merge: true })
-            }
-            _ => return None,
-        };
-        Some(command)
-    }
-}
-
-/// The `data` of an `lc:command`: nothing, a string, or an object of strings.
-#[derive(Debug, Clone, PartialEq, Default, Deserialize)]
-#[serde(untagged)]
-pub enum CommandData {
-    /// Absent or `null`.
-    #[default]
-    None,
-    /// A string (name, e-mail).
-    Text(String),
-    /// An object whose values are all strings, in the order given.
-    Pairs(OrderedPairs),
-    /// Anything else (ignored).
-    Other(IgnoredValue),
-}
-
-/// Any JSON value, read and dropped.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct IgnoredValue;
-
-impl<'de> Deserialize<'de> for IgnoredValue {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        IgnoredAny::deserialize(d).map(|_| IgnoredValue)
-    }
-}
-
-/// An object's string entries in document order (session fields keep their order).
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct OrderedPairs(pub Vec<(String, String)>);
-
-impl<'de> Deserialize<'de> for OrderedPairs {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct PairsVisitor;
-        impl<'de> Visitor<'de> for PairsVisitor {
-            type Value = OrderedPairs;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("an object of string values")
-            }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<OrderedPairs, A::Error> {
-                let mut pairs = Vec::new();
-                while let Some(entry) = map.next_entry::<String, String>()? {
-                    pairs.push(entry);
-                }
-                Ok(OrderedPairs(pairs))
-            }
-        }
-        d.deserialize_map(PairsVisitor)
-    }
+    /// The customer rated the chat or cancelled the rating (pushed by the rating feature).
+    RatingSubmitted(RatingValue),
 }
 
 #[cfg(test)]
@@ -373,42 +300,13 @@ mod tests {
         assert_eq!(CustomerStatus::of(&state), CustomerStatus::Invited);
     }
 
-    fn command(method: &str, data: &str) -> Option<HostCommand> {
-        HostCommand::parse(method, serde_json::from_str(data).unwrap())
-    }
-
-    #[test]
-    fn commands_parse_with_their_data_types() {
-        assert_eq!(command("maximize", "null"), Some(HostCommand::Maximize));
-        assert_eq!(command("hide", "{}"), Some(HostCommand::Hide));
-        assert_eq!(
-            command("set_customer_name", r#""Ann""#),
-            Some(HostCommand::Customer(Intent::SetCustomerName("Ann".into())))
-        );
-        assert_eq!(
-            command("update_session_variables", r#"{"z": "1", "a": "2"}"#),
-            Some(HostCommand::Customer(Intent::SetSessionVariables {
-                variables: vec![("z".into(), "1".into()), ("a".into(), "2".into())],
-                merge: true
-            })),
-            "keys keep the order the host gave"
-        );
-    }
-
-    #[test]
-    fn commands_with_wrong_data_or_unknown_methods_are_ignored() {
-        assert_eq!(command("set_customer_name", "42"), None);
-        assert_eq!(command("set_customer_email", r#"{"a": "b"}"#), None);
-        assert_eq!(command("set_session_variables", r#"{"a": 1}"#), None);
-        assert_eq!(command("set_session_variables", r#"["a"]"#), None);
-        assert_eq!(command("destroy", "null"), None, "the loader handles destroy itself");
-        assert_eq!(command("eval", r#""alert(1)""#), None);
-    }
-
     #[test]
     fn host_events_serialize_as_name_and_data() {
-        let event =
-            HostEvent::RichMessageButtonClicked(ButtonClickedData { event_id: "E".into(), postback_id: "P".into() });
+        let event = HostEvent::RichMessageButtonClicked(ButtonClickedData {
+            event_id: "E".into(),
+            postback_id: "P".into(),
+            greeting: None,
+        });
         assert_eq!(
             serde_json::to_value(&event).unwrap(),
             json!({ "name": "rich_message_button_clicked", "data": { "eventId": "E", "postbackId": "P" } })
@@ -417,10 +315,46 @@ mod tests {
             timestamp: 5,
             kind: "message".into(),
             author: Author { id: "a".into(), kind: "agent" },
+            greeting: None,
         });
         assert_eq!(
             serde_json::to_value(&event).unwrap(),
             json!({ "name": "new_event", "data": { "timestamp": 5, "type": "message", "author": { "id": "a", "type": "agent" } } })
+        );
+    }
+
+    #[test]
+    fn greeting_events_name_their_greeting() {
+        let greeting = Some(GreetingRef { id: 7, unique_id: "U".into() });
+        let event = HostEvent::NewEvent(NewEventData {
+            timestamp: 5,
+            kind: "message".into(),
+            author: Author { id: "a".into(), kind: "agent" },
+            greeting: greeting.clone(),
+        });
+        assert_eq!(serde_json::to_value(&event).unwrap()["data"]["greeting"], json!({ "id": 7, "uniqueId": "U" }));
+        let event = HostEvent::RichMessageButtonClicked(ButtonClickedData {
+            event_id: "E".into(),
+            postback_id: "P".into(),
+            greeting,
+        });
+        assert_eq!(
+            serde_json::to_value(&event).unwrap()["data"],
+            json!({ "eventId": "E", "postbackId": "P", "greeting": { "id": 7, "uniqueId": "U" } })
+        );
+    }
+
+    #[test]
+    fn rating_and_ticket_events_have_livechat_shapes() {
+        for (value, text) in [(RatingValue::Good, "good"), (RatingValue::Bad, "bad"), (RatingValue::None, "none")] {
+            assert_eq!(
+                serde_json::to_value(HostEvent::RatingSubmitted(value)).unwrap(),
+                json!({ "name": "rating_submitted", "data": text })
+            );
+        }
+        assert_eq!(
+            serde_json::to_value(HostEvent::FormSubmitted(FormSubmittedData::ticket())).unwrap(),
+            json!({ "name": "form_submitted", "data": { "type": "ticket" } })
         );
     }
 }

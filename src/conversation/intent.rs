@@ -2,6 +2,7 @@
 //! presses into these; it never builds a request itself.
 
 use crate::chat::Visibility;
+use crate::protocol::request::CustomerPage;
 use crate::protocol::FilledFormField;
 
 /// A customer intent.
@@ -71,6 +72,12 @@ pub enum Intent {
         /// Merge into the current ones instead of replacing them.
         merge: bool,
     },
+    /// The host page asked for this text in the composer (`maximize` with
+    /// `messageDraft`); the composer takes it only when it is empty.
+    SetMessageDraft(String),
+    /// The host page navigated (history or hash change in a single-page app):
+    /// `update_customer_page` once logged in, and the next login's `customer_page`.
+    UpdateCustomerPage(CustomerPage),
 }
 
 impl Intent {
@@ -85,6 +92,8 @@ impl Intent {
                 | Intent::SetCustomerName(_)
                 | Intent::SetCustomerEmail(_)
                 | Intent::SetSessionVariables { .. }
+                | Intent::SetMessageDraft(_)
+                | Intent::UpdateCustomerPage(_)
         )
     }
 }

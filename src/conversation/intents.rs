@@ -3,8 +3,8 @@
 
 use crate::chat::{FormSlot, Visibility};
 use crate::protocol::request::{
-    AcceptGreeting, CancelGreeting, DeactivateChat, GetChat, MarkEventsAsSeen, RichMessagePostback, SendEvent,
-    SendRichMessagePostback, SendSneakPeek, SetCustomerSessionFields, UpdateCustomer,
+    AcceptGreeting, CancelGreeting, CustomerPage, DeactivateChat, GetChat, MarkEventsAsSeen, RichMessagePostback,
+    SendEvent, SendRichMessagePostback, SendSneakPeek, SetCustomerSessionFields, UpdateCustomer,
 };
 use crate::protocol::{Answer, EventBody, FilledFormField, FormFieldType, FormType, MessagePostback, NewEvent};
 use crate::session::{ConnectionStatus, Input};
@@ -62,6 +62,12 @@ impl Conversation {
             Intent::SetCustomerName(name) => self.update_customer(Some(name), None, now_ms),
             Intent::SetCustomerEmail(email) => self.update_customer(None, Some(email), now_ms),
             Intent::SetSessionVariables { variables, merge } => self.set_session_variables(variables, merge, now_ms),
+            Intent::SetMessageDraft(text) => {
+                if !text.trim().is_empty() {
+                    self.state.message_draft = Some(text);
+                }
+            }
+            Intent::UpdateCustomerPage(page) => self.navigated(page, now_ms),
         }
     }
 
@@ -74,6 +80,7 @@ impl Conversation {
             return;
         }
         self.sneak_peek.clear();
+        self.state.message_draft = None;
         for part in split_message(text, MAX_MESSAGE_BYTES) {
             self.send_event(NewEvent::message(part), now_ms);
         }
@@ -143,9 +150,11 @@ impl Conversation {
             postback: RichMessagePostback { id: postback_id.to_owned(), toggled: true },
         };
         self.fire_and_forget(request.into(), now_ms);
+        let greeting = self.announcer.greeting_of(event_id);
         self.announcer.push(HostEvent::RichMessageButtonClicked(ButtonClickedData {
             event_id: event_id.to_owned(),
             postback_id: postback_id.to_owned(),
+            greeting,
         }));
         if let Some(customer) = self.state.customer_id().map(str::to_owned) {
             self.state.toggle_postback_local(event_id, postback_id, &customer);
@@ -198,6 +207,16 @@ impl Conversation {
         self.session.set_customer(login);
         if self.connected() {
             self.fire_and_forget(SetCustomerSessionFields { session_fields: fields }.into(), now_ms);
+        }
+    }
+
+    /// The host page navigated: the next login's `customer_page`, and
+    /// `update_customer_page` now if logged in and the server has not heard of it.
+    fn navigated(&mut self, page: CustomerPage, now_ms: u64) {
+        self.session.set_customer_page(page.clone());
+        let logged_in = matches!(self.status, ConnectionStatus::Connected);
+        if let Some(request) = self.pages.navigated(page, logged_in) {
+            self.fire_and_forget(request.into(), now_ms);
         }
     }
 

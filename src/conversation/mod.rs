@@ -11,6 +11,7 @@
 //! - `responses.rs`: the session's events routed to the chat state;
 //! - `intents.rs`: the customer's [`Intent`]s carried out;
 //! - `announce.rs`: what the host page's JS API hears ([`host_api`] has its shapes);
+//! - `page.rs`: the host page's navigation and `update_customer_page`;
 //! - `sneak_peek.rs`: the typing throttle; `split.rs`: the message size limit;
 //! - `uploads.rs`: the visitor's files ([`crate::upload`]) from the attach button to the outbox.
 //!
@@ -19,10 +20,12 @@
 mod announce;
 mod delivery;
 pub mod host_api;
+mod host_command;
 mod intent;
 mod intents;
 mod outbox;
 mod output;
+mod page;
 mod requests;
 mod responses;
 mod retry;
@@ -40,6 +43,7 @@ use announce::{greeting_ref, Announcer};
 use delivery::SendGate;
 use host_api::HostEvent;
 use outbox::parse_stored;
+use page::PageTracker;
 use requests::Requests;
 use retry::Retry;
 use sneak_peek::SneakPeek;
@@ -90,6 +94,7 @@ pub struct Conversation {
     announcer: Announcer,
     /// The last login listed several chats: which one to show is looked up (list_chats).
     several_chats: bool,
+    pages: PageTracker,
     /// The `seen_up_to` last sent with `mark_events_as_seen`.
     seen_marked: Option<String>,
     /// The group a prechat `group_chooser` answer routes new chats to.
@@ -111,6 +116,7 @@ impl Conversation {
             .flat_map(|field| field.iter().map(|(k, v)| (k.clone(), v.clone())))
             .collect();
         let retry = Retry::new(&session.timings, config.seed);
+        let pages = PageTracker::new(session.customer_page.clone());
         Conversation {
             session: Session::new(session),
             state: ChatState::new(config.group_id),
@@ -126,6 +132,7 @@ impl Conversation {
             sneak_peek: SneakPeek::new(config.sneak_peek_interval_ms),
             announcer: Announcer::default(),
             several_chats: false,
+            pages,
             seen_marked: None,
             access_group: None,
             session_variables,

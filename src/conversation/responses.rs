@@ -56,6 +56,10 @@ impl Conversation {
         }
         self.several_chats = login.chats.len() > 1;
         self.state.apply_login(login);
+        self.pages.logged_in();
+        if let Some(greeting) = &login.greeting {
+            self.announcer.remember_greeting(greeting);
+        }
         let group = self.state.group_id;
         let statuses = ListGroupStatuses { all: None, group_ids: Some(vec![group]) };
         self.requests.send(&mut self.session, statuses.into(), Purpose::GroupStatuses, now_ms);
@@ -132,6 +136,9 @@ impl Conversation {
             if self.state.chat_id.as_deref() == Some(p.chat_id.as_str()) {
                 self.announcer.pushed(&self.state, &p.event, now_ms);
             }
+        }
+        if let Push::IncomingGreeting(greeting) = &push {
+            self.announcer.greeting_arrived(greeting, now_ms);
         }
         let ended = matches!(&push, Push::ChatDeactivated(p) if self.state.chat_id.as_deref() == Some(&p.chat_id));
         let group = self.state.group_id;

@@ -30,6 +30,15 @@ pub fn Composer() -> impl IntoView {
     let view = ViewState::expect();
     let t = strings();
     let text = RwSignal::new(String::new());
+    // The host's messageDraft fills an empty composer, now or when it arrives; the
+    // visitor's own text is never replaced. It goes once a message is sent.
+    Effect::new(move || {
+        if let Some(draft) = ctx.slices.message_draft.get() {
+            if text.with_untracked(|t| t.trim().is_empty()) {
+                text.set(draft);
+            }
+        }
+    });
     // A plain read: what depends on it only sets `disabled`.
     let stopped = move || ctx.slices.status.with(|s| matches!(s, ConnectionStatus::Stopped { .. }));
     let send = move || {
