@@ -173,7 +173,7 @@ pub struct NewEventData {
 /// `form_submitted`'s data.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct FormSubmittedData {
-    /// `"prechat"` or `"postchat"`.
+    /// `"prechat"`, `"postchat"` or `"ticket"`.
     #[serde(rename = "type")]
     pub kind: &'static str,
 }
@@ -181,7 +181,12 @@ pub struct FormSubmittedData {
 impl FormSubmittedData {
     /// The data for a submitted form of this type.
     pub fn new(form: &FormType) -> Self {
-        FormSubmittedData { kind: if *form == FormType::Postchat { "postchat" } else { "prechat" } }
+        let kind = match form {
+            FormType::Postchat => "postchat",
+            FormType::Ticket => "ticket",
+            _ => "prechat",
+        };
+        FormSubmittedData { kind }
     }
 }
 
@@ -210,6 +215,9 @@ pub enum HostEvent {
     GreetingHidden(GreetingRef),
     /// A rich message button sent a postback.
     RichMessageButtonClicked(ButtonClickedData),
+    /// The visitor rated the chat or took the rating back: `"good"`, `"bad"` or
+    /// `"none"` (LiveChat's JS API passes the value itself).
+    RatingSubmitted(&'static str),
 }
 
 /// A `LiveChatWidget.call` the loader relayed (`lc:command`).

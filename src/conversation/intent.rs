@@ -1,7 +1,7 @@
 //! What the customer can ask the widget to do. The UI turns clicks and key
 //! presses into these; it never builds a request itself.
 
-use crate::chat::Visibility;
+use crate::chat::{Score, Visibility};
 use crate::protocol::FilledFormField;
 
 /// A customer intent.
@@ -25,6 +25,23 @@ pub enum Intent {
     SubmitPostchat(Vec<FilledFormField>),
     /// Close the postchat form without answering.
     SkipPostchat,
+    /// Rate the current thread good or bad, with an optional comment
+    /// (during the chat or after it ended).
+    Rate {
+        /// Good or bad.
+        score: Score,
+        /// The visitor's comment; blank is none.
+        comment: Option<String>,
+    },
+    /// Take the rating of the current thread back.
+    RemoveRating,
+    /// Submit the ticket form (nobody online: leave a message).
+    SubmitTicket(Vec<FilledFormField>),
+    /// The host tab went to the background (`true`) or came back: hidden, the
+    /// visitor sees nothing, so replies count as unread even with the window open.
+    SetPageHidden(bool),
+    /// Turn the short reply sound on or off (remembered).
+    SetSound(bool),
     /// A rich message button of type `message` (or a quick reply) was clicked.
     Postback {
         /// The rich message's event id.
@@ -73,6 +90,7 @@ impl Intent {
                 | Intent::SetCustomerName(_)
                 | Intent::SetCustomerEmail(_)
                 | Intent::SetSessionVariables { .. }
+                | Intent::SetPageHidden(_)
         )
     }
 }

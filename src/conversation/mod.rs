@@ -16,16 +16,19 @@
 //! Every change to [`ChatState`] goes through its reducer (`chat/reducer.rs`).
 
 mod announce;
+mod availability;
 mod delivery;
 pub mod host_api;
 mod intent;
 mod intents;
 mod outbox;
 mod output;
+mod rating;
 mod requests;
 mod responses;
 mod sneak_peek;
 mod split;
+mod ticket;
 
 use std::collections::VecDeque;
 
@@ -33,17 +36,21 @@ use crate::chat::{ChatState, CustomIdGenerator};
 use crate::session::{ConnectionStatus, Input, Session, SessionConfig};
 
 use announce::{greeting_ref, Announcer};
+use availability::AvailabilityCheck;
 use delivery::SendGate;
 use host_api::HostEvent;
 use outbox::parse_stored;
 use requests::Requests;
 use sneak_peek::SneakPeek;
+use ticket::Tickets;
 
 pub use crate::session::Output;
 pub use intent::Intent;
 pub use outbox::{Outbox, StoredEntry};
 pub use output::Notice;
+pub use availability::AVAILABILITY_INTERVAL_MS;
 pub use split::{split_message, MAX_MESSAGE_BYTES};
+pub use ticket::{TicketAnswer, TicketRequest, TICKET_TIMEOUT_MS};
 
 /// Settings of the conversation layer (the session has its own).
 #[derive(Debug, Clone, PartialEq)]
@@ -56,11 +63,13 @@ pub struct ConversationConfig {
     pub sneak_peek_interval_ms: u64,
     /// Storage key of the outbox (`Output::Store`); `None` keeps it in memory only.
     pub outbox_key: Option<String>,
+    /// Storage key of the visitor's sound setting; `None` keeps it in memory only.
+    pub sound_key: Option<String>,
 }
 
 impl Default for ConversationConfig {
     fn default() -> Self {
-        ConversationConfig { group_id: 0, seed: 1, sneak_peek_interval_ms: 1_000, outbox_key: None }
+        ConversationConfig { group_id: 0, seed: 1, sneak_peek_interval_ms: 1_000, outbox_key: None, sound_key: None }
     }
 }
 
@@ -77,6 +86,11 @@ pub struct Conversation {
     requests: Requests,
     sneak_peek: SneakPeek,
     announcer: Announcer,
+    availability_check: AvailabilityCheck,
+    tickets: Tickets,
+    sound_key: Option<String>,
+    /// Replies that arrived unseen while the sound is on (the driver plays them).
+    chimes: u32,
     /// The `seen_up_to` last sent with `mark_events_as_seen`.
     seen_marked: Option<String>,
     /// The group a prechat `group_chooser` answer routes new chats to.
@@ -108,6 +122,10 @@ impl Conversation {
             requests: Requests::default(),
             sneak_peek: SneakPeek::new(config.sneak_peek_interval_ms),
             announcer: Announcer::default(),
+            availability_check: AvailabilityCheck::default(),
+            tickets: Tickets::default(),
+            sound_key: config.sound_key,
+            chimes: 0,
             seen_marked: None,
             access_group: None,
             session_variables,
@@ -131,6 +149,17 @@ impl Conversation {
             self.outbox.restore(entry);
         }
         self.outbox.loaded_from(stored, &self.state.timeline);
+    }
+
+    /// The visitor's stored sound setting (`"on"` / `"off"`); the sound is off until
+    /// the visitor turns it on.
+    pub fn restore_sound(&mut self, stored: &str) {
+        self.state.sound_on = stored == "on";
+    }
+
+    /// Whether a reply arrived unseen since the last call with the sound on: play it once.
+    pub fn take_chime(&mut self) -> bool {
+        std::mem::take(&mut self.chimes) > 0
     }
 
     /// What the UI renders.
@@ -161,8 +190,14 @@ impl Conversation {
     /// Feeds a socket event, timer tick, token or browser signal.
     pub fn handle_input(&mut self, input: Input, now_ms: u64) {
         let greeting = greeting_ref(&self.state);
+        let tick = input == Input::Tick;
         self.session.handle_input(input, now_ms);
         self.pump(now_ms);
+        if tick {
+            self.availability_tick(now_ms);
+            self.ticket_deadline(now_ms);
+            self.pump(now_ms);
+        }
         self.flush_sneak_peek(now_ms);
         self.pump(now_ms);
         self.after(greeting);
@@ -194,7 +229,15 @@ impl Conversation {
     /// When to deliver the next `Input::Tick` (ms, driver clock): the one timer
     /// protocol. Ask again after every input; `None` means no timer.
     pub fn poll_timeout(&self) -> Option<u64> {
-        [self.session.poll_timeout(), self.sneak_peek.poll_timeout()].into_iter().flatten().min()
+        [
+            self.session.poll_timeout(),
+            self.sneak_peek.poll_timeout(),
+            self.availability_timeout(),
+            self.tickets.poll_timeout(),
+        ]
+        .into_iter()
+        .flatten()
+        .min()
     }
 
     /// Handles the session's events (which may send more), then takes its outputs.

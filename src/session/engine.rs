@@ -231,6 +231,23 @@ impl Session {
         connect_url(&self.config.scheme, &self.config.base_host, &self.region, self.config.license_id)
     }
 
+    /// The Web API origin of the session's region (`https://api-fra.livechatinc.com`;
+    /// `http://` when the socket is `ws://`), for HTTP endpoints such as tickets.
+    pub fn api_origin(&self) -> String {
+        let scheme = if self.config.scheme == "ws" { "http" } else { "https" };
+        format!("{scheme}://{}", super::url::region_host(&self.region, &self.config.base_host))
+    }
+
+    /// The license the session logs in to.
+    pub fn license_id(&self) -> u64 {
+        self.config.license_id
+    }
+
+    /// The page the customer is on (`customer_page.url` of the login).
+    pub fn page_url(&self) -> Option<&str> {
+        self.config.customer_page.url.as_deref()
+    }
+
     /// Updates the `customer_page` sent with the next login (after a navigation).
     pub fn set_customer_page(&mut self, page: CustomerPage) {
         self.config.customer_page = page;
