@@ -114,6 +114,9 @@ pub async fn dispatch(State(app): State<Shared>, req: Request) -> Response {
             if path.starts_with("/v3.") && path.ends_with("/customer/rtm/ws") {
                 return rtm(app, req, if site == Site::Dal { "dal" } else { "fra" }).await;
             }
+            if path == "/v2/tickets/new" {
+                return crate::tickets::new_ticket(app, req).await;
+            }
             if path.starts_with("/assets/") {
                 return asset(&path);
             }
@@ -380,7 +383,8 @@ pub fn widget_csp(port: u16) -> String {
     format!(
         "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; \
 img-src 'self' data: blob: https: http://cdn.localhost:{port}; \
-connect-src 'self' ws://api.localhost:{port} ws://api-fra.localhost:{port} http://accounts.localhost:{port}; \
+connect-src 'self' ws://api.localhost:{port} ws://api-fra.localhost:{port} http://api.localhost:{port} \
+http://api-fra.localhost:{port} http://accounts.localhost:{port}; \
 frame-src https: http://shop.localhost:{port}; base-uri 'none'; form-action 'none'"
     )
 }

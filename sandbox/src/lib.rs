@@ -25,6 +25,7 @@ pub mod script;
 pub mod session;
 pub mod state;
 pub mod status;
+pub mod tickets;
 pub mod util;
 
 pub use config::Config;

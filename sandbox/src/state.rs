@@ -84,6 +84,10 @@ pub struct State {
     pub greetings_sent: u64,
     /// Recent activity for the console (newest last).
     pub log: Vec<Value>,
+    /// Tickets left through `/v2/tickets/new`, oldest first.
+    pub tickets: Vec<Value>,
+    /// The ticket endpoint's fault: `fail` (500) or `hang` (no answer).
+    pub ticket_fault: Option<String>,
 }
 
 /// The application: configuration, the bound port and the state.
