@@ -22,7 +22,7 @@
     }
   }
   if (!cfg.license) return warn("window.__lc.license is required");
-  let url, provider, shown = "minimized", held, narrow, ready, seen, inserted, dead, told, queue = [];
+  let url, provider, shown = "minimized", held, narrow, ready, seen, inserted, dead, told, queue = [], title, titled;
   try { url = new URL(cfg.widget_url || "./", (d.currentScript || L).src || L.href); } catch (e) { return warn("invalid widget_url"); }
   for (const p of cfg.params || []) {
     if (p && p.name && typeof p.name == S) q.append("param." + p.name, vars[p.name] = p.value == null ? "" : "" + p.value);
@@ -96,6 +96,10 @@
           entity_id: t.entityId } } : { error: "no token" }), e => reply({ error: "" + e }));
     } else if (type == "lc:invalidate" && provider && provider.invalidate) {
       Promise.resolve().then(() => provider.invalidate()).catch(() => {});
+    } else if (type == "lc:title" && typeof m.count == N && typeof m.text == S) {
+      // Unread replies in the tab's title; the host's own title comes back exactly, unless it set another meanwhile.
+      if (m.count > 0) title ??= d.title, d.title = titled = `(${m.count}) ${m.text}`.slice(0, 99);
+      else if (title != null) d.title == titled && (d.title = title), title = null;
     } else if (type == "lc:store" && typeof m.key == S && !m.key.indexOf(prefix) && typeof m.value == S && m.value.length <= 2e5) {
       try { store(m.key).setItem(m.key, m.value); } catch {}
     }
@@ -132,6 +136,7 @@
       if (kind > 2) return warn(what + (kind > 3 ? " is not a known method" : " is not supported"));
       if (method == "destroy") {
         dead = 1;
+        title != null && d.title == titled && (d.title = title);
         removeEventListener("message", onMessage);
         removeEventListener("resize", onResize);
         return frame.remove();

@@ -11,7 +11,9 @@ use std::rc::Rc;
 
 use leptos::prelude::*;
 
-use crate::chat::{Availability, ChatPhase, ChatState, Entry, FormSlot, Participant, QueueStatus, Visibility};
+use crate::chat::{
+    Availability, ChatPhase, ChatState, Entry, FormSlot, Participant, QueueStatus, RatingState, TicketStatus, Visibility,
+};
 use crate::conversation::Conversation;
 use crate::protocol::{Event, Greeting, VecMap};
 use crate::session::ConnectionStatus;
@@ -56,13 +58,19 @@ impl Log {
     }
 }
 
-/// The prechat and postchat forms.
+/// The prechat, postchat and ticket forms.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Forms {
     /// The prechat form.
     pub prechat: FormSlot,
     /// The postchat form.
     pub postchat: FormSlot,
+    /// The ticket form (nobody online).
+    pub ticket: FormSlot,
+    /// Where the visitor's ticket stands.
+    pub ticket_status: TicketStatus,
+    /// Nobody online and no ticket form: the chat takes the message (continuous).
+    pub continuous: bool,
 }
 
 type Slice<T> = RwSignal<T, LocalStorage>;
@@ -94,6 +102,10 @@ pub struct Slices {
     pub typing: ReadSignal<Vec<Participant>, LocalStorage>,
     /// Maximised, minimised or hidden.
     pub visibility: ReadSignal<Visibility, LocalStorage>,
+    /// The current thread's rating.
+    pub rating: ReadSignal<RatingState, LocalStorage>,
+    /// Whether the reply sound is on.
+    pub sound_on: ReadSignal<bool, LocalStorage>,
 }
 
 /// The write side, kept by the conversation's owner.
@@ -111,6 +123,8 @@ pub struct Publisher {
     agent: Slice<Option<Participant>>,
     typing: Slice<Vec<Participant>>,
     visibility: Slice<Visibility>,
+    rating: Slice<RatingState>,
+    sound_on: Slice<bool>,
 }
 
 /// Writes `value` only when it differs, so readers of an unchanged slice stay asleep.
@@ -137,6 +151,8 @@ impl Publisher {
             agent: RwSignal::new_local(agent(state)),
             typing: RwSignal::new_local(state.typing_agents().cloned().collect()),
             visibility: RwSignal::new_local(state.visibility),
+            rating: RwSignal::new_local(state.rating.clone()),
+            sound_on: RwSignal::new_local(state.sound_on),
         };
         let slices = Slices {
             log: publisher.log.read_only(),
@@ -151,6 +167,8 @@ impl Publisher {
             agent: publisher.agent.read_only(),
             typing: publisher.typing.read_only(),
             visibility: publisher.visibility.read_only(),
+            rating: publisher.rating.read_only(),
+            sound_on: publisher.sound_on.read_only(),
         };
         (publisher, slices)
     }
@@ -164,7 +182,7 @@ impl Publisher {
         set(self.status, conversation.status().clone());
         set(self.phase, state.phase);
         set(self.can_send, state.can_send());
-        if self.forms.with_untracked(|f| f.prechat != state.prechat || f.postchat != state.postchat) {
+        if self.forms.with_untracked(|f| *f != forms(state)) {
             self.forms.set(forms(state));
         }
         if self.greeting.with_untracked(|g| g.as_ref() != state.greeting.as_ref()) {
@@ -178,11 +196,21 @@ impl Publisher {
             self.typing.set(state.typing_agents().cloned().collect());
         }
         set(self.visibility, state.visibility);
+        if self.rating.with_untracked(|r| *r != state.rating) {
+            self.rating.set(state.rating.clone());
+        }
+        set(self.sound_on, state.sound_on);
     }
 }
 
 fn forms(state: &ChatState) -> Forms {
-    Forms { prechat: state.prechat.clone(), postchat: state.postchat.clone() }
+    Forms {
+        prechat: state.prechat.clone(),
+        postchat: state.postchat.clone(),
+        ticket: state.ticket.clone(),
+        ticket_status: state.ticket_status.clone(),
+        continuous: state.leaves_message_in_chat(),
+    }
 }
 
 fn agent(state: &ChatState) -> Option<Participant> {

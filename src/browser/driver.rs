@@ -16,12 +16,16 @@ use crate::session::{Application, CustomerPage, Input, LoginCustomer, SessionCon
 use crate::slices::{Publisher, Slices};
 use crate::widget_config::{Identity, WidgetConfig};
 
-use super::bridge::{post_event, post_layout, post_state, request_host_token, HostListener, HostMessage, Layout};
+use super::bridge::{
+    post_event, post_layout, post_state, post_title, request_host_token, HostListener, HostMessage, Layout,
+};
 use super::identity::cookie_grant;
 use super::page_events::PageEvents;
 use super::socket::SocketEvent;
+use super::sound::Sound;
 use super::storage::{snapshot_from_fragment, Store};
 use super::tabs::{TabEvent, Tabs};
+use super::ticket::post_ticket;
 use super::transport::Transport;
 use super::warn;
 
@@ -46,6 +50,12 @@ struct Driver {
     posted_state: Option<PublicState>,
     /// The layout last posted to the loader (each post is host main-thread work).
     posted_layout: Option<Layout>,
+    /// The reply chime (unlocked by the visitor's first interaction).
+    sound: Sound,
+    /// The host tab's title text beside the unread count ("New message").
+    title_text: &'static str,
+    /// The unread count last shown in the host tab's title.
+    posted_title: u32,
     me: Weak<RefCell<Driver>>,
 }
 
@@ -119,6 +129,18 @@ fn flush(rc: &Rc<RefCell<Driver>>) {
         while let Some(notice) = driver.conversation.poll_notice() {
             warn(&notice.0);
         }
+        while let Some(request) = driver.conversation.poll_ticket() {
+            let me = driver.me.clone();
+            leptos::task::spawn_local(async move {
+                let answer = post_ticket(&request).await;
+                let Some(rc) = me.upgrade() else { return };
+                rc.borrow_mut().conversation.handle_ticket_answer(request.id, answer);
+                flush(&rc);
+            });
+        }
+        if driver.conversation.take_chime() {
+            driver.sound.chime();
+        }
         driver.post_to_host_api();
         driver.publisher.publish(&driver.conversation);
         driver.arm_timer();
@@ -175,6 +197,12 @@ impl Driver {
         if self.posted_layout != Some(layout) {
             post_layout(origin, layout);
             self.posted_layout = Some(layout);
+        }
+        // The count is the launcher's (replies unseen while the window is closed or the tab hidden).
+        let unread = c.state().unread;
+        if unread != self.posted_title {
+            post_title(origin, unread, self.title_text);
+            self.posted_title = unread;
         }
     }
 
@@ -261,12 +289,23 @@ impl Widget {
         let seed = (js_sys::Math::random() * (u64::MAX >> 11) as f64) as u64 ^ now_ms();
         let outbox_key = config.storage_namespace() + ":outbox";
         let stored_outbox = store.get(&outbox_key);
+        let sound_key = config.storage_namespace() + ":sound";
+        let stored_sound = store.get(&sound_key);
         let mut conversation = Conversation::new(
             session_config(&config, &store, seed),
-            ConversationConfig { group_id: config.group, seed, outbox_key: Some(outbox_key), ..Default::default() },
+            ConversationConfig {
+                group_id: config.group,
+                seed,
+                outbox_key: Some(outbox_key),
+                sound_key: Some(sound_key),
+                ..Default::default()
+            },
         );
         if let Some(stored) = stored_outbox {
             conversation.restore_outbox(&stored);
+        }
+        if let Some(stored) = stored_sound {
+            conversation.restore_sound(&stored);
         }
         let (publisher, slices) = Publisher::new(&conversation);
         let tabs_name = config.storage_namespace();
@@ -288,12 +327,17 @@ impl Widget {
                 token_request: 0,
                 posted_state: None,
                 posted_layout: None,
+                sound: Sound::listen(),
+                title_text: "",
+                posted_title: 0,
                 me: me.clone(),
             })
         });
         let me = Rc::downgrade(&driver);
         let page_me = me.clone();
-        driver.borrow_mut()._page_events = Some(PageEvents::listen(Rc::new(move |i| on_page(&page_me, i))));
+        let hidden_me = me.clone();
+        let on_hidden = Rc::new(move |hidden| intent(&hidden_me, Intent::SetPageHidden(hidden)));
+        driver.borrow_mut()._page_events = Some(PageEvents::listen(Rc::new(move |i| on_page(&page_me, i)), on_hidden));
         if let Some(origin) = host_origin {
             let host_me = me.clone();
             let listener = HostListener::listen(origin, move |message| on_host_message(&host_me, message));
@@ -311,6 +355,11 @@ impl Widget {
     pub fn intents(&self) -> Rc<dyn Fn(Intent)> {
         let me = Rc::downgrade(&self.driver);
         Rc::new(move |i| intent(&me, i))
+    }
+
+    /// The text the host tab's title shows beside the unread count (the UI's language).
+    pub fn set_title_text(&self, text: &'static str) {
+        self.driver.borrow_mut().title_text = text;
     }
 
     /// The widget's configuration.

@@ -10,8 +10,10 @@ mod identity;
 mod listeners;
 mod page_events;
 mod socket;
+mod sound;
 mod storage;
 mod tabs;
+mod ticket;
 mod transport;
 
 pub use bridge::{post_event, post_layout, post_state, post_store, HostListener, HostMessage, Layout};
