@@ -12,7 +12,8 @@ use std::rc::Rc;
 use leptos::prelude::*;
 
 use crate::chat::{
-    Availability, ChatPhase, ChatState, Entry, FormSlot, Participant, QueueStatus, RatingState, TicketStatus, Visibility,
+    Availability, ChatPhase, ChatState, Entry, FormSlot, Participant, QueueStatus, RatingState, TicketStatus,
+    Visibility,
 };
 use crate::conversation::Conversation;
 use crate::protocol::{Event, Greeting, VecMap};

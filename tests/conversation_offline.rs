@@ -130,7 +130,13 @@ fn ready_to_send_ticket() -> Fake {
 #[test]
 fn a_failing_ticket_endpoint_is_reported_and_can_be_sent_again() {
     let cases = [
-        (TicketAnswer::Http { status: 422, body: r#"{"errors":[{"incorrect requester structure":["mail is invalid"]}]}"#.into() }, "mail is invalid"),
+        (
+            TicketAnswer::Http {
+                status: 422,
+                body: r#"{"errors":[{"incorrect requester structure":["mail is invalid"]}]}"#.into(),
+            },
+            "mail is invalid",
+        ),
         (TicketAnswer::Http { status: 500, body: "oops".into() }, "HTTP 500"),
         (TicketAnswer::Network("Failed to fetch".into()), "network: Failed to fetch"),
         (TicketAnswer::Http { status: 200, body: "{}".into() }, "the answer has no ticket id"),

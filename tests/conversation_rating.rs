@@ -93,17 +93,35 @@ fn the_rating_is_restored_from_the_threads_properties_after_a_reload() {
 fn pushes_for_the_current_thread_update_the_rating_and_others_are_ignored() {
     let mut f = Fake::new();
     f.login_with_chat(json!([]));
-    f.push("thread_properties_updated", json!({"chat_id": CHAT, "thread_id": "T1", "properties": {"rating": {"score": 1}}}));
-    f.push("thread_properties_updated", json!({"chat_id": CHAT, "thread_id": "T1", "properties": {"rating": {"comment": "Nice"}}}));
+    f.push(
+        "thread_properties_updated",
+        json!({"chat_id": CHAT, "thread_id": "T1", "properties": {"rating": {"score": 1}}}),
+    );
+    f.push(
+        "thread_properties_updated",
+        json!({"chat_id": CHAT, "thread_id": "T1", "properties": {"rating": {"comment": "Nice"}}}),
+    );
     assert_eq!(f.c.state().rating.confirmed, Some(Rating::new(Score::Good, Some("Nice".into()))));
     // Another thread or chat, and a bad score, change nothing.
-    f.push("thread_properties_updated", json!({"chat_id": CHAT, "thread_id": "T0", "properties": {"rating": {"score": 0}}}));
-    f.push("thread_properties_deleted", json!({"chat_id": "OTHER", "thread_id": "T1", "properties": {"rating": ["score"]}}));
+    f.push(
+        "thread_properties_updated",
+        json!({"chat_id": CHAT, "thread_id": "T0", "properties": {"rating": {"score": 0}}}),
+    );
+    f.push(
+        "thread_properties_deleted",
+        json!({"chat_id": "OTHER", "thread_id": "T1", "properties": {"rating": ["score"]}}),
+    );
     f.push("thread_properties_updated", json!({"chat_id": CHAT, "thread_id": "T1", "properties": {"rating": "bad"}}));
     assert_eq!(f.c.state().rating.confirmed.as_ref().map(|r| r.score), Some(Score::Good));
-    f.push("thread_properties_deleted", json!({"chat_id": CHAT, "thread_id": "T1", "properties": {"rating": ["comment"]}}));
+    f.push(
+        "thread_properties_deleted",
+        json!({"chat_id": CHAT, "thread_id": "T1", "properties": {"rating": ["comment"]}}),
+    );
     assert_eq!(f.c.state().rating.confirmed, Some(Rating::new(Score::Good, None)));
-    f.push("thread_properties_deleted", json!({"chat_id": CHAT, "thread_id": "T1", "properties": {"rating": ["score"]}}));
+    f.push(
+        "thread_properties_deleted",
+        json!({"chat_id": CHAT, "thread_id": "T1", "properties": {"rating": ["score"]}}),
+    );
     assert_eq!(f.c.state().rating.confirmed, None);
 }
 

@@ -52,7 +52,14 @@ impl License {
         ] {
             groups.insert(
                 gid,
-                Group { id: gid, name: name.into(), status: status.into(), prechat: gid != 3, postchat: true, ticket: true },
+                Group {
+                    id: gid,
+                    name: name.into(),
+                    status: status.into(),
+                    prechat: gid != 3,
+                    postchat: true,
+                    ticket: true,
+                },
             );
         }
         License { id, region: region.into(), groups }

@@ -15,7 +15,10 @@ async fn a_rating_is_stored_on_the_thread_pushed_and_shown_to_the_console() {
     let (chat_id, thread_id) = c.start_chat(json!({})).await;
     let rating = json!({ "rating": { "score": 1, "comment": "Great" } });
     let r = c
-        .request("update_thread_properties", json!({ "chat_id": chat_id, "thread_id": thread_id, "properties": rating }))
+        .request(
+            "update_thread_properties",
+            json!({ "chat_id": chat_id, "thread_id": thread_id, "properties": rating }),
+        )
         .await;
     assert_eq!(r["success"], true, "{r}");
     let push = c.push("thread_properties_updated").await;

@@ -124,10 +124,18 @@ mod tests {
     #[test]
     fn reads_numbers_strings_and_legacy_values_and_writes_the_sdk_shape() {
         let read = |v: Value| Rating::from_properties(&Properties::from_json(&v));
-        assert_eq!(read(json!({"rating": {"score": 1, "comment": "ok"}})), Some(Rating::new(Score::Good, Some("ok".into()))));
-        assert_eq!(read(json!({"rating": {"score": {"value": 0}, "comment": {"value": " "}}})), Some(Rating::new(Score::Bad, None)));
+        assert_eq!(
+            read(json!({"rating": {"score": 1, "comment": "ok"}})),
+            Some(Rating::new(Score::Good, Some("ok".into())))
+        );
+        assert_eq!(
+            read(json!({"rating": {"score": {"value": 0}, "comment": {"value": " "}}})),
+            Some(Rating::new(Score::Bad, None))
+        );
         assert_eq!(read(json!({"rating": {"score": "1"}})).map(|r| r.score), Some(Score::Good));
-        for bad in [json!({"rating": {"score": 5}}), json!({"rating": {"comment": "x"}}), json!({"other": {"score": 1}})] {
+        for bad in
+            [json!({"rating": {"score": 5}}), json!({"rating": {"comment": "x"}}), json!({"other": {"score": 1}})]
+        {
             assert_eq!(read(bad), None);
         }
         assert_eq!(

@@ -45,10 +45,10 @@ use sneak_peek::SneakPeek;
 use ticket::Tickets;
 
 pub use crate::session::Output;
+pub use availability::AVAILABILITY_INTERVAL_MS;
 pub use intent::Intent;
 pub use outbox::{Outbox, StoredEntry};
 pub use output::Notice;
-pub use availability::AVAILABILITY_INTERVAL_MS;
 pub use split::{split_message, MAX_MESSAGE_BYTES};
 pub use ticket::{TicketAnswer, TicketRequest, TICKET_TIMEOUT_MS};
 

@@ -104,7 +104,9 @@ impl Conversation {
             Purpose::RestoreChat | Purpose::FindChat => self.restored(now_ms),
             Purpose::Rate(rating) => self.rating_failed(rating, &error),
             // No ticket form to be had: a message leaves in a continuous chat instead.
-            Purpose::Form(FormType::Ticket) => self.state.apply_form(&FormType::Ticket, &GetFormResponse { enabled: false, form: None }),
+            Purpose::Form(FormType::Ticket) => {
+                self.state.apply_form(&FormType::Ticket, &GetFormResponse { enabled: false, form: None })
+            }
             _ => {}
         }
         self.warn(format!("{action} failed: {error}"));

@@ -95,7 +95,8 @@ impl Conversation {
         };
         self.tickets.next_id += 1;
         let id = self.tickets.next_id;
-        let body = ticket_body(&fields, self.session.license_id(), &visitor_id, self.state.group_id, self.session.page_url());
+        let body =
+            ticket_body(&fields, self.session.license_id(), &visitor_id, self.state.group_id, self.session.page_url());
         let url = format!("{}/v2/tickets/new", self.session.api_origin());
         self.tickets.queued = Some(TicketRequest { id, url, body: body.to_string() });
         self.tickets.under_way = Some((id, now_ms.saturating_add(TICKET_TIMEOUT_MS)));

@@ -161,6 +161,7 @@ mod tests {
                 .iter()
                 .map(|(id, label, g)| FormOption { id: (*id).into(), label: (*label).into(), group_id: *g })
                 .collect(),
+            comment_label: None,
         }
     }
 

@@ -29,7 +29,8 @@ pub fn RatingControl(
     let ctx = ChatContext::expect();
     let t = strings();
     let question = question.filter(|q| !q.trim().is_empty()).unwrap_or_else(|| t.rate_question.to_owned());
-    let comment_label = comment_label.filter(|l| !l.trim().is_empty()).unwrap_or_else(|| t.rate_comment_label.to_owned());
+    let comment_label =
+        comment_label.filter(|l| !l.trim().is_empty()).unwrap_or_else(|| t.rate_comment_label.to_owned());
     let shown = Memo::new(move |_| ctx.slices.rating.with(|r| r.shown().cloned()));
     let score = Memo::new(move |_| shown.with(|r| r.as_ref().map(|r| r.score)));
     let comment = RwSignal::new(String::new());
