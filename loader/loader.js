@@ -37,7 +37,7 @@
   }
   // organizationId (LiveChat's newer platform) cannot log in to API v3.2, which takes a license.
   if (!cfg.license) return warn("window.__lc.license is required" + (cfg.organizationId ? " (organizationId needs API v3.3+; this widget speaks v3.2)" : ""));
-  let url, provider, shown = "minimized", held, narrow, ready, seen, inserted, dead, page = L.href, navTimer, queue = [];
+  let url, provider, shown = "minimized", held, narrow, ready, seen, inserted, dead, page = L.href, navTimer, queue = [], title, titled;
   try { url = new URL(cfg.widget_url || "./", src || L.href); } catch (e) { return warn("invalid widget_url"); }
   for (const p of cfg.params || []) {
     if (p && p.name && typeof p.name == S) q.append("param." + p.name, vars[p.name] = p.value == null ? "" : "" + p.value);
@@ -117,6 +117,10 @@
           entity_id: t.entityId } } : { error: "no token" }), e => reply({ error: "" + e }));
     } else if (type == "lc:invalidate" && provider && provider.invalidate) {
       Promise.resolve().then(() => provider.invalidate()).catch(() => {});
+    } else if (type == "lc:title" && typeof m.count == N && typeof m.text == S) {
+      // Unread replies in the tab's title; the host's own title comes back exactly, unless it set another meanwhile.
+      if (m.count > 0) title ??= d.title, d.title = titled = `(${m.count}) ${m.text}`.slice(0, 99);
+      else if (title != null) d.title == titled && (d.title = title), title = null;
     } else if (type == "lc:store" && typeof m.key == S && !m.key.indexOf(prefix) && typeof m.value == S && m.value.length <= 2e5) {
       try { store(m.key).setItem(m.key, m.value); } catch {}
     }
@@ -168,6 +172,7 @@
       if (kind > 2) return warn(what + (kind > 3 ? " is not a known method" : " is not supported (no sales trackers in API v3.2)"));
       if (method == "destroy") {
         dead = 1;
+        title != null && d.title == titled && (d.title = title);
         w.__lcLive = 0;
         clearTimeout(navTimer);
         offs.map(f => f());

@@ -35,6 +35,7 @@ pub fn start() {
 
     let Some(widget) = browser::Widget::from_page() else { return };
     let config = widget.config();
+    widget.set_title_text(ui::i18n::for_language(&config.language).unread_title);
     if let Some(color) = &config.accent_color {
         ui::theme::apply_accent(color);
     }

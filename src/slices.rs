@@ -11,7 +11,10 @@ use std::rc::Rc;
 
 use leptos::prelude::*;
 
-use crate::chat::{Availability, ChatPhase, ChatState, Entry, FormSlot, Participant, QueueStatus, Visibility};
+use crate::chat::{
+    Availability, ChatPhase, ChatState, Entry, FormSlot, Participant, QueueStatus, RatingState, TicketStatus,
+    Visibility,
+};
 use crate::conversation::Conversation;
 use crate::protocol::{Event, Greeting, VecMap};
 use crate::session::ConnectionStatus;
@@ -57,13 +60,19 @@ impl Log {
     }
 }
 
-/// The prechat and postchat forms.
+/// The prechat, postchat and ticket forms.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Forms {
     /// The prechat form.
     pub prechat: FormSlot,
     /// The postchat form.
     pub postchat: FormSlot,
+    /// The ticket form (nobody online).
+    pub ticket: FormSlot,
+    /// Where the visitor's ticket stands.
+    pub ticket_status: TicketStatus,
+    /// Nobody online and no ticket form: the chat takes the message (continuous).
+    pub continuous: bool,
 }
 
 type Slice<T> = RwSignal<T, LocalStorage>;
@@ -99,6 +108,10 @@ pub struct Slices {
     pub uploads: ReadSignal<Vec<Upload>, LocalStorage>,
     /// Text the host page asked the composer to start with (`maximize` with `messageDraft`).
     pub message_draft: ReadSignal<Option<String>, LocalStorage>,
+    /// The current thread's rating.
+    pub rating: ReadSignal<RatingState, LocalStorage>,
+    /// Whether the reply sound is on.
+    pub sound_on: ReadSignal<bool, LocalStorage>,
 }
 
 /// The write side, kept by the conversation's owner.
@@ -118,6 +131,8 @@ pub struct Publisher {
     visibility: Slice<Visibility>,
     uploads: Slice<Vec<Upload>>,
     message_draft: Slice<Option<String>>,
+    rating: Slice<RatingState>,
+    sound_on: Slice<bool>,
 }
 
 /// Writes `value` only when it differs, so readers of an unchanged slice stay asleep.
@@ -146,6 +161,8 @@ impl Publisher {
             visibility: RwSignal::new_local(state.visibility),
             uploads: RwSignal::new_local(conversation.uploads().to_vec()),
             message_draft: RwSignal::new_local(state.message_draft.clone()),
+            rating: RwSignal::new_local(state.rating.clone()),
+            sound_on: RwSignal::new_local(state.sound_on),
         };
         let slices = Slices {
             log: publisher.log.read_only(),
@@ -162,6 +179,8 @@ impl Publisher {
             visibility: publisher.visibility.read_only(),
             uploads: publisher.uploads.read_only(),
             message_draft: publisher.message_draft.read_only(),
+            rating: publisher.rating.read_only(),
+            sound_on: publisher.sound_on.read_only(),
         };
         (publisher, slices)
     }
@@ -175,7 +194,7 @@ impl Publisher {
         set(self.status, conversation.status().clone());
         set(self.phase, state.phase);
         set(self.can_send, state.can_send());
-        if self.forms.with_untracked(|f| f.prechat != state.prechat || f.postchat != state.postchat) {
+        if self.forms.with_untracked(|f| *f != forms(state)) {
             self.forms.set(forms(state));
         }
         if self.greeting.with_untracked(|g| g.as_ref() != state.greeting.as_ref()) {
@@ -195,11 +214,21 @@ impl Publisher {
         if self.message_draft.with_untracked(|d| *d != state.message_draft) {
             self.message_draft.set(state.message_draft.clone());
         }
+        if self.rating.with_untracked(|r| *r != state.rating) {
+            self.rating.set(state.rating.clone());
+        }
+        set(self.sound_on, state.sound_on);
     }
 }
 
 fn forms(state: &ChatState) -> Forms {
-    Forms { prechat: state.prechat.clone(), postchat: state.postchat.clone() }
+    Forms {
+        prechat: state.prechat.clone(),
+        postchat: state.postchat.clone(),
+        ticket: state.ticket.clone(),
+        ticket_status: state.ticket_status.clone(),
+        continuous: state.leaves_message_in_chat(),
+    }
 }
 
 fn agent(state: &ChatState) -> Option<Participant> {

@@ -98,7 +98,11 @@ function render() {
     const ch = chats.find((x) => x.id === selChat);
     if (ch) {
       $("chat-head").textContent = "chat " + ch.id + " · properties " + JSON.stringify(ch.properties);
-      const evs = ch.threads.flatMap((t) => [h("li", { class: "system small" }, "— thread " + t.id + (t.active ? " (open)" : " (closed)") + " —"),
+      const rated = (t) => {
+        const r = (t.properties || {}).rating;
+        return r && r.score !== undefined ? " · rated " + (r.score === 1 ? "good" : "bad") + (r.comment ? ": " + r.comment : "") : "";
+      };
+      const evs = ch.threads.flatMap((t) => [h("li", { class: "system small" }, "— thread " + t.id + (t.active ? " (open)" : " (closed)") + rated(t) + " —"),
         ...t.events.map((ev) => h("li", { class: ev.type === "system_message" ? "system" : (ev.author_id === c.id ? "" : "agent") },
           (ev.author_id === c.id ? "customer: " : ev.author_id ? "agent: " : ""), describe(ev)))]);
       const box = $("events");
@@ -112,6 +116,14 @@ function render() {
   }
   $("faults").textContent = JSON.stringify(state.faults, null, 1) +
     (state.warnings?.length ? "\n\nwarnings (accepted, not in the v3.2 reference):\n" + state.warnings.map((w) => w.action + ": " + w.message).join("\n") : "");
+  const lic = state.licenses.find((l) => l.id === state.demo_license) || state.licenses[0];
+  $("groups").replaceChildren(...(lic ? lic.groups : []).map((g) =>
+    h("li", {}, g.id + " " + g.name + " · " + g.status + " ",
+      h("button", { onclick: () => post("groups", { license_id: lic.id, group_id: g.id, status: g.status === "offline" ? "online" : "offline" }) },
+        g.status === "offline" ? "Go online" : "Go offline"),
+      " ticket form " + (g.ticket ? "on" : "off"))));
+  $("tickets").replaceChildren(...state.tickets.slice().reverse().map((t) =>
+    h("li", {}, t.id + " · " + ((t.requester || {}).mail || "-") + " · " + (t.subject || "") + " · " + (t.ticket_message || ""))));
   $("log").replaceChildren(...state.log.slice().reverse().slice(0, 30).map((l) =>
     h("li", {}, l.at.slice(11, 19) + " " + l.kind + " " + l.customer_id.slice(0, 8) + " " + (l.detail ? JSON.stringify(l.detail) : ""))));
 }

@@ -82,6 +82,7 @@ pub fn router() -> Router<Shared> {
         .route("/admin/licenses", action!(license))
         .route("/admin/groups", action!(group))
         .route("/admin/agent", action!(agent_switch))
+        .route("/admin/tickets", action!(ticket_fault))
         .route("/admin/chats/message", action!(chat_message))
         .route("/admin/chats/rich", action!(chat_rich))
         .route("/admin/chats/file", action!(chat_file))
@@ -167,7 +168,7 @@ pub fn state(app: &Shared) -> Value {
         .map(|l| json!({
             "id": l.id,
             "region": l.region,
-            "groups": l.groups.values().map(|g| json!({ "id": g.id, "name": g.name, "status": g.status, "prechat": g.prechat, "postchat": g.postchat })).collect::<Vec<_>>(),
+            "groups": l.groups.values().map(|g| json!({ "id": g.id, "name": g.name, "status": g.status, "prechat": g.prechat, "postchat": g.postchat, "ticket": g.ticket })).collect::<Vec<_>>(),
         }))
         .collect();
     let log_start = st.log.len().saturating_sub(60);
@@ -183,6 +184,8 @@ pub fn state(app: &Shared) -> Value {
         "uploads": crate::files::to_json(&st.files, app.port),
         "log": &st.log[log_start..],
         "warnings": st.warnings,
+        "tickets": &st.tickets,
+        "ticket_fault": st.ticket_fault,
         "disconnect_reasons": DISCONNECT_REASONS,
     })
 }
@@ -209,6 +212,7 @@ fn group(app: &Shared, m: &Map<String, Value>) -> R {
         status: "online".into(),
         prechat: true,
         postchat: true,
+        ticket: true,
     });
     if let Some(v) = m.get("status").and_then(Value::as_str) {
         if !["online", "offline", "online_for_queue"].contains(&v) {
@@ -225,9 +229,23 @@ fn group(app: &Shared, m: &Map<String, Value>) -> R {
     if let Some(v) = m.get("postchat").and_then(Value::as_bool) {
         g.postchat = v;
     }
+    if let Some(v) = m.get("ticket").and_then(Value::as_bool) {
+        g.ticket = v;
+    }
     Ok(
-        json!({ "group": { "id": g.id, "name": g.name, "status": g.status, "prechat": g.prechat, "postchat": g.postchat } }),
+        json!({ "group": { "id": g.id, "name": g.name, "status": g.status, "prechat": g.prechat, "postchat": g.postchat, "ticket": g.ticket } }),
     )
+}
+
+/// `{"fault": "fail" | "hang" | null}`: how the ticket endpoint misbehaves.
+fn ticket_fault(app: &Shared, m: &Map<String, Value>) -> R {
+    let fault = match m.get("fault") {
+        None | Some(Value::Null) => None,
+        Some(Value::String(f)) if f == "fail" || f == "hang" => Some(f.clone()),
+        _ => return Err(bad("`fault` must be fail, hang or null")),
+    };
+    app.lock().ticket_fault = fault.clone();
+    Ok(json!({ "fault": fault }))
 }
 
 fn agent_switch(app: &Shared, m: &Map<String, Value>) -> R {

@@ -126,6 +126,9 @@ pub async fn dispatch(State(app): State<Shared>, req: Request) -> Response {
             if path == uploads::UPLOAD_PATH {
                 return uploads::upload_file(app, req, if site == Site::Dal { "dal" } else { "fra" }).await;
             }
+            if path == "/v2/tickets/new" {
+                return crate::tickets::new_ticket(app, req).await;
+            }
             if path.starts_with("/assets/") {
                 return asset(&path);
             }

@@ -29,6 +29,7 @@ pub mod session;
 pub mod sockjs;
 pub mod state;
 pub mod status;
+pub mod tickets;
 pub mod uploads;
 pub mod util;
 pub mod wire;

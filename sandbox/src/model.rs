@@ -36,6 +36,8 @@ pub struct Group {
     pub prechat: bool,
     /// Whether the postchat survey is enabled.
     pub postchat: bool,
+    /// Whether the ticket form is enabled (else an offline group takes continuous chats).
+    pub ticket: bool,
 }
 
 impl License {
@@ -50,7 +52,14 @@ impl License {
         ] {
             groups.insert(
                 gid,
-                Group { id: gid, name: name.into(), status: status.into(), prechat: gid != 3, postchat: true },
+                Group {
+                    id: gid,
+                    name: name.into(),
+                    status: status.into(),
+                    prechat: gid != 3,
+                    postchat: true,
+                    ticket: true,
+                },
             );
         }
         License { id, region: region.into(), groups }

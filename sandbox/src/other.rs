@@ -13,17 +13,23 @@ use serde_json::{json, Value};
 pub fn get_form(app: &Shared, s: &Session, p: &Params) -> Result<Value, RtmError> {
     let group_id = p.req_u64("group_id")?;
     let ty = p.req_str("type")?;
-    if ty != "prechat" && ty != "postchat" {
-        return Err(RtmError::validation("`type` must be `prechat` or `postchat`"));
+    if !["prechat", "postchat", "ticket"].contains(&ty) {
+        return Err(RtmError::validation("`type` must be `prechat`, `postchat` or `ticket`"));
     }
     let st = app.lock();
     let l = st.licenses.get(&s.license_id).ok_or_else(|| RtmError::internal("license vanished"))?;
     let g = l.groups.get(&group_id).ok_or_else(|| RtmError::from(ErrorKind::GroupNotFound))?;
-    let enabled = if ty == "prechat" { g.prechat } else { g.postchat };
+    let enabled = match ty {
+        "prechat" => g.prechat,
+        "ticket" => g.ticket,
+        _ => g.postchat,
+    };
     if !enabled {
         return Ok(json!({ "enabled": false }));
     }
-    let form = if ty == "prechat" {
+    let form = if ty == "ticket" {
+        crate::tickets::ticket_form()
+    } else if ty == "prechat" {
         let groups: Vec<(u64, String)> =
             l.groups.values().filter(|g| g.status != "offline").map(|g| (g.id, g.name.clone())).collect();
         content::prechat_form(group_id, &groups)

@@ -89,6 +89,10 @@ pub struct State {
     pub warnings: Vec<Value>,
     /// Files uploaded with `upload_file`, oldest first (`uploads.rs`).
     pub files: Vec<crate::files::StoredFile>,
+    /// Tickets left through `/v2/tickets/new`, oldest first.
+    pub tickets: Vec<Value>,
+    /// The ticket endpoint's fault: `fail` (500) or `hang` (no answer).
+    pub ticket_fault: Option<String>,
 }
 
 /// The application: configuration, the bound port and the state.

@@ -34,6 +34,11 @@ pub fn post_layout(host_origin: &str, layout: Layout) {
     post_to_host(host_origin, "lc:layout", json!({ "layout": layout }));
 }
 
+/// The unread count for the host tab's title (`lc:title`); 0 gives the title back.
+pub fn post_title(host_origin: &str, count: u32, text: &str) {
+    post_to_host(host_origin, "lc:title", json!({ "count": count, "text": text }));
+}
+
 /// Posts `{type: kind, ...fields}` to the parent window at `host_origin`.
 /// Everything goes through a [`Value`] and its JSON text: one serializer for
 /// these types (serde_json's to `Value`), not one per message type and target.

@@ -17,12 +17,16 @@ use crate::slices::{Publisher, Slices};
 use crate::upload::{FileInfo, UploadOutput};
 use crate::widget_config::{Identity, WidgetConfig};
 
-use super::bridge::{post_event, post_layout, post_state, request_host_token, HostListener, HostMessage, Layout};
+use super::bridge::{
+    post_event, post_layout, post_state, post_title, request_host_token, HostListener, HostMessage, Layout,
+};
 use super::identity::cookie_grant;
 use super::page_events::PageEvents;
 use super::socket::SocketEvent;
+use super::sound::Sound;
 use super::storage::{snapshot_from_fragment, Store};
 use super::tabs::{TabEvent, Tabs};
+use super::ticket::post_ticket;
 use super::transport::Transport;
 use super::upload::{UploadEvent, UploadIo};
 use super::warn;
@@ -50,6 +54,12 @@ struct Driver {
     posted_state: Option<PublicState>,
     /// The layout last posted to the loader (each post is host main-thread work).
     posted_layout: Option<Layout>,
+    /// The reply chime (unlocked by the visitor's first interaction).
+    sound: Sound,
+    /// The host tab's title text beside the unread count ("New message").
+    title_text: &'static str,
+    /// The unread count last shown in the host tab's title.
+    posted_title: u32,
     me: Weak<RefCell<Driver>>,
 }
 
@@ -165,6 +175,18 @@ fn flush(rc: &Rc<RefCell<Driver>>) {
                 Notice::Error(text) => web_sys::console::error_1(&text.into()),
             }
         }
+        while let Some(request) = driver.conversation.poll_ticket() {
+            let me = driver.me.clone();
+            leptos::task::spawn_local(async move {
+                let answer = post_ticket(&request).await;
+                let Some(rc) = me.upgrade() else { return };
+                rc.borrow_mut().conversation.handle_ticket_answer(request.id, answer);
+                flush(&rc);
+            });
+        }
+        if driver.conversation.take_chime() {
+            driver.sound.chime();
+        }
         driver.post_to_host_api();
         driver.publisher.publish(&driver.conversation);
         driver.arm_timer();
@@ -221,6 +243,12 @@ impl Driver {
         if self.posted_layout != Some(layout) {
             post_layout(origin, layout);
             self.posted_layout = Some(layout);
+        }
+        // The count is the launcher's (replies unseen while the window is closed or the tab hidden).
+        let unread = c.state().unread;
+        if unread != self.posted_title {
+            post_title(origin, unread, self.title_text);
+            self.posted_title = unread;
         }
     }
 
@@ -307,6 +335,8 @@ impl Widget {
         let stored_outbox = store.get(&outbox_key);
         let uploads_key = config.storage_namespace() + ":uploads";
         let stored_uploads = store.get(&uploads_key);
+        let sound_key = config.storage_namespace() + ":sound";
+        let stored_sound = store.get(&sound_key);
         let mut conversation = Conversation::new(
             session_config(&config, &store, seed),
             ConversationConfig {
@@ -314,6 +344,7 @@ impl Widget {
                 seed,
                 outbox_key: Some(outbox_key),
                 uploads_key: Some(uploads_key),
+                sound_key: Some(sound_key),
                 ..Default::default()
             },
         );
@@ -322,6 +353,9 @@ impl Widget {
         }
         if let Some(stored) = stored_uploads {
             conversation.restore_uploads(&stored);
+        }
+        if let Some(stored) = stored_sound {
+            conversation.restore_sound(&stored);
         }
         let (publisher, slices) = Publisher::new(&conversation);
         let tabs_name = config.storage_namespace();
@@ -346,12 +380,17 @@ impl Widget {
                 token_request: 0,
                 posted_state: None,
                 posted_layout: None,
+                sound: Sound::listen(),
+                title_text: "",
+                posted_title: 0,
                 me: me.clone(),
             })
         });
         let me = Rc::downgrade(&driver);
         let page_me = me.clone();
-        driver.borrow_mut()._page_events = Some(PageEvents::listen(Rc::new(move |i| on_page(&page_me, i))));
+        let hidden_me = me.clone();
+        let on_hidden = Rc::new(move |hidden| intent(&hidden_me, Intent::SetPageHidden(hidden)));
+        driver.borrow_mut()._page_events = Some(PageEvents::listen(Rc::new(move |i| on_page(&page_me, i)), on_hidden));
         if let Some(origin) = host_origin {
             let host_me = me.clone();
             let listener = HostListener::listen(origin, move |message| on_host_message(&host_me, message));
@@ -375,6 +414,11 @@ impl Widget {
     pub fn attach_files(&self) -> Rc<dyn Fn(Vec<web_sys::File>)> {
         let me = Rc::downgrade(&self.driver);
         Rc::new(move |files| attach(&me, files))
+    }
+
+    /// The text the host tab's title shows beside the unread count (the UI's language).
+    pub fn set_title_text(&self, text: &'static str) {
+        self.driver.borrow_mut().title_text = text;
     }
 
     /// The widget's configuration.

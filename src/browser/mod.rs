@@ -10,8 +10,10 @@ mod identity;
 mod listeners;
 mod page_events;
 mod socket;
+mod sound;
 mod storage;
 mod tabs;
+mod ticket;
 mod transport;
 mod upload;
 

@@ -16,8 +16,9 @@ pub struct PageEvents {
 }
 
 impl PageEvents {
-    /// Listens on the window and document, sending inputs to `on_input`.
-    pub fn listen(on_input: Rc<dyn Fn(Input)>) -> PageEvents {
+    /// Listens on the window and document, sending inputs to `on_input` and
+    /// whether the tab went to the background to `on_hidden`.
+    pub fn listen(on_input: Rc<dyn Fn(Input)>, on_hidden: Rc<dyn Fn(bool)>) -> PageEvents {
         let mut listeners = Listeners::default();
         if let Some(window) = web_sys::window() {
             let cb = on_input.clone();
@@ -29,7 +30,9 @@ impl PageEvents {
             if let Some(document) = window.document() {
                 let doc = document.clone();
                 listeners.add(&document, "visibilitychange", move |_| {
-                    if doc.visibility_state() == VisibilityState::Visible {
+                    let visible = doc.visibility_state() == VisibilityState::Visible;
+                    on_hidden(!visible);
+                    if visible {
                         on_input(Input::Visible);
                     }
                 });

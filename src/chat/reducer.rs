@@ -6,6 +6,7 @@ use crate::protocol::{
     Thread,
 };
 
+use super::rating::{Rating, RATING_NAMESPACE};
 use super::state::{Availability, ChatPhase, ChatState, FormSlot, Participant, QueueStatus, Visibility};
 use super::timeline::{Incoming, Merged};
 
@@ -50,6 +51,7 @@ impl ChatState {
         let slot = FormSlot::from_response(response);
         match kind {
             FormType::Postchat => self.postchat = slot,
+            FormType::Ticket => self.ticket = slot,
             _ => self.prechat = slot,
         }
     }
@@ -74,6 +76,7 @@ impl ChatState {
         }
         if let Some(latest) = chat.latest_thread() {
             self.apply_thread_status(latest);
+            self.rating.confirmed = Rating::from_properties(&latest.properties);
         }
     }
 
@@ -95,6 +98,10 @@ impl ChatState {
     pub fn chat_started(&mut self, chat_id: &str, thread_id: &str) {
         if self.chat_id.as_deref() != Some(chat_id) {
             self.switch_chat(chat_id.to_owned());
+        }
+        if self.thread_id.as_deref() != Some(thread_id) {
+            // A new thread has no rating yet.
+            self.rating = Default::default();
         }
         self.thread_id = Some(thread_id.to_owned());
         if self.phase != ChatPhase::Queued {
@@ -130,6 +137,15 @@ impl ChatState {
         }
     }
 
+    /// The host tab went to the background or came back; back in front with the
+    /// window open, the visitor sees the chat, which clears the unread count.
+    pub fn set_page_hidden(&mut self, hidden: bool) {
+        self.page_hidden = hidden;
+        if self.viewing() {
+            self.unread = 0;
+        }
+    }
+
     /// The customer sends a failed event again: it shows as pending.
     pub fn resend_local(&mut self, custom_id: &str) {
         if let Some(event) = self.timeline.by_custom_id(custom_id).map(|e| e.event.clone()) {
@@ -151,6 +167,8 @@ impl ChatState {
     pub fn form_done(&mut self, kind: &FormType) {
         match kind {
             FormType::Postchat => self.postchat = FormSlot::Done,
+            // The ticket form stays: another message can be left after the confirmation.
+            FormType::Ticket => {}
             _ => self.prechat = FormSlot::Done,
         }
     }
@@ -318,7 +336,28 @@ impl ChatState {
                     self.phase = ChatPhase::Queued;
                 }
             }
-            // Chat and thread properties, page updates, storage, disconnects,
+            Push::ThreadPropertiesUpdated(p) if self.is_current_thread(&p.chat_id, &p.thread_id) => {
+                if p.properties.get(RATING_NAMESPACE).is_none() {
+                    return false;
+                }
+                // The push carries only what changed: merge it into what the server had.
+                let mut merged = self.rating.confirmed.as_ref().map(Rating::to_properties).unwrap_or_default();
+                for (ns, values) in &p.properties {
+                    merged.get_or_insert_with(ns.clone(), Default::default).extend(values.clone());
+                }
+                self.rating.confirmed = Rating::from_properties(&merged);
+            }
+            Push::ThreadPropertiesDeleted(p) if self.is_current_thread(&p.chat_id, &p.thread_id) => {
+                let Some(names) = p.properties.get(RATING_NAMESPACE) else { return false };
+                if names.iter().any(|n| n == "score") {
+                    self.rating.confirmed = None;
+                } else if let Some(rating) = self.rating.confirmed.as_mut() {
+                    if names.iter().any(|n| n == "comment") {
+                        rating.comment = None;
+                    }
+                }
+            }
+            // Chat properties, page updates, storage, disconnects,
             // sneak peeks (agent-side), multicasts, unknown pushes, and pushes
             // for another chat change nothing the widget shows.
             _ => return false,
@@ -330,6 +369,11 @@ impl ChatState {
     /// is known yet, so this one becomes it).
     fn is_current(&self, chat_id: &str) -> bool {
         self.chat_id.as_deref().is_none_or(|c| c == chat_id)
+    }
+
+    /// Whether a push about a thread concerns the current thread of the chat on screen.
+    fn is_current_thread(&self, chat_id: &str, thread_id: &str) -> bool {
+        self.chat_id.as_deref() == Some(chat_id) && self.thread_id.as_deref() == Some(thread_id)
     }
 
     fn switch_chat(&mut self, chat_id: String) {
@@ -345,6 +389,7 @@ impl ChatState {
         }
         self.typing.clear();
         self.older_thread_id = None;
+        self.rating = Default::default();
     }
 
     fn apply_thread_status(&mut self, thread: &Thread) {

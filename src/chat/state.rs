@@ -4,6 +4,8 @@
 
 use crate::protocol::{Agent, Customer, Event, Form, GetFormResponse, Greeting, Queue, User, VecMap, VecSet};
 
+use super::rating::RatingState;
+use super::ticket::TicketStatus;
 use super::timeline::Timeline;
 
 /// Whether agents can be reached in the customer's group.
@@ -165,6 +167,16 @@ pub struct ChatState {
     pub prechat: FormSlot,
     /// The postchat form.
     pub postchat: FormSlot,
+    /// The ticket form ("leave a message" while nobody is online).
+    pub ticket: FormSlot,
+    /// Where the visitor's ticket stands.
+    pub ticket_status: TicketStatus,
+    /// The current thread's rating.
+    pub rating: RatingState,
+    /// The visitor turned the reply sound on (off by default).
+    pub sound_on: bool,
+    /// The host tab is in the background: the visitor sees nothing, even with the window open.
+    pub page_hidden: bool,
     /// Events from others not yet seen by the visitor.
     pub unread: u32,
     /// Whether the widget is maximised, minimised or hidden.
@@ -194,9 +206,15 @@ impl ChatState {
         self.chat_id.is_some() && matches!(self.phase, ChatPhase::Active | ChatPhase::Queued)
     }
 
-    /// Whether the visitor is looking at the chat (the window is open).
+    /// Whether the visitor is looking at the chat (the window is open and the tab in front).
     pub fn viewing(&self) -> bool {
-        self.visibility == Visibility::Maximized
+        self.visibility == Visibility::Maximized && !self.page_hidden
+    }
+
+    /// Nobody is online and no ticket form is enabled: a new chat starts as
+    /// continuous, so the message waits for an agent (spec "Start Chat": `continuous`).
+    pub fn leaves_message_in_chat(&self) -> bool {
+        self.availability == Availability::Offline && self.ticket == FormSlot::Disabled
     }
 
     /// Agents that are typing, with their display data, for the typing indicator.

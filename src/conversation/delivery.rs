@@ -230,10 +230,12 @@ impl Conversation {
             (Some(chat_id), _) => {
                 let mut request = ActivateChat::new(chat_id, events);
                 request.chat.access = access;
+                request.continuous = self.state.leaves_message_in_chat().then_some(true);
                 self.requests.send(&mut self.session, request.into(), Purpose::ActivateChat(customs), now_ms);
             }
             (None, _) => {
                 let mut request = StartChat::with_events(events);
+                request.continuous = self.state.leaves_message_in_chat().then_some(true);
                 if let (Some(chat), Some(access)) = (request.chat.as_mut(), access) {
                     chat.access = Some(access);
                 }

@@ -180,7 +180,12 @@ pub struct FormSubmittedData {
 impl FormSubmittedData {
     /// The data for a submitted prechat or postchat form.
     pub fn new(form: &FormType) -> Self {
-        FormSubmittedData { kind: if *form == FormType::Postchat { "postchat" } else { "prechat" } }
+        let kind = match form {
+            FormType::Postchat => "postchat",
+            FormType::Ticket => "ticket",
+            _ => "prechat",
+        };
+        FormSubmittedData { kind }
     }
 
     /// The data for a submitted ticket form (the offline form of LiveChat's widget).

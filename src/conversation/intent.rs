@@ -1,7 +1,7 @@
 //! What the customer can ask the widget to do. The UI turns clicks and key
 //! presses into these; it never builds a request itself.
 
-use crate::chat::Visibility;
+use crate::chat::{Score, Visibility};
 use crate::protocol::request::CustomerPage;
 use crate::protocol::FilledFormField;
 
@@ -36,6 +36,23 @@ pub enum Intent {
     SubmitPostchat(Vec<FilledFormField>),
     /// Close the postchat form without answering.
     SkipPostchat,
+    /// Rate the current thread good or bad, with an optional comment
+    /// (during the chat or after it ended).
+    Rate {
+        /// Good or bad.
+        score: Score,
+        /// The visitor's comment; blank is none.
+        comment: Option<String>,
+    },
+    /// Take the rating of the current thread back.
+    RemoveRating,
+    /// Submit the ticket form (nobody online: leave a message).
+    SubmitTicket(Vec<FilledFormField>),
+    /// The host tab went to the background (`true`) or came back: hidden, the
+    /// visitor sees nothing, so replies count as unread even with the window open.
+    SetPageHidden(bool),
+    /// Turn the short reply sound on or off (remembered).
+    SetSound(bool),
     /// A rich message button of type `message` (or a quick reply) was clicked.
     Postback {
         /// The rich message's event id.
@@ -94,6 +111,7 @@ impl Intent {
                 | Intent::SetSessionVariables { .. }
                 | Intent::SetMessageDraft(_)
                 | Intent::UpdateCustomerPage(_)
+                | Intent::SetPageHidden(_)
         )
     }
 }

@@ -12,7 +12,7 @@ use crate::session::{ConnectionStatus, Input};
 use super::host_api::{session_fields, ButtonClickedData, FormSubmittedData, HostEvent};
 use super::requests::Purpose;
 use super::split::{split_message, MAX_MESSAGE_BYTES};
-use super::{Conversation, Intent};
+use super::{Conversation, Intent, Output};
 
 impl Conversation {
     pub(super) fn apply_intent(&mut self, intent: Intent, now_ms: u64) {
@@ -52,9 +52,28 @@ impl Conversation {
                 }
             }
             Intent::SetVisibility(visibility) => {
+                let opened = visibility == Visibility::Maximized && self.state.visibility != visibility;
                 self.state.set_visibility(visibility);
                 if visibility == Visibility::Maximized {
                     self.mark_seen(now_ms);
+                }
+                if opened {
+                    self.availability_on_open(now_ms);
+                }
+            }
+            Intent::Rate { score, comment } => self.rate(score, comment, now_ms),
+            Intent::RemoveRating => self.remove_rating(now_ms),
+            Intent::SubmitTicket(fields) => self.submit_ticket(fields, now_ms),
+            Intent::SetPageHidden(hidden) => {
+                self.state.set_page_hidden(hidden);
+                if self.state.viewing() {
+                    self.mark_seen(now_ms);
+                }
+            }
+            Intent::SetSound(on) => {
+                self.state.sound_on = on;
+                if let Some(key) = self.sound_key.clone() {
+                    self.out.push_back(Output::Store { key, value: if on { "on" } else { "off" }.into() });
                 }
             }
             Intent::LoadOlder => self.load_older(now_ms),

@@ -18,6 +18,7 @@
 //! Every change to [`ChatState`] goes through its reducer (`chat/reducer.rs`).
 
 mod announce;
+mod availability;
 mod delivery;
 pub mod host_api;
 mod host_command;
@@ -26,11 +27,13 @@ mod intents;
 mod outbox;
 mod output;
 mod page;
+mod rating;
 mod requests;
 mod responses;
 mod retry;
 mod sneak_peek;
 mod split;
+mod ticket;
 mod uploads;
 
 use std::collections::VecDeque;
@@ -40,6 +43,7 @@ use crate::session::{ConnectionStatus, Input, Session, SessionConfig};
 use crate::upload::Uploads;
 
 use announce::{greeting_ref, Announcer};
+use availability::AvailabilityCheck;
 use delivery::SendGate;
 use host_api::HostEvent;
 use outbox::parse_stored;
@@ -47,12 +51,15 @@ use page::PageTracker;
 use requests::Requests;
 use retry::Retry;
 use sneak_peek::SneakPeek;
+use ticket::Tickets;
 
 pub use crate::session::Output;
+pub use availability::AVAILABILITY_INTERVAL_MS;
 pub use intent::Intent;
 pub use outbox::{Outbox, StoredEntry};
 pub use output::Notice;
 pub use split::{split_message, MAX_MESSAGE_BYTES};
+pub use ticket::{TicketAnswer, TicketRequest, TICKET_TIMEOUT_MS};
 
 /// Settings of the conversation layer (the session has its own).
 #[derive(Debug, Clone, PartialEq)]
@@ -67,11 +74,20 @@ pub struct ConversationConfig {
     pub outbox_key: Option<String>,
     /// Storage key of the uploads a reload would cut; `None` keeps them in memory only.
     pub uploads_key: Option<String>,
+    /// Storage key of the visitor's sound setting; `None` keeps it in memory only.
+    pub sound_key: Option<String>,
 }
 
 impl Default for ConversationConfig {
     fn default() -> Self {
-        ConversationConfig { group_id: 0, seed: 1, sneak_peek_interval_ms: 1_000, outbox_key: None, uploads_key: None }
+        ConversationConfig {
+            group_id: 0,
+            seed: 1,
+            sneak_peek_interval_ms: 1_000,
+            outbox_key: None,
+            uploads_key: None,
+            sound_key: None,
+        }
     }
 }
 
@@ -95,6 +111,11 @@ pub struct Conversation {
     /// The last login listed several chats: which one to show is looked up (list_chats).
     several_chats: bool,
     pages: PageTracker,
+    availability_check: AvailabilityCheck,
+    tickets: Tickets,
+    sound_key: Option<String>,
+    /// Replies that arrived unseen while the sound is on (the driver plays them).
+    chimes: u32,
     /// The `seen_up_to` last sent with `mark_events_as_seen`.
     seen_marked: Option<String>,
     /// The group a prechat `group_chooser` answer routes new chats to.
@@ -133,6 +154,10 @@ impl Conversation {
             announcer: Announcer::default(),
             several_chats: false,
             pages,
+            availability_check: AvailabilityCheck::default(),
+            tickets: Tickets::default(),
+            sound_key: config.sound_key,
+            chimes: 0,
             seen_marked: None,
             access_group: None,
             session_variables,
@@ -156,6 +181,17 @@ impl Conversation {
             self.outbox.restore(entry);
         }
         self.outbox.loaded_from(stored, &self.state.timeline);
+    }
+
+    /// The visitor's stored sound setting (`"on"` / `"off"`); the sound is off until
+    /// the visitor turns it on.
+    pub fn restore_sound(&mut self, stored: &str) {
+        self.state.sound_on = stored == "on";
+    }
+
+    /// Whether a reply arrived unseen since the last call with the sound on: play it once.
+    pub fn take_chime(&mut self) -> bool {
+        std::mem::take(&mut self.chimes) > 0
     }
 
     /// What the UI renders.
@@ -197,6 +233,8 @@ impl Conversation {
         self.pump(now_ms);
         if tick {
             self.retry_due(now_ms);
+            self.availability_tick(now_ms);
+            self.ticket_deadline(now_ms);
             self.pump(now_ms);
         }
         self.flush_sneak_peek(now_ms);
@@ -233,10 +271,17 @@ impl Conversation {
     /// When to deliver the next `Input::Tick` (ms, driver clock): the one timer
     /// protocol. Ask again after every input; `None` means no timer.
     pub fn poll_timeout(&self) -> Option<u64> {
-        [self.session.poll_timeout(), self.sneak_peek.poll_timeout(), self.retry.poll_timeout(), self.uploads.poll_timeout()]
-            .into_iter()
-            .flatten()
-            .min()
+        [
+            self.session.poll_timeout(),
+            self.sneak_peek.poll_timeout(),
+            self.retry.poll_timeout(),
+            self.uploads.poll_timeout(),
+            self.availability_timeout(),
+            self.tickets.poll_timeout(),
+        ]
+        .into_iter()
+        .flatten()
+        .min()
     }
 
     /// Handles the session's events (which may send more), then takes its outputs.

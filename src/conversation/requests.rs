@@ -22,6 +22,8 @@ pub(crate) enum Purpose {
     ActivateChat(Vec<String>),
     /// `send_event` of the local event with this `custom_id`.
     SendEvent(String),
+    /// `update_thread_properties` (`Some`) or `delete_thread_properties` (`None`) of the rating.
+    Rate(Option<crate::chat::Rating>),
     /// Requests whose answer changes nothing beyond what the pushes say
     /// (postback, sneak peek, mark seen, greetings, deactivate, customer fields).
     FireAndForget,
@@ -51,6 +53,11 @@ impl Requests {
     /// A `start_chat` or `activate_chat` is under way: the outbox waits for its answer.
     pub(crate) fn starting(&self) -> bool {
         self.under_way.iter().any(|(_, p)| matches!(p, Purpose::StartChat(_) | Purpose::ActivateChat(_)))
+    }
+
+    /// A request for `purpose` is under way.
+    pub(crate) fn any(&self, purpose: &Purpose) -> bool {
+        self.under_way.iter().any(|(_, p)| p == purpose)
     }
 
     /// An older thread is being fetched.

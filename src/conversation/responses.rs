@@ -3,7 +3,7 @@
 
 use crate::chat::{ChatPhase, FormSlot};
 use crate::protocol::request::{GetChat, GetForm, ListGroupStatuses};
-use crate::protocol::{ChatSummary, FormType, LoginResponse, Push, Response};
+use crate::protocol::{ChatSummary, FormType, GetFormResponse, LoginResponse, Push, Response};
 use crate::session::{ConnectionStatus, RequestError, SessionEvent};
 
 use super::requests::Purpose;
@@ -61,8 +61,7 @@ impl Conversation {
             self.announcer.remember_greeting(greeting);
         }
         let group = self.state.group_id;
-        let statuses = ListGroupStatuses { all: None, group_ids: Some(vec![group]) };
-        self.requests.send(&mut self.session, statuses.into(), Purpose::GroupStatuses, now_ms);
+        self.check_availability(now_ms);
         if self.state.prechat == FormSlot::Unknown {
             let form = GetForm { group_id: group, form_type: FormType::Prechat };
             self.requests.send(&mut self.session, form.into(), Purpose::Form(FormType::Prechat), now_ms);
@@ -73,8 +72,10 @@ impl Conversation {
     fn on_response(&mut self, purpose: Purpose, response: Response, now_ms: u64) {
         match (purpose, response) {
             (Purpose::GroupStatuses, Response::ListGroupStatuses(r)) => {
-                self.state.apply_group_statuses(&r.groups_status)
+                self.state.apply_group_statuses(&r.groups_status);
+                self.availability_known(now_ms);
             }
+            (Purpose::Rate(rating), _) => self.rating_confirmed(rating),
             (Purpose::Form(kind), Response::GetForm(r)) => self.state.apply_form(&kind, &r),
             (Purpose::FindChat, Response::ListChats(r)) => match ChatSummary::best(&r.chats_summary) {
                 Some(summary) => {
@@ -121,6 +122,11 @@ impl Conversation {
             Purpose::StartChat(customs) | Purpose::ActivateChat(customs) => self.start_failed(&customs, &error, now_ms),
             Purpose::SendEvent(custom_id) => self.send_failed(custom_id, &error, now_ms),
             Purpose::RestoreChat | Purpose::FindChat => self.look_up_failed(&error, now_ms),
+            Purpose::Rate(rating) => self.rating_failed(rating, &error),
+            // No ticket form to be had: a message leaves in a continuous chat instead.
+            Purpose::Form(FormType::Ticket) => {
+                self.state.apply_form(&FormType::Ticket, &GetFormResponse { enabled: false, form: None })
+            }
             _ => {}
         }
         self.warn(format!("{action} failed: {error}"));
@@ -140,6 +146,7 @@ impl Conversation {
         if let Push::IncomingGreeting(greeting) = &push {
             self.announcer.greeting_arrived(greeting, now_ms);
         }
+        let unread = self.state.unread;
         let ended = matches!(&push, Push::ChatDeactivated(p) if self.state.chat_id.as_deref() == Some(&p.chat_id));
         let group = self.state.group_id;
         self.state.apply_push(&push);
@@ -154,6 +161,9 @@ impl Conversation {
                 // Marked elsewhere: this tab need not mark the same events again.
                 self.seen_marked = self.seen_marked.clone().max(Some(p.seen_up_to.clone()));
             }
+        }
+        if self.state.unread > unread && self.state.sound_on {
+            self.chimes += 1;
         }
         if ended {
             self.ask_for_postchat(now_ms);

@@ -31,6 +31,9 @@ wire_enum! {
         Checkbox => "checkbox",
         /// Picks the group (department) the chat goes to.
         GroupChooser => "group_chooser",
+        /// Good / bad rating of the chat (LiveChat's postchat survey), with an
+        /// optional comment labelled by `comment_label`.
+        Rating => "rating",
         /// Legacy: a plain text input (objects-legacy "Event > Filled form").
         Text => "text",
         /// Legacy: the chat window title, no input.
@@ -54,6 +57,9 @@ wire_enum! {
         Prechat => "prechat",
         /// Shown after the chat ends.
         Postchat => "postchat",
+        /// Leave a message while nobody is online (LiveChat's clients ask for it
+        /// although the spec's table lists only the two surveys).
+        Ticket => "ticket",
     }
 }
 
@@ -102,6 +108,8 @@ pub struct FormField {
     pub required: bool,
     /// Choices for radio, select, checkbox and group_chooser.
     pub options: Vec<FormOption>,
+    /// The comment box's label of a `rating` field.
+    pub comment_label: Option<String>,
 }
 
 impl FormField {
@@ -114,6 +122,7 @@ impl FormField {
             label: o.text("label")?,
             required: o.flag("required")?,
             options: o.list("options", FormOption::from_json)?,
+            comment_label: o.opt_str("comment_label")?,
         })
     }
 }
@@ -131,7 +140,13 @@ impl Form {
     /// Reads the `get_form` response's `form`.
     pub fn from_json(v: &Value) -> Read<Self> {
         let o = obj(v)?;
-        Ok(Form { id: o.id("id")?, fields: o.list("fields", FormField::from_json)? })
+        let mut fields = o.list("fields", FormField::from_json)?;
+        // Ticket forms come without field ids: number them so answers stay apart.
+        for (i, field) in fields.iter_mut().enumerate().filter(|(_, f)| f.id.is_empty()) {
+            field.id = i.to_string();
+        }
+        // Ticket forms come without an id too.
+        Ok(Form { id: o.opt_id("id")?.unwrap_or_default(), fields })
     }
 }
 

@@ -281,6 +281,11 @@ impl Session {
         connect_url(&self.config.scheme, &self.config.base_host, &self.region, self.config.license_id)
     }
 
+    /// The page the customer is on (`customer_page.url` of the login).
+    pub fn page_url(&self) -> Option<&str> {
+        self.config.customer_page.url.as_deref()
+    }
+
     /// Updates the `customer_page` sent with the next login (after a navigation).
     pub fn set_customer_page(&mut self, page: CustomerPage) {
         self.config.customer_page = page;

@@ -25,6 +25,8 @@ pub enum SurveyKind {
     Prechat,
     /// After the chat: submitting attaches the answers to the last thread; it can be skipped.
     Postchat,
+    /// Nobody online: submitting leaves a ticket.
+    Ticket,
 }
 
 /// Values and errors of one form on screen, shared with its fields.
@@ -52,6 +54,7 @@ pub fn SurveyForm(
     let prefix = match kind {
         SurveyKind::Prechat => "lc-pre",
         SurveyKind::Postchat => "lc-post",
+        SurveyKind::Ticket => "lc-ticket",
     };
     let values = btree_map(form.fields.iter().map(|f| (f.id.clone(), initial_value(f))));
     let state = FormState {
@@ -82,6 +85,8 @@ pub fn SurveyForm(
                 view.postchat_sent.set(true);
                 ctx.send(Intent::SubmitPostchat(fields));
             }
+            // The form stays (with its answers) until the ticket is confirmed.
+            SurveyKind::Ticket => return ctx.send(Intent::SubmitTicket(fields)),
         }
         // The form gives way to the composer: the customer continues there.
         request_animation_frame(move || view.focus_composer());
@@ -89,6 +94,7 @@ pub fn SurveyForm(
     let (title, submit) = match kind {
         SurveyKind::Prechat => (t.prechat_title, t.prechat_submit),
         SurveyKind::Postchat => (t.postchat_title, t.postchat_submit),
+        SurveyKind::Ticket => (t.ticket_title, t.ticket_submit),
     };
     let title_id = format!("{prefix}-title");
     let labelled_by = title_id.clone();

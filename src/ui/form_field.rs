@@ -12,6 +12,7 @@ use super::dynamic::{dyn_attr, dyn_class, dyn_text, dyn_view, fresh, handler};
 use super::form::FormState;
 use super::form_model::{field_kind, validate, FieldError, FieldKind, FieldValue};
 use super::i18n::{strings, Strings};
+use super::rating::RatingControl;
 
 /// The id of the element that takes focus for a field: the control, or the
 /// first option of a group.
@@ -50,6 +51,12 @@ pub fn FieldView(
     let t = strings();
     let kind = field_kind(&field);
     let label = field.label.clone();
+    if field.field_type == FormFieldType::Rating {
+        // The same control as the window's: the rating goes to the thread at once.
+        let comment_label = field.comment_label.clone();
+        return view! { <RatingControl question=label comment_label=comment_label.unwrap_or_default() id="lc-form-rate"/> }
+            .into_any();
+    }
     if kind == FieldKind::Decoration {
         return match field.field_type {
             FormFieldType::Information => view! { <p class="lc-form-info">{label}</p> }.into_any(),

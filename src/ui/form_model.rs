@@ -44,7 +44,10 @@ pub enum FieldKind {
 /// it has many options, radio buttons otherwise.
 pub fn field_kind(field: &FormField) -> FieldKind {
     match field.field_type {
-        FormFieldType::Header | FormFieldType::Title | FormFieldType::Information => FieldKind::Decoration,
+        // A rating field holds no answer of the form: the rating is the thread's.
+        FormFieldType::Header | FormFieldType::Title | FormFieldType::Information | FormFieldType::Rating => {
+            FieldKind::Decoration
+        }
         FormFieldType::Email => FieldKind::Line("email"),
         FormFieldType::Textarea => FieldKind::Multiline,
         FormFieldType::Radio => FieldKind::Radio,
@@ -158,6 +161,7 @@ mod tests {
                 .iter()
                 .map(|(id, label, g)| FormOption { id: (*id).into(), label: (*label).into(), group_id: *g })
                 .collect(),
+            comment_label: None,
         }
     }
 

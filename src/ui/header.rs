@@ -5,6 +5,8 @@ use leptos::html;
 use leptos::prelude::*;
 
 use crate::chat::Availability;
+
+use super::sound_toggle::SoundToggle;
 use crate::conversation::Intent;
 
 use super::avatar::Avatar;
@@ -94,6 +96,7 @@ pub fn Header() -> impl IntoView {
             </div>
             <div class="lc-header-actions">
                 {end_controls}
+                <SoundToggle/>
                 <button type="button" class="lc-header-btn lc-icon-btn" aria-label=t.minimise on:click=minimise>
                     <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
                         <path d="M6 12h12" stroke="currentColor" stroke-width="2.2" stroke-linecap="round"/>

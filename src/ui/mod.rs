@@ -4,7 +4,8 @@
 //! - [`App`] (`app.rs`): the root; [`launcher`], [`window`] with [`header`],
 //!   [`banner`] (connection), [`queue`], [`chat_view`] and [`message`] (the log),
 //!   [`rich`] (rich messages), [`webview`], [`composer`], [`form`] and
-//!   [`form_field`] (prechat and postchat), [`chat_end`], [`greeting`];
+//!   [`form_field`] (prechat, postchat and ticket), [`chat_end`], [`greeting`],
+//!   [`rating`], [`ticket`] (nobody online), [`sound_toggle`];
 //!   [`attach`] (attach button, drop, paste) and [`upload_tray`] (files on their way).
 //! - [`safe_url`]: the only gate for URLs from the network.
 //! - [`dynamic`]: one boxed type per kind of reactive part (child, attribute,
@@ -29,9 +30,12 @@ pub mod i18n;
 pub mod launcher;
 pub mod message;
 pub mod queue;
+pub mod rating;
 pub mod rich;
 pub mod safe_url;
+pub mod sound_toggle;
 pub mod theme;
+pub mod ticket;
 pub mod upload_tray;
 pub mod view_state;
 pub mod webview;

@@ -17,6 +17,8 @@ use super::dynamic::{dyn_view, fresh, handler};
 use super::form::{SurveyForm, SurveyKind};
 use super::header::Header;
 use super::queue::QueueBanner;
+use super::rating::ChatRating;
+use super::ticket::{ticket_form, ContinuousNote, TicketView};
 use super::view_state::ViewState;
 use super::webview::WebviewPanel;
 
@@ -29,10 +31,11 @@ pub fn ChatWindow() -> impl IntoView {
     let ctx = ChatContext::expect();
     let view = ViewState::expect();
     let window_ref = NodeRef::<html::Section>::new();
-
+    let ticket = ticket_form(ctx);
     let prechat = Memo::new(move |_| {
+        let leave_ticket = ticket.with(Option::is_some);
         ctx.slices.forms.with(|f| match (ctx.slices.phase.get(), &f.prechat) {
-            (ChatPhase::NoChat, FormSlot::Ready(form)) => Some(form.clone()),
+            (ChatPhase::NoChat, FormSlot::Ready(form)) if !leave_ticket => Some(form.clone()),
             _ => None,
         })
     });
@@ -62,7 +65,8 @@ pub fn ChatWindow() -> impl IntoView {
     let prechat_view =
         dyn_view(move || prechat.get().map(|form| fresh(view! { <SurveyForm form=form kind=SurveyKind::Prechat/> })));
     // Re-runs only when the prechat memo changes: the composer is built once per change.
-    let composer = dyn_view(move || prechat.with(Option::is_none).then(|| fresh(view! { <Composer/> })));
+    let composer = Memo::new(move |_| prechat.with(Option::is_none) && ticket.with(Option::is_none));
+    let composer = dyn_view(move || composer.get().then(|| fresh(view! { <ContinuousNote/> <Composer/> })));
     view! {
         <section
             id="lc-window"
@@ -80,8 +84,10 @@ pub fn ChatWindow() -> impl IntoView {
             <QueueBanner/>
             <div class="lc-body">
                 <ChatView/>
+                <ChatRating/>
                 <ChatEnd/>
                 {prechat_view}
+                <TicketView form=ticket/>
                 <WebviewPanel/>
             </div>
             {composer}

@@ -129,6 +129,23 @@ pub static EN: Strings = Strings {
         interrupted: "The upload stopped when the page reloaded.",
         size: |bytes| human_size(bytes, "."),
     },
+    unread_title: "New message",
+    rate_question: "How was this chat?",
+    rate_good: "Good",
+    rate_bad: "Bad",
+    rate_comment_label: "Add a comment (optional)",
+    rate_send_comment: "Send comment",
+    rate_remove: "Remove rating",
+    rate_thanks: "Thanks for your rating.",
+    rate_failed: "Your rating could not be saved. Try again.",
+    ticket_title: "Leave a message",
+    ticket_submit: "Send message",
+    ticket_sending: "Sending…",
+    ticket_sent: "Thanks! We got your message and will reply by e-mail.",
+    ticket_failed: "Your message could not be sent. Try again.",
+    continuous_note: "We're away. Leave a message here and we'll reply in this chat.",
+    sound_on: "Turn reply sound on",
+    sound_off: "Turn reply sound off",
 };
 
 /// A size with one decimal above a kilobyte (binary units, as LiveChat's 10 MB limit is).

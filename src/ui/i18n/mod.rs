@@ -175,6 +175,40 @@ pub struct Strings {
     pub stopped_closed: &'static str,
     /// Terminal: anything else.
     pub stopped_other: &'static str,
+    /// The host tab's title beside the unread count: "(2) New message".
+    pub unread_title: &'static str,
+    /// The rating control's question.
+    pub rate_question: &'static str,
+    /// Rates the chat good.
+    pub rate_good: &'static str,
+    /// Rates the chat bad.
+    pub rate_bad: &'static str,
+    /// The rating's comment box.
+    pub rate_comment_label: &'static str,
+    /// Sends the rating's comment.
+    pub rate_send_comment: &'static str,
+    /// Takes the rating back.
+    pub rate_remove: &'static str,
+    /// After a rating reached the server.
+    pub rate_thanks: &'static str,
+    /// A rating the server refused.
+    pub rate_failed: &'static str,
+    /// The ticket form's heading.
+    pub ticket_title: &'static str,
+    /// The ticket form's submit button.
+    pub ticket_submit: &'static str,
+    /// While the ticket is sent.
+    pub ticket_sending: &'static str,
+    /// After the ticket was created.
+    pub ticket_sent: &'static str,
+    /// A ticket that failed or timed out.
+    pub ticket_failed: &'static str,
+    /// Nobody online and no ticket form: the message waits in the chat.
+    pub continuous_note: &'static str,
+    /// Turns the reply sound on.
+    pub sound_on: &'static str,
+    /// Turns the reply sound off.
+    pub sound_off: &'static str,
     /// Sending files (the attach button, drop, paste and the upload tray).
     pub files: FileStrings,
 }

@@ -1,0 +1,81 @@
+// Issue 17 items 2 and 4 end to end: the visitor rates the chat during it and after
+// it ended (thread properties on the sandbox), the rating is restored after a
+// reload, and a reply while the window is closed shows in the host tab's title
+// ("(1) New message"), which comes back exactly once the visitor reads it.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { useStack } from "../support/fixture.mjs";
+import { waitFor } from "../support/wait.mjs";
+import { fillPrechat } from "../support/widget.mjs";
+
+const stack = useStack(["--fast"]);
+const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+
+/** axe's violations in the widget's frame (as the a11y test runs it). */
+async function axeViolations(frame) {
+  if (!(await frame.evaluate(() => typeof window.axe === "object"))) await frame.evaluate(axeSource);
+  return frame.evaluate(async () => {
+    const r = await window.axe.run(document, { resultTypes: ["violations"], rules: { "page-has-heading-one": { enabled: false } } });
+    return r.violations.map((v) => v.id + ": " + v.nodes.map((n) => n.target.join(" ")).join(", "));
+  });
+}
+
+const rating = (s, customerId) => {
+  const chat = s.chats.find((c) => c.customer_id === customerId);
+  const thread = chat && chat.threads[chat.threads.length - 1];
+  return thread && thread.properties && thread.properties.rating;
+};
+
+test("a rating during the chat and after it ended is stored on the thread and restored after a reload", () =>
+  stack.visit({ shot: "rating" }, async ({ page, widget: w, customer, frame }) => {
+    await w.locator(".lc-launcher").click({ timeout: 20_000 });
+    await fillPrechat(w);
+    const composer = w.getByRole("textbox", { name: "Write a message" });
+    await composer.fill("Rate me");
+    await composer.press("Enter");
+    await w.getByRole("log").getByText(/joined the chat/).waitFor({ timeout: 30_000 });
+    const me = await customer();
+    // By keyboard: Tab to "Good" and press Enter.
+    const good = w.getByRole("button", { name: /Good/ });
+    await good.focus();
+    await good.press("Enter");
+    await stack.waitState((s) => rating(s, me.id)?.score === 1, "the good rating on the thread");
+    await w.getByText("Thanks for your rating.").waitFor();
+    await w.getByLabel("Add a comment (optional)").fill("Very helpful");
+    await w.getByRole("button", { name: "Send comment" }).click();
+    await stack.waitState((s) => rating(s, me.id)?.comment === "Very helpful", "the comment on the thread");
+    assert.deepEqual(await axeViolations(await frame()), [], "axe finds nothing with the rating on screen");
+
+    await page.reload();
+    await w.locator(".lc-launcher").click({ timeout: 20_000 });
+    await w.getByRole("button", { name: /Good/, pressed: true }).waitFor({ timeout: 20_000 });
+
+    const chatId = (await stack.state()).chats.find((c) => c.customer_id === me.id).id;
+    await stack.sandbox.admin("chats/close", { chat_id: chatId });
+    await w.getByText("The chat has ended").first().waitFor({ timeout: 20_000 });
+    await w.getByRole("button", { name: /Bad/ }).first().click();
+    await stack.waitState((s) => rating(s, me.id)?.score === 0, "the bad rating after the chat ended");
+    await w.getByRole("button", { name: "Remove rating" }).first().click();
+    await stack.waitState((s) => { const r = rating(s, me.id); return r && r.score === undefined; }, "the rating taken back");
+  }));
+
+test("a reply while the window is closed shows in the host tab's title until it is read", () =>
+  stack.visit({ shot: "title" }, async ({ page, widget: w, customer }) => {
+    await w.locator(".lc-launcher").click({ timeout: 20_000 });
+    await fillPrechat(w);
+    const composer = w.getByRole("textbox", { name: "Write a message" });
+    await composer.fill("Title test");
+    await composer.press("Enter");
+    await w.getByRole("log").getByText(/joined the chat/).waitFor({ timeout: 30_000 });
+    const me = await customer();
+    const original = await page.title();
+    await w.getByRole("button", { name: "Minimise chat" }).first().click();
+    await w.locator(".lc-window").waitFor({ state: "detached" });
+    const chatId = (await stack.state()).chats.find((c) => c.customer_id === me.id).id;
+    await stack.sandbox.admin("chats/message", { chat_id: chatId, text: "Are you still there?" });
+    await waitFor(async () => /^\(\d+\) New message$/.test(await page.title()), 15_000, "the unread count in the title");
+    await w.locator(".lc-launcher").click();
+    await waitFor(async () => (await page.title()) === original, 15_000, "the host's own title back");
+  }));
