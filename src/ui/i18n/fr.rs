@@ -59,7 +59,7 @@ pub static FR: Strings = Strings {
     load_earlier: "Charger les messages précédents",
     typing_one: |agent| format!("{agent} est en train d’écrire…"),
     typing_many: "Des conseillers sont en train d’écrire…",
-    pending: "Envoi…",
+    pending: "Envoi en cours…",
     sent: "Envoyé",
     seen: "Lu",
     failed: "Non envoyé",

@@ -60,7 +60,7 @@ pub static PT: Strings = Strings {
     typing_many: "Os atendentes estão digitando…",
     pending: "Enviando…",
     sent: "Enviada",
-    seen: "Vista",
+    seen: "Visualizada",
     failed: "Não enviada",
     retry: "Tentar de novo",
     remove: "Remover",
