@@ -18,7 +18,9 @@ const dist = path.resolve(args.find((a) => !a.startsWith("--")) || "dist");
 const KB = 1024;
 const LOADER_BUDGET = 3 * KB;
 const WIDGET_BUDGET = 100 * KB;
-const WIDGET_CEILING = 245.7 * KB;
+// Issue 16's 14 languages beside English (src/ui/i18n/, about 19 KB brotli of text and plural code;
+// they could load lazily) raised it to 265.5 KB.
+const WIDGET_CEILING = 265.5 * KB;
 
 const sizes = (file) => ({ file, ...compressedSizes(readFileSync(path.join(dist, file))) });
 
