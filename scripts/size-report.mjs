@@ -18,7 +18,7 @@ const dist = path.resolve(args.find((a) => !a.startsWith("--")) || "dist");
 const KB = 1024;
 const LOADER_BUDGET = 3 * KB;
 const WIDGET_BUDGET = 100 * KB;
-// Issue 16's 14 languages beside English (src/ui/i18n/, about 19 KB brotli of text and plural code;
+// Issue 16's 14 languages beside English (src/ui/i18n/: 265.1 KB measured, 19.4 KB over the old ceiling;
 // they could load lazily) raised it to 265.5 KB.
 const WIDGET_CEILING = 265.5 * KB;
 
