@@ -23,7 +23,15 @@ if (button) {
     // CSSOM writes, not a style attribute: allowed under the page's CSP.
     for (const name of ["--lc-accent", "--lc-accent-hover"]) document.documentElement.style.setProperty(name, accent);
   }
-  if ((query.get("language") || "").toLowerCase() === "pl") button.setAttribute("aria-label", "Otwórz czat");
+  // The widget's language as src/ui/i18n/mod.rs::choose picks it: __lc.language, the host
+  // page's <html lang>, the browser's; the label is launcher_open of that table (a test checks).
+  const OPEN = { ar: "فتح الدردشة", cs: "Otevřít chat", de: "Chat öffnen", es: "Abrir el chat", fr: "Ouvrir le chat", he: "פתיחת הצ׳אט", it: "Apri la chat", ja: "チャットを開く", nl: "Chat openen", pl: "Otwórz czat", pt: "Abrir o chat", ru: "Открыть чат", tr: "Sohbeti aç", uk: "Відкрити чат" };
+  const tags = [query.get("language"), query.get("html_lang"), ...(navigator.languages || [])];
+  const code = tags.map((t) => (t || "").trim().split(/[-_]/)[0].toLowerCase().replace(/^iw$/, "he")).find((c) => c === "en" || Object.hasOwn(OPEN, c));
+  if (code && code !== "en") {
+    button.setAttribute("aria-label", OPEN[code]);
+    document.documentElement.lang = code;
+  }
   for (const name of events) button.addEventListener(name, boot);
   // A click before the wasm runs: the widget starts with the window open (it reads
   // data-lc-open on <html> when it mounts and removes #lc-boot).

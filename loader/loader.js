@@ -148,6 +148,8 @@
     if (inserted || dead) return;
     inserted = 1;
     if (narrow = small()) q.set("narrow", 1);
+    // The host page's language, read as late as this (single-page apps set it while loading).
+    if (d.documentElement.lang) q.set("html_lang", d.documentElement.lang);
     place();
     const snap = {};
     for (const s of [store(), store(":outbox")]) try { for (let i = 0, k; i < s.length; i++) if (!(k = s.key(i)).indexOf(prefix)) snap[k] = s.getItem(k); } catch {}

@@ -39,11 +39,13 @@ pub fn start() {
     if let Some(color) = &config.accent_color {
         ui::theme::apply_accent(color);
     }
+    // The language: the site's, else the host page's, else the visitor's (ui::i18n::choose).
+    let lang = ui::i18n::choose(config.language.as_deref(), config.html_lang.as_deref(), &browser::languages());
     let ctx = ui::ChatContext::new(widget.slices(), widget.intents(), std::rc::Rc::new(browser::now_ms))
         .with_attach(widget.attach_files());
     leptos::mount::mount_to_body(move || {
         ctx.provide();
-        ui::provide_language(&config.language);
+        ui::provide_language(lang.code);
         view! { <ui::App/> }
     });
     widget.run();

@@ -42,8 +42,10 @@ pub struct WidgetConfig {
     pub client_id: String,
     /// Where tokens come from.
     pub identity: Identity,
-    /// UI language code, `en` by default.
-    pub language: String,
+    /// The site owner's `__lc.language` (a BCP 47 tag), if any.
+    pub language: Option<String>,
+    /// The host page's `<html lang>`, if any: the language when `language` has no table.
+    pub html_lang: Option<String>,
     /// Accent colour as a CSS colour (validated: hex only).
     pub accent_color: Option<String>,
     /// Session variables (`params`), sent as the customer's session fields.
@@ -100,7 +102,8 @@ impl WidgetConfig {
             accounts_url: DEFAULT_ACCOUNTS_URL.into(),
             client_id: DEFAULT_CLIENT_ID.into(),
             identity: Identity::CookieGrant,
-            language: "en".into(),
+            language: None,
+            html_lang: None,
             accent_color: None,
             params: Vec::new(),
             page_url: None,
@@ -171,9 +174,8 @@ impl WidgetConfig {
         if let Some(id) = get("client_id").filter(|v| !v.is_empty()) {
             config.client_id = id;
         }
-        if let Some(lang) = get("language").or_else(|| get("lang")).filter(|v| !v.is_empty()) {
-            config.language = lang.to_ascii_lowercase();
-        }
+        config.language = get("language").or_else(|| get("lang")).filter(|v| !v.is_empty());
+        config.html_lang = get("html_lang").filter(|v| !v.is_empty());
         if let Some(color) = get("accent_color").filter(|v| !v.is_empty()) {
             if !is_hex_color(&color) {
                 return Err(ConfigError::Invalid { key: "accent_color", value: color });
@@ -281,7 +283,10 @@ mod tests {
         assert_eq!(c.region.as_deref(), Some("fra"));
         assert_eq!((c.api_scheme.as_str(), c.api_host.as_str()), ("ws", "localhost:8787"));
         assert_eq!(c.accounts_url, "http://accounts.localhost:8787");
-        assert_eq!(c.language, "pl");
+        assert_eq!(c.language.as_deref(), Some("pl"));
+        assert_eq!(c.html_lang, None);
+        let host = WidgetConfig::from_query("license=1&html_lang=pt-BR&lang=", true).unwrap();
+        assert_eq!((host.language, host.html_lang.as_deref()), (None, Some("pt-BR")));
         assert_eq!(c.accent_color.as_deref(), Some("#ff0066"));
         assert_eq!(c.params, [("plan".to_string(), "gold".to_string()), ("cart".to_string(), "3 items".to_string())]);
         assert_eq!(c.host_origin.as_deref(), Some("http://shop.localhost:8787"));

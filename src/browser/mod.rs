@@ -25,6 +25,18 @@ pub use storage::{snapshot_from_fragment, Store};
 pub use tabs::{TabEvent, Tabs};
 pub use transport::Transport;
 
+/// The visitor's languages in order of preference (`navigator.languages`, else
+/// `navigator.language`), for the widget's language when the site names none.
+pub fn languages() -> Vec<String> {
+    let Some(navigator) = web_sys::window().map(|w| w.navigator()) else { return Vec::new() };
+    let listed: Vec<String> = navigator.languages().iter().filter_map(|l| l.as_string()).collect();
+    if listed.is_empty() {
+        navigator.language().into_iter().collect()
+    } else {
+        listed
+    }
+}
+
 /// Logs `text` to the console as a warning of the widget; never fatal.
 pub(crate) fn warn(text: &str) {
     web_sys::console::warn_1(&["LiveChat widget: ", text].concat().into());

@@ -33,7 +33,7 @@ pub fn App() -> impl IntoView {
     });
     let window = dyn_view(move || open.get().then(|| fresh(view! { <ChatWindow/> })));
     view! {
-        <main class="lc-widget" class:lc-open=dyn_class(move || open.get()) hidden=dyn_flag_attr(move || visibility.get() == Visibility::Hidden) aria-label=t.widget_label lang=t.code>
+        <main class="lc-widget" class:lc-open=dyn_class(move || open.get()) hidden=dyn_flag_attr(move || visibility.get() == Visibility::Hidden) aria-label=t.widget_label lang=t.code dir=t.dir>
             {window}
             {floating_greeting}
             <Launcher/>

@@ -2,14 +2,12 @@
 
 use std::collections::BTreeMap;
 
+use super::plural::{one_other, Plural};
 use super::{FileStrings, Strings};
 
-fn plural(n: u64, one: &str, many: &str) -> String {
-    if n == 1 {
-        format!("{n} {one}")
-    } else {
-        format!("{n} {many}")
-    }
+fn plural(n: u64, one: &str, other: &str) -> String {
+    let word = if one_other(n) == Plural::One { one } else { other };
+    format!("{n} {word}")
 }
 
 fn system_message(kind: &str, vars: &BTreeMap<String, String>) -> Option<String> {
@@ -29,6 +27,8 @@ fn system_message(kind: &str, vars: &BTreeMap<String, String>) -> Option<String>
 /// English.
 pub static EN: Strings = Strings {
     code: "en",
+    dir: "ltr",
+    plural: one_other,
     widget_label: "Customer chat",
     title: "Chat with us",
     subtitle_online: "We usually reply in a few minutes",
@@ -72,7 +72,7 @@ pub static EN: Strings = Strings {
     composer_label: "Write a message",
     composer_placeholder: "Write a message…",
     send: "Send",
-    message_parts: |n| format!("This long message will be sent in {n} parts."),
+    message_parts: |n| format!("This long message will be sent in {}.", plural(n as u64, "part", "parts")),
     composer_hint: "Enter to send, Shift+Enter for a new line.",
     prechat_title: "Before we start, tell us a little about you",
     prechat_submit: "Start the chat",

@@ -1,20 +1,62 @@
-//! Every user-facing string of the widget, so that a translation is one file.
-//! English ([`en::EN`]) is the default; Polish ([`pl::PL`]) proves the seam.
-//! Components read the table with [`strings`]; the root provides it with
-//! [`provide_language`].
+//! Every user-facing string of the widget, one file per language ([`LANGUAGES`]).
+//! English ([`en::EN`]) is the default. Components read the table with [`strings`];
+//! the root provides it with [`provide_language`], for the language [`choose`] picks.
+//! Plural forms follow CLDR ([`plural`]).
 
 use std::collections::BTreeMap;
 
 use leptos::prelude::*;
 
+pub mod ar;
+pub mod cs;
+pub mod de;
 pub mod en;
+pub mod es;
+pub mod fr;
+pub mod he;
+pub mod it;
+pub mod ja;
+pub mod nl;
 pub mod pl;
+pub mod plural;
+pub mod pt;
+pub mod ru;
+pub mod tr;
+pub mod uk;
+
+#[cfg(test)]
+mod tests;
+
+pub use plural::Plural;
+
+/// Every language, English first.
+pub static LANGUAGES: [&Strings; 15] = [
+    &en::EN,
+    &ar::AR,
+    &cs::CS,
+    &de::DE,
+    &es::ES,
+    &fr::FR,
+    &he::HE,
+    &it::IT,
+    &ja::JA,
+    &nl::NL,
+    &pl::PL,
+    &pt::PT,
+    &ru::RU,
+    &tr::TR,
+    &uk::UK,
+];
 
 /// One language's strings. Plain text is `&'static str`; text with numbers or
 /// names is a function, so each language can do its own plurals and word order.
 pub struct Strings {
     /// The language code (`en`, `pl`), for the `lang` attribute.
     pub code: &'static str,
+    /// Writing direction, `ltr` or `rtl`, for the widget root's `dir` attribute.
+    pub dir: &'static str,
+    /// The language's CLDR plural rule, for counts.
+    pub plural: fn(u64) -> Plural,
     /// Accessible name of the whole widget region.
     pub widget_label: &'static str,
     /// Title in the chat window's header when no agent is known.
@@ -253,13 +295,32 @@ pub struct FileStrings {
     pub size: fn(u64) -> String,
 }
 
-/// The strings for a language code (`en`, `pl`, also `pl-PL`); English for anything else.
-pub fn for_language(code: &str) -> &'static Strings {
-    let primary = code.split(['-', '_']).next().unwrap_or_default().to_ascii_lowercase();
-    match primary.as_str() {
-        "pl" => &pl::PL,
-        _ => &en::EN,
-    }
+/// The strings for a BCP 47 language tag (`pl`, `pt-BR`, `PT_pt`), by its primary subtag;
+/// `None` for a language without a table (`zh-Hant`, `xx`, ``).
+pub fn lookup(tag: &str) -> Option<&'static Strings> {
+    let primary = tag.trim().split(['-', '_']).next().unwrap_or_default().to_ascii_lowercase();
+    // `iw` is Hebrew's code before 1989; old Java and Android still send it.
+    let primary = if primary == "iw" { "he".to_owned() } else { primary };
+    LANGUAGES.iter().copied().find(|s| s.code == primary)
+}
+
+/// The strings for a language tag; English for a language without a table.
+pub fn for_language(tag: &str) -> &'static Strings {
+    lookup(tag).unwrap_or(&en::EN)
+}
+
+/// The widget's language: the site owner's `__lc.language`, else the host page's
+/// `<html lang>`, else the first of the browser's languages (`navigator.languages`)
+/// that has a table, else English. A source naming a language without a table is
+/// passed over, so an unsupported `__lc.language` still gets the page's or the
+/// visitor's language rather than English.
+pub fn choose(configured: Option<&str>, host_page: Option<&str>, browser: &[String]) -> &'static Strings {
+    configured
+        .into_iter()
+        .chain(host_page)
+        .chain(browser.iter().map(String::as_str))
+        .find_map(lookup)
+        .unwrap_or(&en::EN)
 }
 
 /// The strings in the component tree's context.
@@ -274,46 +335,4 @@ pub fn provide_language(code: &str) {
 /// The strings provided by [`provide_language`], or English.
 pub fn strings() -> &'static Strings {
     use_context::<Lang>().map_or(&en::EN, |l| l.0)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn language_codes_pick_their_table_and_fall_back_to_english() {
-        assert_eq!(for_language("pl").code, "pl");
-        assert_eq!(for_language("PL-pl").code, "pl");
-        assert_eq!(for_language("en").code, "en");
-        assert_eq!(for_language("xx").code, "en");
-        assert_eq!(for_language("").code, "en");
-    }
-
-    #[test]
-    fn polish_plurals_follow_the_grammar() {
-        assert_eq!((pl::PL.wait_minutes)(1), "około 1 minuty");
-        assert_eq!((pl::PL.wait_minutes)(2), "około 2 minut");
-        assert_eq!((pl::PL.unread)(1), "1 nieprzeczytana wiadomość");
-        assert_eq!((pl::PL.unread)(3), "3 nieprzeczytane wiadomości");
-        assert_eq!((pl::PL.unread)(5), "5 nieprzeczytanych wiadomości");
-        assert_eq!((pl::PL.unread)(22), "22 nieprzeczytane wiadomości");
-        assert_eq!((pl::PL.unread)(12), "12 nieprzeczytanych wiadomości");
-    }
-
-    #[test]
-    fn english_plurals() {
-        assert_eq!((en::EN.wait_minutes)(1), "about 1 minute");
-        assert_eq!((en::EN.wait_minutes)(2), "about 2 minutes");
-        assert_eq!((en::EN.unread)(1), "1 unread message");
-        assert_eq!((en::EN.message_parts)(3), "This long message will be sent in 3 parts.");
-    }
-
-    #[test]
-    fn file_sizes_read_as_people_write_them() {
-        assert_eq!((en::EN.files.size)(0), "0 B");
-        assert_eq!((en::EN.files.size)(1023), "1023 B");
-        assert_eq!((en::EN.files.size)(310 * 1024), "310 KB");
-        assert_eq!((en::EN.files.size)(10 * 1024 * 1024), "10.0 MB");
-        assert_eq!((pl::PL.files.size)(2_500_000), "2,4 MB");
-    }
 }

@@ -3,16 +3,15 @@
 use std::collections::BTreeMap;
 
 use super::en::human_size;
+use super::plural::{polish, Plural};
 use super::{FileStrings, Strings};
 
-/// Polish plural forms: `one` for 1, `few` for 2–4 (not 12–14), `many` otherwise.
+/// Polish plural forms (CLDR `one`, `few`, `many`).
 fn plural(n: u64, one: &str, few: &str, many: &str) -> String {
-    let word = if n == 1 {
-        one
-    } else if (2..=4).contains(&(n % 10)) && !(12..=14).contains(&(n % 100)) {
-        few
-    } else {
-        many
+    let word = match polish(n) {
+        Plural::One => one,
+        Plural::Few => few,
+        _ => many,
     };
     format!("{n} {word}")
 }
@@ -34,6 +33,8 @@ fn system_message(kind: &str, vars: &BTreeMap<String, String>) -> Option<String>
 /// Polish.
 pub static PL: Strings = Strings {
     code: "pl",
+    dir: "ltr",
+    plural: polish,
     widget_label: "Czat z obsługą klienta",
     title: "Porozmawiaj z nami",
     subtitle_online: "Zwykle odpowiadamy w kilka minut",
@@ -79,7 +80,10 @@ pub static PL: Strings = Strings {
     composer_label: "Napisz wiadomość",
     composer_placeholder: "Napisz wiadomość…",
     send: "Wyślij",
-    message_parts: |n| format!("Ta długa wiadomość zostanie wysłana w częściach: {n}."),
+    message_parts: |n| {
+        let parts = if n == 1 { "części" } else { "częściach" };
+        format!("Ta długa wiadomość zostanie wysłana w {n} {parts}.")
+    },
     composer_hint: "Enter wysyła, Shift+Enter dodaje nowy wiersz.",
     prechat_title: "Zanim zaczniemy, powiedz nam coś o sobie",
     prechat_submit: "Rozpocznij czat",

@@ -1,0 +1,403 @@
+//! Every language has every string, its plurals follow CLDR, and the language is chosen
+//! in the documented order.
+
+use std::collections::BTreeMap;
+
+use super::plural::*;
+use super::*;
+
+/// Every text of a table, the functions called with sample arguments. The pattern names
+/// every field (no `..`), so a field added to [`Strings`] fails to compile here until it
+/// is listed, and so is checked in every language.
+fn texts(s: &'static Strings) -> Vec<(String, String)> {
+    let Strings {
+        code: _,
+        dir: _,
+        plural: _,
+        widget_label,
+        title,
+        subtitle_online,
+        subtitle_offline,
+        launcher_open,
+        launcher_close,
+        unread,
+        agents_online,
+        agents_offline,
+        minimise,
+        end_chat,
+        end_chat_question,
+        end_chat_confirm,
+        cancel,
+        greeting_open,
+        greeting_dismiss,
+        greeting_from,
+        agent_fallback,
+        you,
+        log_label,
+        empty_chat,
+        load_earlier,
+        typing_one,
+        typing_many,
+        pending,
+        sent,
+        seen,
+        failed,
+        retry,
+        remove,
+        image_fallback,
+        file_fallback,
+        download,
+        new_tab,
+        link_unavailable,
+        form_sent,
+        quick_replies,
+        webview_title,
+        webview_close,
+        system_message,
+        composer_label,
+        composer_placeholder,
+        send,
+        message_parts,
+        composer_hint,
+        prechat_title,
+        prechat_submit,
+        postchat_title,
+        postchat_submit,
+        postchat_skip,
+        required,
+        field_required,
+        email_invalid,
+        choose_option,
+        queue_position,
+        queue_waiting,
+        queue_wait,
+        wait_under_minute,
+        wait_minutes,
+        wait_hours,
+        chat_ended,
+        start_new_chat,
+        postchat_thanks,
+        connecting,
+        reconnecting_in,
+        reconnecting,
+        offline,
+        paused,
+        paused_busy,
+        stopped_banned,
+        stopped_license,
+        stopped_too_many,
+        stopped_version,
+        stopped_closed,
+        stopped_other,
+    } = s;
+    let mut out: Vec<(String, String)> = [
+        ("widget_label", widget_label),
+        ("title", title),
+        ("subtitle_online", subtitle_online),
+        ("subtitle_offline", subtitle_offline),
+        ("launcher_open", launcher_open),
+        ("launcher_close", launcher_close),
+        ("agents_online", agents_online),
+        ("agents_offline", agents_offline),
+        ("minimise", minimise),
+        ("end_chat", end_chat),
+        ("end_chat_question", end_chat_question),
+        ("end_chat_confirm", end_chat_confirm),
+        ("cancel", cancel),
+        ("greeting_open", greeting_open),
+        ("greeting_dismiss", greeting_dismiss),
+        ("agent_fallback", agent_fallback),
+        ("you", you),
+        ("log_label", log_label),
+        ("empty_chat", empty_chat),
+        ("load_earlier", load_earlier),
+        ("typing_many", typing_many),
+        ("pending", pending),
+        ("sent", sent),
+        ("seen", seen),
+        ("failed", failed),
+        ("retry", retry),
+        ("remove", remove),
+        ("image_fallback", image_fallback),
+        ("file_fallback", file_fallback),
+        ("new_tab", new_tab),
+        ("link_unavailable", link_unavailable),
+        ("form_sent", form_sent),
+        ("quick_replies", quick_replies),
+        ("webview_title", webview_title),
+        ("webview_close", webview_close),
+        ("composer_label", composer_label),
+        ("composer_placeholder", composer_placeholder),
+        ("send", send),
+        ("composer_hint", composer_hint),
+        ("prechat_title", prechat_title),
+        ("prechat_submit", prechat_submit),
+        ("postchat_title", postchat_title),
+        ("postchat_submit", postchat_submit),
+        ("postchat_skip", postchat_skip),
+        ("required", required),
+        ("field_required", field_required),
+        ("email_invalid", email_invalid),
+        ("choose_option", choose_option),
+        ("queue_waiting", queue_waiting),
+        ("wait_under_minute", wait_under_minute),
+        ("chat_ended", chat_ended),
+        ("start_new_chat", start_new_chat),
+        ("postchat_thanks", postchat_thanks),
+        ("connecting", connecting),
+        ("reconnecting", reconnecting),
+        ("offline", offline),
+        ("paused", paused),
+        ("paused_busy", paused_busy),
+        ("stopped_banned", stopped_banned),
+        ("stopped_license", stopped_license),
+        ("stopped_too_many", stopped_too_many),
+        ("stopped_version", stopped_version),
+        ("stopped_closed", stopped_closed),
+        ("stopped_other", stopped_other),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_owned(), (*v).to_owned()))
+    .collect();
+    for (name, text) in [
+        ("greeting_from", greeting_from(AGENT)),
+        ("typing_one", typing_one(AGENT)),
+        ("download", download(FILE)),
+        ("queue_wait", queue_wait(WAIT)),
+    ] {
+        out.push((name.into(), text));
+    }
+    for n in COUNTS {
+        out.push((format!("unread({n})"), unread(n as u32)));
+        out.push((format!("message_parts({n})"), message_parts(n as usize)));
+        out.push((format!("queue_position({n})"), queue_position(n)));
+        out.push((format!("wait_minutes({n})"), wait_minutes(n)));
+        out.push((format!("wait_hours({n})"), wait_hours(n)));
+        out.push((format!("reconnecting_in({n})"), reconnecting_in(n)));
+    }
+    let vars = BTreeMap::from([("agent".to_owned(), AGENT.to_owned())]);
+    for kind in SYSTEM_KINDS {
+        out.push((format!("system_message({kind})"), system_message(kind, &vars).unwrap_or_default()));
+        let fallback = system_message(kind, &BTreeMap::new()).unwrap_or_default();
+        out.push((format!("system_message({kind}, no agent)"), fallback));
+    }
+    out
+}
+
+const AGENT: &str = "Zoë Ångström";
+const FILE: &str = "invoice-2024.pdf";
+const WAIT: &str = "⟨wait⟩";
+/// Counts every language writes with digits (no "one", "two" or Hebrew dual words).
+const COUNTS: [u64; 3] = [7, 25, 101];
+const SYSTEM_KINDS: [&str; 8] = [
+    "routing.assigned",
+    "routing.unassigned",
+    "agent_removed",
+    "transfer.chat",
+    "routing.transferred",
+    "manual_archived_customer",
+    "routing.archived_inactive",
+    "manual_archived_agent",
+];
+
+/// Texts that are rightly the same word as in English (checked by a translator).
+const SAME_AS_ENGLISH: [(&str, &str); 3] = [
+    ("fr", "image_fallback"), // "Image"
+    ("fr", "log_label"),      // "Conversation"
+    ("it", "file_fallback"),  // "File"
+];
+
+#[test]
+fn there_are_at_least_twelve_languages_beside_english_with_unique_codes() {
+    assert!(LANGUAGES.len() > 12);
+    assert_eq!(LANGUAGES[0].code, "en");
+    let mut codes: Vec<_> = LANGUAGES.iter().map(|s| s.code).collect();
+    codes.sort_unstable();
+    codes.dedup();
+    assert_eq!(codes.len(), LANGUAGES.len(), "one table per code");
+    for s in LANGUAGES {
+        assert!(s.code.len() == 2 && s.code.chars().all(|c| c.is_ascii_lowercase()), "{}", s.code);
+        let rtl = matches!(s.code, "ar" | "he");
+        assert_eq!(s.dir, if rtl { "rtl" } else { "ltr" }, "{}", s.code);
+    }
+}
+
+#[test]
+fn every_language_has_every_string_translated_with_its_placeholders() {
+    let english = texts(&en::EN);
+    for s in LANGUAGES {
+        let texts = texts(s);
+        assert_eq!(texts.len(), english.len());
+        for ((name, text), (_, en_text)) in texts.iter().zip(&english) {
+            let at = format!("{}.{name}", s.code);
+            assert!(!text.trim().is_empty(), "{at} is empty");
+            assert_eq!(text.trim(), text, "{at} has spaces around it");
+            assert!(!text.contains("{") && !text.contains("  "), "{at}: {text:?}");
+            if s.code != "en" && !SAME_AS_ENGLISH.contains(&(s.code, name.as_str())) {
+                assert_ne!(text, en_text, "{at} is still English");
+            }
+        }
+        let get = |key: &str| &texts.iter().find(|(k, _)| k == key).unwrap().1;
+        for key in ["greeting_from", "typing_one", "system_message(routing.assigned)", "system_message(agent_removed)"]
+        {
+            assert!(get(key).contains(AGENT), "{}.{key} lost the agent's name: {}", s.code, get(key));
+        }
+        assert!(get("download").contains(FILE), "{}.download", s.code);
+        assert!(get("queue_wait").contains(WAIT), "{}.queue_wait", s.code);
+        for n in COUNTS {
+            for f in ["unread", "message_parts", "queue_position", "wait_minutes", "wait_hours", "reconnecting_in"] {
+                let key = format!("{f}({n})");
+                assert!(get(&key).contains(&n.to_string()), "{}.{key} lost the number: {}", s.code, get(&key));
+            }
+        }
+        assert_eq!((s.system_message)("some.future_type", &BTreeMap::new()), None, "{}", s.code);
+    }
+    for (code, name) in SAME_AS_ENGLISH {
+        let text = |s: &'static Strings| texts(s).into_iter().find(|(k, _)| k == name).unwrap().1;
+        assert_eq!(text(for_language(code)), text(&en::EN), "{code}.{name} is no longer the English word");
+    }
+}
+
+#[test]
+fn the_boot_launcher_names_itself_in_every_language() {
+    // boot.js labels the static launcher before the wasm runs: the same words.
+    let boot = include_str!("../../../boot.js");
+    for s in &LANGUAGES[1..] {
+        let entry = format!("{}: \"{}\"", s.code, s.launcher_open);
+        assert!(boot.contains(&entry), "boot.js lacks {entry}");
+    }
+    assert_eq!(boot.matches(": \"").count(), LANGUAGES.len() - 1, "boot.js has a label per language, no more");
+}
+
+/// The numbers of the brief, and CLDR's category for each, per rule.
+const SAMPLES: [u64; 14] = [0, 1, 2, 3, 5, 11, 12, 21, 22, 25, 101, 111, 103, 1_000_000];
+
+fn expected(code: &str) -> [Plural; 14] {
+    use Plural::*;
+    match code {
+        "en" | "de" | "nl" | "tr" => {
+            [Other, One, Other, Other, Other, Other, Other, Other, Other, Other, Other, Other, Other, Other]
+        }
+        "es" | "it" => [Other, One, Other, Other, Other, Other, Other, Other, Other, Other, Other, Other, Other, Many],
+        "fr" | "pt" => [One, One, Other, Other, Other, Other, Other, Other, Other, Other, Other, Other, Other, Many],
+        "ru" | "uk" => [Many, One, Few, Few, Many, Many, Many, One, Few, Many, One, Many, Few, Many],
+        "pl" => [Many, One, Few, Few, Many, Many, Many, Many, Few, Many, Many, Many, Few, Many],
+        "cs" => [Other, One, Few, Few, Other, Other, Other, Other, Other, Other, Other, Other, Other, Other],
+        "ar" => [Zero, One, Two, Few, Few, Many, Many, Many, Many, Many, Other, Many, Few, Other],
+        "he" => [Other, One, Two, Other, Other, Other, Other, Other, Other, Other, Other, Other, Other, Other],
+        "ja" => [Other; 14],
+        other => panic!("no CLDR table for {other}"),
+    }
+}
+
+#[test]
+fn plural_categories_follow_cldr_for_the_sample_numbers() {
+    for s in LANGUAGES {
+        let got: Vec<Plural> = SAMPLES.iter().map(|&n| (s.plural)(n)).collect();
+        assert_eq!(got, expected(s.code), "{}", s.code);
+    }
+}
+
+#[test]
+fn plural_word_forms_are_right() {
+    let unread = |s: &Strings, n: u32| (s.unread)(n);
+    let minutes = |s: &Strings, n: u64| (s.wait_minutes)(n);
+    assert_eq!(unread(&en::EN, 1), "1 unread message");
+    assert_eq!(unread(&en::EN, 0), "0 unread messages");
+    assert_eq!((en::EN.message_parts)(3), "This long message will be sent in 3 parts.");
+    assert_eq!(minutes(&de::DE, 1), "etwa 1 Minute");
+    assert_eq!(minutes(&de::DE, 21), "etwa 21 Minuten");
+    assert_eq!(unread(&fr::FR, 0), "0 message non lu");
+    assert_eq!(unread(&fr::FR, 2), "2 messages non lus");
+    assert_eq!((fr::FR.wait_hours)(1_000_000), "environ 1000000 d’heures");
+    assert_eq!(unread(&es::ES, 1_000_000), "1000000 de mensajes sin leer");
+    assert_eq!(unread(&pt::PT, 0), "0 mensagem não lida");
+    for (n, text) in [
+        (1, "1 nieprzeczytana wiadomość"),
+        (3, "3 nieprzeczytane wiadomości"),
+        (5, "5 nieprzeczytanych wiadomości"),
+        (12, "12 nieprzeczytanych wiadomości"),
+        (21, "21 nieprzeczytanych wiadomości"),
+        (22, "22 nieprzeczytane wiadomości"),
+    ] {
+        assert_eq!(unread(&pl::PL, n), text);
+    }
+    assert_eq!(minutes(&pl::PL, 1), "około 1 minuty");
+    assert_eq!(minutes(&pl::PL, 2), "około 2 minut");
+    for (n, text) in [
+        (1, "1 непрочитанное сообщение"),
+        (2, "2 непрочитанных сообщения"),
+        (5, "5 непрочитанных сообщений"),
+        (11, "11 непрочитанных сообщений"),
+        (21, "21 непрочитанное сообщение"),
+        (22, "22 непрочитанных сообщения"),
+        (111, "111 непрочитанных сообщений"),
+    ] {
+        assert_eq!(unread(&ru::RU, n), text);
+    }
+    assert_eq!(minutes(&ru::RU, 21), "около 21 минуты");
+    assert_eq!(minutes(&ru::RU, 3), "около 3 минут");
+    assert_eq!(minutes(&uk::UK, 1), "приблизно 1 хвилина");
+    assert_eq!(minutes(&uk::UK, 3), "приблизно 3 хвилини");
+    assert_eq!(minutes(&uk::UK, 12), "приблизно 12 хвилин");
+    assert_eq!(minutes(&uk::UK, 101), "приблизно 101 хвилина");
+    assert_eq!(unread(&cs::CS, 2), "2 nepřečtené zprávy");
+    assert_eq!(unread(&cs::CS, 5), "5 nepřečtených zpráv");
+    assert_eq!(unread(&cs::CS, 22), "22 nepřečtených zpráv");
+    assert_eq!((cs::CS.wait_hours)(1), "asi 1 hodina");
+    for (n, text) in [
+        (0, "لا توجد رسائل غير مقروءة"),
+        (1, "رسالة واحدة غير مقروءة"),
+        (2, "رسالتان غير مقروءتين"),
+        (3, "3 رسائل غير مقروءة"),
+        (11, "11 رسالة غير مقروءة"),
+        (101, "101 رسالة غير مقروءة"),
+    ] {
+        assert_eq!(unread(&ar::AR, n), text);
+    }
+    assert_eq!(minutes(&he::HE, 1), "כדקה");
+    assert_eq!(minutes(&he::HE, 2), "כשתי דקות");
+    assert_eq!((he::HE.wait_hours)(2), "כשעתיים");
+    assert_eq!(minutes(&he::HE, 5), "כ־5 דקות");
+    assert_eq!(unread(&tr::TR, 5), "5 okunmamış mesaj");
+    assert_eq!(unread(&ja::JA, 1), "未読メッセージ 1 件");
+    assert_eq!(unread(&ja::JA, 12), "未読メッセージ 12 件");
+}
+
+#[test]
+fn tags_are_read_by_their_primary_subtag_in_any_case() {
+    assert_eq!(for_language("pl").code, "pl");
+    assert_eq!(for_language("PL-pl").code, "pl");
+    assert_eq!(for_language("pt-BR").code, "pt");
+    assert_eq!(for_language("pt_PT").code, "pt");
+    assert_eq!(for_language(" de-AT ").code, "de");
+    assert_eq!(for_language("iw").code, "he");
+    assert_eq!(for_language("ar-EG").dir, "rtl");
+    assert!(lookup("zh-Hant").is_none());
+    assert_eq!(for_language("zh-Hant").code, "en");
+    assert_eq!(for_language("xx").code, "en");
+    assert_eq!(for_language("").code, "en");
+}
+
+#[test]
+fn the_language_is_the_configured_one_else_the_host_pages_else_the_browsers() {
+    let browser = ["de-DE".to_owned(), "fr".to_owned()];
+    assert_eq!(choose(Some("pl"), Some("ar"), &browser).code, "pl");
+    assert_eq!(choose(Some("en"), Some("ar"), &browser).code, "en", "English by choice is kept");
+    assert_eq!(choose(None, Some("ar"), &browser).code, "ar");
+    assert_eq!(choose(None, None, &browser).code, "de");
+    // A language without a table is passed over, in every source.
+    assert_eq!(choose(Some("zh-Hant"), Some("he-IL"), &browser).code, "he");
+    assert_eq!(choose(None, Some("zh"), &["zh-TW".to_owned(), "fr-CA".to_owned()]).code, "fr");
+    assert_eq!(choose(Some("xx"), None, &[]).code, "en");
+    assert_eq!(choose(None, None, &[]).code, "en");
+}
+
+#[test]
+fn file_sizes_read_as_people_write_them() {
+    assert_eq!((en::EN.files.size)(0), "0 B");
+    assert_eq!((en::EN.files.size)(1023), "1023 B");
+    assert_eq!((en::EN.files.size)(310 * 1024), "310 KB");
+    assert_eq!((en::EN.files.size)(10 * 1024 * 1024), "10.0 MB");
+    assert_eq!((pl::PL.files.size)(2_500_000), "2,4 MB");
+}
