@@ -35,12 +35,12 @@ pub fn start() {
 
     let Some(widget) = browser::Widget::from_page() else { return };
     let config = widget.config();
-    widget.set_title_text(ui::i18n::for_language(&config.language).unread_title);
     if let Some(color) = &config.accent_color {
         ui::theme::apply_accent(color);
     }
     // The language: the site's, else the host page's, else the visitor's (ui::i18n::choose).
     let lang = ui::i18n::choose(config.language.as_deref(), config.html_lang.as_deref(), &browser::languages());
+    widget.set_title_text(lang.unread_title);
     let ctx = ui::ChatContext::new(widget.slices(), widget.intents(), std::rc::Rc::new(browser::now_ms))
         .with_attach(widget.attach_files());
     leptos::mount::mount_to_body(move || {
