@@ -5,6 +5,7 @@
 //!   [`banner`] (connection), [`queue`], [`chat_view`] and [`message`] (the log),
 //!   [`rich`] (rich messages), [`webview`], [`composer`], [`form`] and
 //!   [`form_field`] (prechat and postchat), [`chat_end`], [`greeting`].
+//! - [`lazy_window`]: the lazy boundary: the window's code as a wasm chunk.
 //! - [`safe_url`]: the only gate for URLs from the network.
 //! - [`dynamic`]: one boxed type per kind of reactive part (child, attribute,
 //!   class, handler), so Leptos compiles its glue once rather than per closure.
@@ -25,6 +26,7 @@ pub mod greeting;
 pub mod header;
 pub mod i18n;
 pub mod launcher;
+pub mod lazy_window;
 pub mod message;
 pub mod queue;
 pub mod rich;
