@@ -21,7 +21,7 @@ pub fn unix_to_rfc3339(seconds: f64) -> Option<String> {
 
 /// Whole unix seconds (floored) plus `0..=999_999` microseconds to RFC 3339 UTC.
 fn format_unix(secs: i64, micros: i64) -> Option<String> {
-    if secs < MIN_SECONDS || secs > MAX_SECONDS || (secs == MAX_SECONDS && micros > 0) {
+    if !(MIN_SECONDS..=MAX_SECONDS).contains(&secs) || (secs == MAX_SECONDS && micros > 0) {
         return None;
     }
     let days = secs.div_euclid(86_400);
