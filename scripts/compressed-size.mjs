@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // A file's size raw, gzip (level 9) and brotli (quality 11, as a CDN would serve it): the one
-// definition of "compressed size" for scripts/size-report.mjs and scripts/size-floor.sh.
+// definition of "compressed size" for scripts/size-report.mjs.
 // Usage as a command: node scripts/compressed-size.mjs FILE   (prints "raw brotli" in bytes)
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";

@@ -4,21 +4,26 @@
 
 use serde_json::Value;
 
+// 0000-01-01 .. 9999-12-31 in unix seconds.
+const MIN_SECONDS: i64 = -62_167_219_200;
+const MAX_SECONDS: i64 = 253_402_300_799;
+
 /// Converts unix seconds (integer or fractional) to RFC 3339 UTC with microseconds.
 /// `None` outside years 0000-9999 or for non-finite input.
 pub fn unix_to_rfc3339(seconds: f64) -> Option<String> {
-    if !seconds.is_finite() {
-        return None;
-    }
-    // 0000-01-01 .. 9999-12-31 in unix seconds.
-    const MIN: f64 = -62_167_219_200.0;
-    const MAX: f64 = 253_402_300_799.0;
-    if !(MIN..=MAX).contains(&seconds) {
+    if !seconds.is_finite() || !(MIN_SECONDS as f64..=MAX_SECONDS as f64).contains(&seconds) {
         return None;
     }
     let whole = seconds.floor();
     let micros = (((seconds - whole) * 1_000_000.0).round() as i64).clamp(0, 999_999);
-    let secs = whole as i64;
+    format_unix(whole as i64, micros)
+}
+
+/// Whole unix seconds (floored) plus `0..=999_999` microseconds to RFC 3339 UTC.
+fn format_unix(secs: i64, micros: i64) -> Option<String> {
+    if !(MIN_SECONDS..=MAX_SECONDS).contains(&secs) || (secs == MAX_SECONDS && micros > 0) {
+        return None;
+    }
     let days = secs.div_euclid(86_400);
     let rem = secs.rem_euclid(86_400);
     let (y, m, d) = civil_from_days(days);
@@ -29,9 +34,43 @@ pub fn unix_to_rfc3339(seconds: f64) -> Option<String> {
 pub fn timestamp_value_to_rfc3339(v: &Value) -> Option<String> {
     match v {
         Value::Number(n) => unix_to_rfc3339(n.as_f64()?),
-        Value::String(s) => unix_to_rfc3339(s.trim().parse::<f64>().ok()?),
+        Value::String(s) => {
+            let (secs, micros) = parse_unix_seconds(s.trim())?;
+            format_unix(secs, micros)
+        }
         _ => None,
     }
+}
+
+/// Reads decimal unix seconds (`1473433500`, `-1.25`, `.5`: an optional sign, digits, an
+/// optional fraction; no exponent) into floored whole seconds and microseconds, the
+/// fraction rounded to the microsecond as [`unix_to_rfc3339`] does. By hand rather than
+/// `str::parse::<f64>()`, which links core's float parser and its tables for this one
+/// string form (12.3 KB brotli of the widget, issue 19).
+fn parse_unix_seconds(text: &str) -> Option<(i64, i64)> {
+    let (negative, digits) = match text.as_bytes().first()? {
+        b'-' => (true, &text[1..]),
+        b'+' => (false, &text[1..]),
+        _ => (false, text),
+    };
+    let (int, fraction) = digits.split_once('.').unwrap_or((digits, ""));
+    let all_digits = |part: &str| part.bytes().all(|c| c.is_ascii_digit());
+    // 12 digits hold every second up to year 9999 and cannot overflow an i64.
+    if (int.is_empty() && fraction.is_empty()) || int.len() > 12 || !all_digits(int) || !all_digits(fraction) {
+        return None;
+    }
+    let whole = int.bytes().fold(0_i64, |n, c| n * 10 + i64::from(c - b'0'));
+    // Microseconds from the first six digits, rounded half up by the seventh.
+    let mut micros =
+        fraction.bytes().chain(std::iter::repeat(b'0')).take(6).fold(0_i64, |n, c| n * 10 + i64::from(c - b'0'));
+    if fraction.as_bytes().get(6).is_some_and(|&c| c >= b'5') {
+        micros = (micros + 1).min(999_999);
+    }
+    Some(match (negative, micros) {
+        (false, _) => (whole, micros),
+        (true, 0) => (-whole, 0),
+        (true, _) => (-whole - 1, 1_000_000 - micros),
+    })
 }
 
 /// Parses an RFC 3339 date-time (`2017-10-12T15:19:21.010200Z`, or with a
@@ -151,5 +190,50 @@ mod tests {
         assert_eq!(unix_to_rfc3339(-1.0).as_deref(), Some("1969-12-31T23:59:59.000000Z"));
         assert_eq!(unix_to_rfc3339(1e300), None);
         assert_eq!(unix_to_rfc3339(f64::NAN), None);
+    }
+
+    #[test]
+    fn legacy_string_timestamp_reads_like_the_number() {
+        // objects-legacy.md: `timestamp` is unix seconds; some payloads carry it as a string.
+        for (text, number) in [
+            ("1473433500", 1_473_433_500.0),
+            (" 1473433500 ", 1_473_433_500.0),
+            ("+951782400.5", 951_782_400.5),
+            ("1473433500.25", 1_473_433_500.25),
+            ("-1", -1.0),
+            ("-1.25", -1.25),
+            (".5", 0.5),
+            ("7.", 7.0),
+            ("0.0000004", 0.0),
+            ("0.0000005", 0.000_001),
+            ("253402300799", 253_402_300_799.0),
+            ("-62167219200", -62_167_219_200.0),
+        ] {
+            let expected = unix_to_rfc3339(number);
+            assert!(expected.is_some(), "{text}");
+            assert_eq!(timestamp_value_to_rfc3339(&Value::from(text)), expected, "{text}");
+        }
+        assert_eq!(
+            timestamp_value_to_rfc3339(&Value::from("0.9999999")).as_deref(),
+            Some("1970-01-01T00:00:00.999999Z")
+        );
+        for bad in [
+            "",
+            "-",
+            ".",
+            "1e9",
+            "inf",
+            "NaN",
+            "1.2.3",
+            "12a",
+            "--1",
+            "1 2",
+            "253402300799.5",
+            "-62167219201",
+            "9999999999999",
+            "１",
+        ] {
+            assert_eq!(timestamp_value_to_rfc3339(&Value::from(bad)), None, "{bad}");
+        }
     }
 }

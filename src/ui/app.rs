@@ -1,4 +1,5 @@
-//! The root component: the launcher, the floating greeting and the chat window.
+//! The root component: the launcher, the floating greeting and the chat window
+//! (its code a lazy chunk in the release build: [`super::lazy_window`]).
 
 use leptos::prelude::*;
 
@@ -9,8 +10,8 @@ use super::dynamic::{dyn_class, dyn_flag_attr, dyn_view, fresh};
 use super::greeting::GreetingCard;
 use super::i18n::{strings, Lang};
 use super::launcher::Launcher;
+use super::lazy_window::{LazyChatWindow, WindowChunk};
 use super::view_state::ViewState;
-use super::window::ChatWindow;
 
 /// The widget's root. Reads the [`ChatContext`] provided above it (and the
 /// language from [`super::i18n::provide_language`], English by default).
@@ -22,6 +23,7 @@ pub fn App() -> impl IntoView {
     let t = strings();
     provide_context(Lang(t));
     ViewState::provide();
+    WindowChunk::provide();
     let visibility = ctx.slices.visibility;
     let open = Memo::new(move |_| ctx.is_open());
     let greeting = ctx.slices.greeting;
@@ -31,7 +33,7 @@ pub fn App() -> impl IntoView {
         }
         greeting.get().map(|g| view! { <GreetingCard greeting=g floating=true/> }.into_any())
     });
-    let window = dyn_view(move || open.get().then(|| fresh(view! { <ChatWindow/> })));
+    let window = dyn_view(move || open.get().then(|| fresh(view! { <LazyChatWindow/> })));
     view! {
         <main class="lc-widget" class:lc-open=dyn_class(move || open.get()) hidden=dyn_flag_attr(move || visibility.get() == Visibility::Hidden) aria-label=t.widget_label lang=t.code dir=t.dir>
             {window}

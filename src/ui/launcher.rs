@@ -6,16 +6,19 @@ use leptos::prelude::*;
 use crate::chat::Availability;
 
 use super::context::ChatContext;
-use super::dynamic::{click, dyn_attr, dyn_class, dyn_view};
+use super::dynamic::{click, dyn_attr, dyn_class, dyn_view, handler};
 use super::i18n::strings;
+use super::lazy_window::WindowChunk;
 use super::view_state::ViewState;
 
 /// The minimised bubble. Clicking toggles the window; its accessible name says
 /// what a click does, how many messages are unread and whether agents are online.
+/// Pointing at it or focusing it prefetches the window's chunk.
 #[component]
 pub fn Launcher() -> impl IntoView {
     let ctx = ChatContext::expect();
     let view = ViewState::expect();
+    let chunk = WindowChunk::expect();
     let t = strings();
     // Plain reads, not memos: what depends on them only sets attributes and text.
     let unread = move || ctx.slices.unread.get();
@@ -55,6 +58,8 @@ pub fn Launcher() -> impl IntoView {
             aria-expanded=dyn_attr(move || Some(if open.get() { "true" } else { "false" }.to_owned()))
             aria-controls="lc-window"
             on:click=toggle
+            on:pointerenter=handler(move |_: web_sys::PointerEvent| chunk.prefetch())
+            on:focus=handler(move |_: web_sys::FocusEvent| chunk.prefetch())
         >
             <svg class="lc-launcher-icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
                 {dyn_view(move || Some(icon_path(open.get())))}

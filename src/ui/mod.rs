@@ -7,6 +7,7 @@
 //!   [`form_field`] (prechat, postchat and ticket), [`chat_end`], [`greeting`],
 //!   [`rating`], [`ticket`] (nobody online), [`sound_toggle`];
 //!   [`attach`] (attach button, drop, paste) and [`upload_tray`] (files on their way).
+//! - [`lazy_window`]: the lazy boundary: the window's code as a wasm chunk.
 //! - [`safe_url`]: the only gate for URLs from the network.
 //! - [`dynamic`]: one boxed type per kind of reactive part (child, attribute,
 //!   class, handler), so Leptos compiles its glue once rather than per closure.
@@ -28,6 +29,7 @@ pub mod greeting;
 pub mod header;
 pub mod i18n;
 pub mod launcher;
+pub mod lazy_window;
 pub mod message;
 pub mod queue;
 pub mod rating;
