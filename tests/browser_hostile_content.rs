@@ -85,16 +85,6 @@ fn hostile_users() -> Value {
            {"id": AGENT, "type": "agent", "name": MARKUP[1], "avatar": SCRIPT_URLS[0], "job_title": MARKUP[2], "present": true}])
 }
 
-fn install_css() {
-    let document = web_sys::window().unwrap().document().unwrap();
-    if document.get_element_by_id("lc-test-css").is_none() {
-        let style = document.create_element("style").unwrap();
-        style.set_id("lc-test-css");
-        style.set_text_content(Some(include_str!("../style/widget.css")));
-        document.head().unwrap().append_child(&style).unwrap();
-    }
-}
-
 #[wasm_bindgen_test]
 async fn hostile_agent_content_never_executes_nor_reaches_a_url_attribute() {
     install_css();

@@ -7,21 +7,11 @@
 
 mod common_browser;
 
-use common_browser::{agent_event, chat, mount_in, settle, Widget, CUSTOMER};
+use common_browser::{agent_event, chat, install_css, mount_in, settle, Widget, CUSTOMER};
 use serde_json::json;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
-
-fn install_css() {
-    let document = web_sys::window().unwrap().document().unwrap();
-    if document.get_element_by_id("lc-test-css").is_none() {
-        let style = document.create_element("style").unwrap();
-        style.set_id("lc-test-css");
-        style.set_text_content(Some(include_str!("../style/widget.css")));
-        document.head().unwrap().append_child(&style).unwrap();
-    }
-}
 
 /// (left, right) of the first element matching `selector`, in px.
 fn edges(w: &Widget, selector: &str) -> (f64, f64) {

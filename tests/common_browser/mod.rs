@@ -281,3 +281,14 @@ pub fn agent_event(id: &str, second: u32, body: Value) -> Value {
     }
     event
 }
+
+/// Puts the widget's stylesheet in the test page once, for tests that measure layout.
+pub fn install_css() {
+    let document = web_sys::window().unwrap().document().unwrap();
+    if document.get_element_by_id("lc-test-css").is_none() {
+        let style = document.create_element("style").unwrap();
+        style.set_id("lc-test-css");
+        style.set_text_content(Some(include_str!("../../style/widget.css")));
+        document.head().unwrap().append_child(&style).unwrap();
+    }
+}
