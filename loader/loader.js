@@ -1,4 +1,4 @@
-/*! LiveChat widget loader (docs/bridge.md) */
+/*! LiveChat widget loader */
 // dist/loader.js is this file without `// ` comment lines and indentation (Trunk.toml): keep
 // template literals on one line.
 //
@@ -21,32 +21,32 @@
   const copy = v => v && JSON.parse(JSON.stringify(v));
   const isObj = v => v && typeof v == "object" && !Array.isArray(v);
   const raw = w.__lc || {}, cfg = {}, q = new URLSearchParams(), vars = {}, on = { __proto__: null }, offs = [];
-  // window.__lc keys and types (a: array, o: object); wrong types are dropped with a warning.
+  // window.__lc keys and types; wrong types are dropped with a warning.
   const TYPES = { license: N, group: N, region: S, api_host: S, accounts_url: S, client_id: S, language: S, accent_color: S,
-    widget_url: S, params: "a", custom_identity_provider: F, asyncInit: B, chat_between_groups: B, integration_name: S,
-    product_name: S, organizationId: S, visitor: "o" };
+    widget_url: S, params: "list", custom_identity_provider: F, asyncInit: B, chat_between_groups: B, integration_name: S,
+    product_name: S, organizationId: S, visitor: "object" };
   for (const k in TYPES) {
     const v = raw[k], t = TYPES[k];
     if (v == null || v === "") continue;
-    if (t == N ? !/^\d+$/.test(v) : t == "a" ? !Array.isArray(v) : t == "o" ? !isObj(v) : typeof v != t) warn(`window.__lc.${k} must be a ${t == "a" ? "list" : t == "o" ? "object" : t}`);
+    if (t == N ? !/^\d+$/.test(v) : t == "list" ? !Array.isArray(v) : t == "object" ? !isObj(v) : typeof v != t) warn(`window.__lc.${k} must be a ${t}`);
     else {
       cfg[k] = v;
       // chat_between_groups and product_name go too: the widget warns about what it cannot do.
-      if (t != F && t != "a" && !/^(wi|in|or|as|vi)/.test(k)) q.set(k, v);
+      if (t != F && t != "list" && !/^(wi|in|or|as|vi)/.test(k)) q.set(k, v);
     }
   }
   // organizationId (LiveChat's newer platform) cannot log in to API v3.2, which takes a license.
-  if (!cfg.license) return warn("window.__lc.license is required" + (cfg.organizationId ? " (organizationId needs API v3.3+; this widget speaks v3.2)" : ""));
+  if (!cfg.license) return warn("window.__lc.license is required" + (cfg.organizationId ? " (not organizationId: API v3.2)" : ""));
   let url, provider, shown = "minimized", held, narrow, ready, seen, inserted, dead, page = L.href, navTimer, queue = [], title, titled;
   try { url = new URL(cfg.widget_url || "./", src || L.href); } catch (e) { return warn("invalid widget_url"); }
   for (const p of cfg.params || []) {
     if (p && p.name && typeof p.name == S) q.append("param." + p.name, vars[p.name] = p.value == null ? "" : "" + p.value);
-    else warn("window.__lc.params entries must be { name, value }");
+    else warn("window.__lc.params: an entry without a name");
   }
   if (cfg.custom_identity_provider) {
     try { provider = cfg.custom_identity_provider(); } catch {}
     if (provider && typeof provider.getToken == F) q.set("identity", "custom");
-    else provider = warn("custom_identity_provider() must return { getToken, ... }");
+    else provider = warn("custom_identity_provider() lacks getToken");
   }
   q.set("origin", L.origin);
   q.set("page_url", page);
@@ -113,13 +113,12 @@
     } else if (type == "lc:token" && provider && typeof m.id == N) {
       const reply = r => send({ type, id: m.id, ...r });
       Promise.resolve().then(() => (m.fresh && provider.getFreshToken || provider.getToken).call(provider))
-        .then(t => reply(t && t.accessToken ? { token: { access_token: t.accessToken, token_type: t.tokenType, expires_in: t.expiresIn,
-          entity_id: t.entityId } } : { error: "no token" }), e => reply({ error: "" + e }));
+        .then(t => reply(t && t.accessToken ? { token: copy(t) } : { error: "no token" }), e => reply({ error: "" + e }));
     } else if (type == "lc:invalidate" && provider && provider.invalidate) {
       Promise.resolve().then(() => provider.invalidate()).catch(() => {});
     } else if (type == "lc:title" && typeof m.count == N && typeof m.text == S) {
       // Unread replies in the tab's title; the host's own title comes back exactly, unless it set another meanwhile.
-      if (m.count > 0) title ??= d.title, d.title = titled = `(${m.count}) ${m.text}`.slice(0, 99);
+      if (m.count > 0) title ??= d.title, d.title = titled = `(${m.count}) ${m.text}`;
       else if (title != null) d.title == titled && (d.title = title), title = null;
     } else if (type == "lc:store" && typeof m.key == S && !m.key.indexOf(prefix) && typeof m.value == S && m.value.length <= 2e5) {
       try { store(m.key).setItem(m.key, m.value); } catch {}
@@ -162,8 +161,7 @@
   // strings/numbers/booleans, 3 not supported.
   const CALLS = { __proto__: null, maximize: 0, minimize: 0, hide: 0, hide_greeting: 0, destroy: 0, set_customer_name: 1,
     set_customer_email: 1, set_session_variables: 2, update_session_variables: 2, trigger_sales_tracker: 3 };
-  const known = (how, name, cb) => !on[name] ? warn(`${how}("${name}") is not a known event`)
-    : typeof cb != F ? warn(`${how}("${name}") expects a function`) : 1;
+  const known = (how, name, cb) => on[name] && typeof cb == F || warn(`${how}("${name}") needs a known event and a function`);
   // LiveChat calls a `ready` callback added after ready at once.
   const subscribe = (how, name, cb) => known(how, name, cb) && (name == "ready" && ready ? fire(name, cb, readyData())
     : on[name].push({ cb, once: how == "once" }));
@@ -171,7 +169,7 @@
     __proto__: null,
     call(method, data) {
       const kind = method in CALLS ? CALLS[method] : 4, what = `call("${method}")`, out = {};
-      if (kind > 2) return warn(what + (kind > 3 ? " is not a known method" : " is not supported (no sales trackers in API v3.2)"));
+      if (kind > 2) return warn(what + (kind > 3 ? " is unknown" : " is not in API v3.2"));
       if (method == "destroy") {
         dead = 1;
         title != null && d.title == titled && (d.title = title);
@@ -186,7 +184,7 @@
       if (kind == 1 && typeof data != S) return warn(what + " expects a string");
       if (kind == 2) {
         if (!isObj(data) || Object.keys(data).some(k => ![S, N, B].includes(typeof data[k]) || void (out[k] = "" + data[k])))
-          return warn(what + " expects an object of strings, numbers or booleans");
+          return warn(what + " expects a flat object");
         data = out;
       }
       // (hide_greeting, the one with "_" at [4], leaves the frame as it is.)
@@ -196,7 +194,7 @@
       if (method == "maximize" && d.body) insert();
       place();
     },
-    get: name => pub.hasOwnProperty(name) ? copy(pub[name]) : warn(`get("${name}") is not a known name`),
+    get: name => pub.hasOwnProperty(name) ? copy(pub[name]) : warn(`get("${name}") is unknown`),
     on: (name, cb) => subscribe("on", name, cb),
     once: (name, cb) => subscribe("once", name, cb),
     off: (name, cb) => known("off", name, cb) && (on[name] = on[name].filter(l => l.cb != cb)),
@@ -206,7 +204,7 @@
   // Every call lands here and never throws into host code.
   const handler = (method, args) => {
     try {
-      if (!(method in api)) return warn(`LiveChatWidget.${method} is not a method`);
+      if (!(method in api)) return warn(`LiveChatWidget.${method} is unknown`);
       const r = api[method](...Array.isArray(args) ? args : []);
       if (method == "get") return r;
     } catch (e) { warn(`LiveChatWidget.${String(method)} failed: ${e}`); }

@@ -33,21 +33,24 @@ impl<'de> Deserialize<'de> for TokenResponse {
 
 impl TokenResponse {
     /// An object with a string `access_token`; the optional fields may be absent or
-    /// `null`, and anything else of the wrong type makes it no token response.
+    /// `null`, and anything else of the wrong type makes it no token response. Each field
+    /// is also read by its camelCase name (`accessToken`, ...): the loader relays a custom
+    /// identity provider's token as the provider gave it, in LiveChat's JS API shape.
     pub(super) fn from_json(v: &Value) -> Option<TokenResponse> {
-        let text = |name: &str| match v.get(name) {
+        let field = |snake: &str, camel: &str| v.get(snake).or_else(|| v.get(camel));
+        let text = |snake: &str, camel: &str| match field(snake, camel) {
             None | Some(Value::Null) => Some(None),
             Some(Value::String(s)) => Some(Some(s.clone())),
             Some(_) => None,
         };
         Some(TokenResponse {
-            access_token: v.get("access_token")?.as_str()?.to_owned(),
-            token_type: text("token_type")?,
-            expires_in: match v.get("expires_in") {
+            access_token: field("access_token", "accessToken")?.as_str()?.to_owned(),
+            token_type: text("token_type", "tokenType")?,
+            expires_in: match field("expires_in", "expiresIn") {
                 None | Some(Value::Null) => None,
                 Some(n) => Some(n.as_f64()?),
             },
-            entity_id: text("entity_id")?,
+            entity_id: text("entity_id", "entityId")?,
         })
     }
 }
