@@ -4,8 +4,9 @@
 
 use std::collections::BTreeMap;
 
+use super::en::human_size;
 use super::plural::{arabic, Plural};
-use super::Strings;
+use super::{FileStrings, Strings};
 
 /// CLDR Arabic's six categories: `forms` are zero, one, two, few (3–10), many (11–99)
 /// and other (100–102, …); `{n}` stands for the number.
@@ -133,10 +134,52 @@ pub static AR: Strings = Strings {
     offline: "أنت غير متصل بالإنترنت. ستتصل الدردشة من جديد عند عودة الاتصال.",
     paused: "الدردشة متوقفة مؤقتًا. أرسل رسالة لإعادة الاتصال.",
     paused_busy: "يتحدث معنا عدد كبير من الأشخاص الآن. أرسل رسالة لإعادة المحاولة.",
+    refused_sign_in: "تعذّر تسجيل دخولك إلى الدردشة.",
+    refused_group: "هذه الدردشة غير متاحة في هذه الصفحة.",
+    refused_limit: "لا يمكن للدردشة استقبال مزيد من الزوار حاليًا.",
+    refused_other: "تعذّر الاتصال بالدردشة.",
+    try_again: "إعادة المحاولة",
     stopped_banned: "لم يعد بإمكانك استخدام هذه الدردشة.",
     stopped_license: "هذه الدردشة غير متاحة على هذا الموقع حاليًا.",
     stopped_too_many: "الدردشة مفتوحة في عدد كبير جدًا من النوافذ. أغلق بعضها ثم أعد تحميل الصفحة.",
     stopped_version: "تم تحديث هذه الدردشة. يُرجى إعادة تحميل الصفحة.",
     stopped_closed: "تم إغلاق الدردشة.",
     stopped_other: "الدردشة غير متاحة حاليًا. يُرجى المحاولة لاحقًا.",
+    files: FileStrings {
+        attach: "إرفاق ملف",
+        drop_here: "أفلت الملفات هنا لإرسالها",
+        tray_label: "الملفات قيد الإرسال",
+        queued: "في انتظار الرفع…",
+        uploading: |name| format!("جارٍ رفع {name}"),
+        cancel: "إلغاء",
+        retry: "إعادة المحاولة",
+        remove: "إزالة",
+        choose_again: "اختيار الملف مرة أخرى",
+        empty: "هذا الملف فارغ.",
+        too_large: "حجم هذا الملف أكبر من 10 MB، وهو الحد الأقصى المسموح بإرساله.",
+        refused_type: "لا يمكن إرسال ملفات من هذا النوع.",
+        network: "تعذّر رفع الملف. تحقق من اتصالك وحاول مرة أخرى.",
+        timed_out: "توقف رفع الملف. حاول مرة أخرى.",
+        rejected: |message| format!("لم يُقبل الملف: {message}"),
+        no_url: "تعذّر حفظ الملف. حاول مرة أخرى.",
+        interrupted: "توقف رفع الملف عند إعادة تحميل الصفحة.",
+        size: |bytes| human_size(bytes, "."),
+    },
+    unread_title: "رسالة جديدة",
+    rate_question: "كيف كانت هذه الدردشة؟",
+    rate_good: "جيدة",
+    rate_bad: "سيئة",
+    rate_comment_label: "أضف تعليقًا (اختياري)",
+    rate_send_comment: "إرسال التعليق",
+    rate_remove: "إزالة التقييم",
+    rate_thanks: "شكرًا لك على تقييمك.",
+    rate_failed: "تعذّر حفظ تقييمك. حاول مرة أخرى.",
+    ticket_title: "اترك رسالة",
+    ticket_submit: "إرسال الرسالة",
+    ticket_sending: "جارٍ الإرسال…",
+    ticket_sent: "شكرًا! تلقينا رسالتك وسنرد عليك عبر البريد الإلكتروني.",
+    ticket_failed: "تعذّر إرسال رسالتك. حاول مرة أخرى.",
+    continuous_note: "لسنا متاحين الآن. اترك رسالة هنا وسنرد عليك في هذه الدردشة.",
+    sound_on: "تشغيل صوت الردود",
+    sound_off: "إيقاف صوت الردود",
 };

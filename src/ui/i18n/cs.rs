@@ -3,8 +3,9 @@
 
 use std::collections::BTreeMap;
 
+use super::en::human_size;
 use super::plural::{czech, Plural};
-use super::Strings;
+use super::{FileStrings, Strings};
 
 /// CLDR Czech: `one` 1, `few` 2–4, `other` the rest (0, 5, 22, 101).
 fn plural(n: u64, one: &str, few: &str, other: &str) -> String {
@@ -106,10 +107,52 @@ pub static CS: Strings = Strings {
     offline: "Jste offline. Chat se znovu připojí, jakmile budete zase online.",
     paused: "Chat je pozastaven. Pošlete zprávu a znovu se připojíme.",
     paused_busy: "Právě s námi chatuje hodně lidí. Pošlete zprávu a zkusíme to znovu.",
+    refused_sign_in: "Chat vás nemohl přihlásit.",
+    refused_group: "Tento chat na této stránce není k dispozici.",
+    refused_limit: "Chat teď nemůže přijmout další návštěvníky.",
+    refused_other: "Chat se nepodařilo připojit.",
+    try_again: "Zkusit znovu",
     stopped_banned: "Tento chat už nemůžete používat.",
     stopped_license: "Chat teď na tomto webu není k dispozici.",
     stopped_too_many: "Chat je otevřený v příliš mnoha oknech. Některá zavřete a načtěte stránku znovu.",
     stopped_version: "Chat byl aktualizován. Načtěte prosím stránku znovu.",
     stopped_closed: "Chat byl uzavřen.",
     stopped_other: "Chat teď není k dispozici. Zkuste to prosím později.",
+    files: FileStrings {
+        attach: "Přiložit soubor",
+        drop_here: "Přetáhněte sem soubory k odeslání",
+        tray_label: "Odesílané soubory",
+        queued: "Čeká na nahrání…",
+        uploading: |name| format!("Nahrává se {name}"),
+        cancel: "Zrušit",
+        retry: "Zkusit znovu",
+        remove: "Odstranit",
+        choose_again: "Vybrat soubor znovu",
+        empty: "Tento soubor je prázdný.",
+        too_large: "Tento soubor je větší než 10 MB, což je maximální povolená velikost.",
+        refused_type: "Soubory tohoto typu nelze odeslat.",
+        network: "Nahrávání se nezdařilo. Zkontrolujte připojení a zkuste to znovu.",
+        timed_out: "Nahrávání se zaseklo. Zkuste to znovu.",
+        rejected: |message| format!("Soubor nebyl přijat: {message}"),
+        no_url: "Soubor se nepodařilo uložit. Zkuste to znovu.",
+        interrupted: "Nahrávání se přerušilo, když se stránka znovu načetla.",
+        size: |bytes| human_size(bytes, ","),
+    },
+    unread_title: "Nová zpráva",
+    rate_question: "Jak jste byli s tímto chatem spokojeni?",
+    rate_good: "Dobrý",
+    rate_bad: "Špatný",
+    rate_comment_label: "Přidat komentář (nepovinné)",
+    rate_send_comment: "Odeslat komentář",
+    rate_remove: "Odebrat hodnocení",
+    rate_thanks: "Děkujeme za hodnocení.",
+    rate_failed: "Hodnocení se nepodařilo uložit. Zkuste to znovu.",
+    ticket_title: "Zanechte nám zprávu",
+    ticket_submit: "Odeslat zprávu",
+    ticket_sending: "Odesílá se…",
+    ticket_sent: "Děkujeme! Vaši zprávu jsme dostali a odpovíme vám e-mailem.",
+    ticket_failed: "Zprávu se nepodařilo odeslat. Zkuste to znovu.",
+    continuous_note: "Teď tu nejsme. Nechte nám zde zprávu a odpovíme vám v tomto chatu.",
+    sound_on: "Zapnout zvuk odpovědí",
+    sound_off: "Vypnout zvuk odpovědí",
 };

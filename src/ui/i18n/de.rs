@@ -2,8 +2,9 @@
 
 use std::collections::BTreeMap;
 
+use super::en::human_size;
 use super::plural::{one_other, Plural};
-use super::Strings;
+use super::{FileStrings, Strings};
 
 fn plural(n: u64, one: &str, other: &str) -> String {
     let word = if one_other(n) == Plural::One { one } else { other };
@@ -100,6 +101,11 @@ pub static DE: Strings = Strings {
     offline: "Sie sind offline. Der Chat verbindet sich wieder, sobald Ihre Verbindung zurück ist.",
     paused: "Chat pausiert. Senden Sie eine Nachricht, um die Verbindung wiederherzustellen.",
     paused_busy: "Gerade chatten sehr viele Menschen. Senden Sie eine Nachricht, um es erneut zu versuchen.",
+    refused_sign_in: "Der Chat konnte Sie nicht anmelden.",
+    refused_group: "Dieser Chat ist auf dieser Seite nicht verfügbar.",
+    refused_limit: "Der Chat kann gerade keine weiteren Besucher aufnehmen.",
+    refused_other: "Der Chat konnte keine Verbindung herstellen.",
+    try_again: "Erneut versuchen",
     stopped_banned: "Sie können diesen Chat nicht mehr nutzen.",
     stopped_license: "Der Chat ist auf dieser Website gerade nicht verfügbar.",
     stopped_too_many:
@@ -107,4 +113,42 @@ pub static DE: Strings = Strings {
     stopped_version: "Der Chat wurde aktualisiert. Bitte laden Sie die Seite neu.",
     stopped_closed: "Der Chat wurde geschlossen.",
     stopped_other: "Der Chat ist gerade nicht verfügbar. Bitte versuchen Sie es später erneut.",
+    files: FileStrings {
+        attach: "Datei anhängen",
+        drop_here: "Dateien hier ablegen, um sie zu senden",
+        tray_label: "Dateien, die gesendet werden",
+        queued: "Wartet auf den Upload…",
+        uploading: |name| format!("{name} wird hochgeladen"),
+        cancel: "Abbrechen",
+        retry: "Erneut versuchen",
+        remove: "Entfernen",
+        choose_again: "Datei erneut auswählen",
+        empty: "Diese Datei ist leer.",
+        too_large: "Diese Datei ist größer als 10 MB. Größere Dateien können nicht gesendet werden.",
+        refused_type: "Dateien dieses Typs können nicht gesendet werden.",
+        network: "Der Upload ist fehlgeschlagen. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.",
+        timed_out: "Der Upload kommt nicht voran. Versuchen Sie es erneut.",
+        rejected: |message| format!("Die Datei wurde nicht angenommen: {message}"),
+        no_url: "Die Datei konnte nicht gespeichert werden. Versuchen Sie es erneut.",
+        interrupted: "Der Upload wurde durch das Neuladen der Seite unterbrochen.",
+        size: |bytes| human_size(bytes, ","),
+    },
+    unread_title: "Neue Nachricht",
+    rate_question: "Wie war dieser Chat?",
+    rate_good: "Gut",
+    rate_bad: "Schlecht",
+    rate_comment_label: "Kommentar hinzufügen (optional)",
+    rate_send_comment: "Kommentar senden",
+    rate_remove: "Bewertung entfernen",
+    rate_thanks: "Vielen Dank für Ihre Bewertung.",
+    rate_failed: "Ihre Bewertung konnte nicht gespeichert werden. Versuchen Sie es erneut.",
+    ticket_title: "Nachricht hinterlassen",
+    ticket_submit: "Nachricht senden",
+    ticket_sending: "Wird gesendet…",
+    ticket_sent: "Vielen Dank! Wir haben Ihre Nachricht erhalten und antworten Ihnen per E-Mail.",
+    ticket_failed: "Ihre Nachricht konnte nicht gesendet werden. Versuchen Sie es erneut.",
+    continuous_note:
+        "Wir sind gerade nicht da. Hinterlassen Sie hier eine Nachricht, wir antworten Ihnen in diesem Chat.",
+    sound_on: "Ton für Antworten einschalten",
+    sound_off: "Ton für Antworten ausschalten",
 };

@@ -160,3 +160,13 @@ pub(super) fn human_size(bytes: u64, decimal: &str) -> String {
         }
     }
 }
+
+/// [`human_size`]'s text with the language's unit symbols (French `Mo`, Russian `МБ`).
+pub(super) fn localized_units(size: String, b: &str, kb: &str, mb: &str) -> String {
+    match size.rsplit_once(' ') {
+        Some((n, "MB")) => format!("{n} {mb}"),
+        Some((n, "KB")) => format!("{n} {kb}"),
+        Some((n, "B")) => format!("{n} {b}"),
+        _ => size,
+    }
+}

@@ -2,8 +2,9 @@
 
 use std::collections::BTreeMap;
 
+use super::en::human_size;
 use super::plural::{one_many_other, Plural};
-use super::Strings;
+use super::{FileStrings, Strings};
 
 /// CLDR Spanish: `one` for 1; `many`, whole millions, takes "de" ("1000000 de mensajes").
 fn plural(n: u64, one: &str, other: &str) -> String {
@@ -102,10 +103,52 @@ pub static ES: Strings = Strings {
     offline: "No tienes conexión. El chat se reconectará cuando vuelvas a estar en línea.",
     paused: "Chat en pausa. Envía un mensaje para volver a conectarte.",
     paused_busy: "Ahora mismo hay mucha gente chateando. Envía un mensaje para intentarlo de nuevo.",
+    refused_sign_in: "El chat no ha podido iniciar tu sesión.",
+    refused_group: "Este chat no está disponible en esta página.",
+    refused_limit: "El chat no puede atender a más visitantes en este momento.",
+    refused_other: "El chat no ha podido conectarse.",
+    try_again: "Volver a intentarlo",
     stopped_banned: "Ya no puedes usar este chat.",
     stopped_license: "Este chat no está disponible en este sitio web en este momento.",
     stopped_too_many: "El chat está abierto en demasiadas ventanas. Cierra algunas y vuelve a cargar la página.",
     stopped_version: "Este chat se ha actualizado. Vuelve a cargar la página.",
     stopped_closed: "El chat se ha cerrado.",
     stopped_other: "El chat no está disponible en este momento. Inténtalo de nuevo más tarde.",
+    files: FileStrings {
+        attach: "Adjuntar un archivo",
+        drop_here: "Suelta los archivos aquí para enviarlos",
+        tray_label: "Archivos que se están enviando",
+        queued: "Esperando para subir…",
+        uploading: |name| format!("Subiendo {name}"),
+        cancel: "Cancelar",
+        retry: "Reintentar",
+        remove: "Eliminar",
+        choose_again: "Volver a elegir el archivo",
+        empty: "Este archivo está vacío.",
+        too_large: "Este archivo supera los 10 MB, el tamaño máximo que puedes enviar.",
+        refused_type: "No se pueden enviar archivos de este tipo.",
+        network: "No se ha podido subir el archivo. Comprueba tu conexión e inténtalo de nuevo.",
+        timed_out: "La subida se ha detenido. Inténtalo de nuevo.",
+        rejected: |message| format!("No se ha aceptado el archivo: {message}"),
+        no_url: "No se ha podido guardar el archivo. Inténtalo de nuevo.",
+        interrupted: "La subida se interrumpió al recargar la página.",
+        size: |bytes| human_size(bytes, ","),
+    },
+    unread_title: "Nuevo mensaje",
+    rate_question: "¿Qué te ha parecido este chat?",
+    rate_good: "Bien",
+    rate_bad: "Mal",
+    rate_comment_label: "Añade un comentario (opcional)",
+    rate_send_comment: "Enviar comentario",
+    rate_remove: "Quitar valoración",
+    rate_thanks: "Gracias por tu valoración.",
+    rate_failed: "No se ha podido guardar tu valoración. Inténtalo de nuevo.",
+    ticket_title: "Déjanos un mensaje",
+    ticket_submit: "Enviar mensaje",
+    ticket_sending: "Enviando…",
+    ticket_sent: "¡Gracias! Hemos recibido tu mensaje y te responderemos por correo electrónico.",
+    ticket_failed: "No se ha podido enviar tu mensaje. Inténtalo de nuevo.",
+    continuous_note: "Ahora no estamos disponibles. Déjanos un mensaje aquí y te responderemos en este chat.",
+    sound_on: "Activar el sonido de las respuestas",
+    sound_off: "Desactivar el sonido de las respuestas",
 };

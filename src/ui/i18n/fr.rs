@@ -2,8 +2,9 @@
 
 use std::collections::BTreeMap;
 
+use super::en::{human_size, localized_units};
 use super::plural::{zero_one_many_other, Plural};
-use super::Strings;
+use super::{FileStrings, Strings};
 
 /// CLDR French: `one` for 0 and 1; `many`, whole millions, takes `de` ("1000000 de messages", "d’heures").
 fn plural(n: u64, one: &str, other: &str, de: &str) -> String {
@@ -104,10 +105,52 @@ pub static FR: Strings = Strings {
     offline: "Vous êtes hors ligne. Le chat se reconnectera dès le retour de votre connexion.",
     paused: "Chat en pause. Envoyez un message pour vous reconnecter.",
     paused_busy: "Beaucoup de personnes discutent avec nous en ce moment. Envoyez un message pour réessayer.",
+    refused_sign_in: "Le chat n’a pas pu vous connecter.",
+    refused_group: "Ce chat n’est pas disponible sur cette page.",
+    refused_limit: "Le chat ne peut pas accueillir d’autres visiteurs pour le moment.",
+    refused_other: "Le chat n’a pas pu se connecter.",
+    try_again: "Réessayer",
     stopped_banned: "Vous ne pouvez plus utiliser ce chat.",
     stopped_license: "Ce chat n’est pas disponible sur ce site pour le moment.",
     stopped_too_many: "Le chat est ouvert dans trop de fenêtres. Fermez-en quelques-unes et rechargez la page.",
     stopped_version: "Ce chat a été mis à jour. Veuillez recharger la page.",
     stopped_closed: "La conversation a été fermée.",
     stopped_other: "Le chat n’est pas disponible pour le moment. Veuillez réessayer plus tard.",
+    files: FileStrings {
+        attach: "Joindre un fichier",
+        drop_here: "Déposez vos fichiers ici pour les envoyer",
+        tray_label: "Fichiers en cours d’envoi",
+        queued: "En attente d’envoi…",
+        uploading: |name| format!("Envoi de {name}"),
+        cancel: "Annuler",
+        retry: "Réessayer",
+        remove: "Supprimer",
+        choose_again: "Choisir à nouveau le fichier",
+        empty: "Ce fichier est vide.",
+        too_large: "Ce fichier dépasse 10\u{a0}Mo, la taille maximale autorisée.",
+        refused_type: "Les fichiers de ce type ne peuvent pas être envoyés.",
+        network: "L’envoi a échoué. Vérifiez votre connexion et réessayez.",
+        timed_out: "L’envoi est bloqué. Réessayez.",
+        rejected: |message| format!("Le fichier n’a pas été accepté\u{202f}: {message}"),
+        no_url: "Le fichier n’a pas pu être enregistré. Réessayez.",
+        interrupted: "L’envoi s’est interrompu lors du rechargement de la page.",
+        size: |bytes| localized_units(human_size(bytes, ","), "o", "Ko", "Mo"),
+    },
+    unread_title: "Nouveau message",
+    rate_question: "Comment s’est passée cette conversation\u{202f}?",
+    rate_good: "Bien",
+    rate_bad: "Pas bien",
+    rate_comment_label: "Ajouter un commentaire (facultatif)",
+    rate_send_comment: "Envoyer le commentaire",
+    rate_remove: "Retirer la note",
+    rate_thanks: "Merci pour votre note.",
+    rate_failed: "Votre note n’a pas pu être enregistrée. Réessayez.",
+    ticket_title: "Laisser un message",
+    ticket_submit: "Envoyer le message",
+    ticket_sending: "Envoi en cours…",
+    ticket_sent: "Merci\u{202f}! Nous avons bien reçu votre message et vous répondrons par e-mail.",
+    ticket_failed: "Votre message n’a pas pu être envoyé. Réessayez.",
+    continuous_note: "Nous sommes absents pour le moment. Laissez un message ici, nous vous répondrons dans ce chat.",
+    sound_on: "Activer le son des réponses",
+    sound_off: "Désactiver le son des réponses",
 };

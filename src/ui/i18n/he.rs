@@ -4,8 +4,9 @@
 
 use std::collections::BTreeMap;
 
+use super::en::human_size;
 use super::plural::{hebrew, Plural};
-use super::Strings;
+use super::{FileStrings, Strings};
 
 /// CLDR Hebrew: `forms` are one, two and other; `{n}` stands for the number.
 fn plural(n: u64, forms: [&str; 3]) -> String {
@@ -108,10 +109,52 @@ pub static HE: Strings = Strings {
     offline: "אין חיבור לאינטרנט. הצ׳אט יתחבר מחדש כשהחיבור יחזור.",
     paused: "הצ׳אט מושהה. כדי להתחבר מחדש, שלחו הודעה.",
     paused_busy: "הרבה אנשים מדברים איתנו כרגע. כדי לנסות שוב, שלחו הודעה.",
+    refused_sign_in: "ההתחברות לצ׳אט נכשלה.",
+    refused_group: "הצ׳אט הזה לא זמין בדף הזה.",
+    refused_limit: "הצ׳אט לא יכול לקבל עוד מבקרים כרגע.",
+    refused_other: "לא ניתן להתחבר לצ׳אט.",
+    try_again: "לנסות שוב",
     stopped_banned: "אין לך אפשרות להשתמש בצ׳אט הזה יותר.",
     stopped_license: "הצ׳אט לא זמין באתר הזה כרגע.",
     stopped_too_many: "הצ׳אט פתוח ביותר מדי חלונות. יש לסגור חלק מהם ולטעון מחדש את הדף.",
     stopped_version: "הצ׳אט עודכן. יש לטעון מחדש את הדף.",
     stopped_closed: "הצ׳אט נסגר.",
     stopped_other: "הצ׳אט לא זמין כרגע. כדאי לנסות שוב מאוחר יותר.",
+    files: FileStrings {
+        attach: "צירוף קובץ",
+        drop_here: "גררו לכאן קבצים כדי לשלוח אותם",
+        tray_label: "קבצים בשליחה",
+        queued: "ממתין להעלאה…",
+        uploading: |name| format!("העלאת {name}"),
+        cancel: "ביטול",
+        retry: "ניסיון חוזר",
+        remove: "הסרה",
+        choose_again: "בחירת הקובץ מחדש",
+        empty: "הקובץ הזה ריק.",
+        too_large: "הקובץ גדול מ־10 MB, הגודל המרבי שאפשר לשלוח.",
+        refused_type: "אי אפשר לשלוח קבצים מהסוג הזה.",
+        network: "ההעלאה נכשלה. כדאי לבדוק את החיבור ולנסות שוב.",
+        timed_out: "ההעלאה נתקעה. כדאי לנסות שוב.",
+        rejected: |message| format!("הקובץ לא התקבל: {message}"),
+        no_url: "לא ניתן היה לשמור את הקובץ. כדאי לנסות שוב.",
+        interrupted: "ההעלאה נעצרה כשהדף נטען מחדש.",
+        size: |bytes| human_size(bytes, "."),
+    },
+    unread_title: "הודעה חדשה",
+    rate_question: "איך היה הצ׳אט הזה?",
+    rate_good: "טוב",
+    rate_bad: "לא טוב",
+    rate_comment_label: "הוספת תגובה (לא חובה)",
+    rate_send_comment: "שליחת התגובה",
+    rate_remove: "הסרת הדירוג",
+    rate_thanks: "תודה על הדירוג.",
+    rate_failed: "לא ניתן היה לשמור את הדירוג. כדאי לנסות שוב.",
+    ticket_title: "השארת הודעה",
+    ticket_submit: "שליחת ההודעה",
+    ticket_sending: "בשליחה…",
+    ticket_sent: "תודה! קיבלנו את ההודעה ונחזור אליך באימייל.",
+    ticket_failed: "לא ניתן היה לשלוח את ההודעה. כדאי לנסות שוב.",
+    continuous_note: "אנחנו לא זמינים כרגע. אפשר להשאיר כאן הודעה, ונענה בצ׳אט הזה.",
+    sound_on: "הפעלת צליל התשובות",
+    sound_off: "כיבוי צליל התשובות",
 };

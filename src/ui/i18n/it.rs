@@ -2,8 +2,9 @@
 
 use std::collections::BTreeMap;
 
+use super::en::human_size;
 use super::plural::{one_many_other, Plural};
-use super::Strings;
+use super::{FileStrings, Strings};
 
 /// CLDR Italian: `one` for 1; `many`, whole millions, takes "di" ("1000000 di messaggi").
 fn plural(n: u64, one: &str, other: &str) -> String {
@@ -102,10 +103,52 @@ pub static IT: Strings = Strings {
     offline: "Sei offline. La chat si riconnetterà appena tornerà la connessione.",
     paused: "Chat in pausa. Invia un messaggio per riconnetterti.",
     paused_busy: "In questo momento molte persone stanno chattando. Invia un messaggio per riprovare.",
+    refused_sign_in: "Non è stato possibile accedere alla chat.",
+    refused_group: "Questa chat non è disponibile in questa pagina.",
+    refused_limit: "Al momento la chat non può accogliere altri visitatori.",
+    refused_other: "Non è stato possibile connettersi alla chat.",
+    try_again: "Riprova",
     stopped_banned: "Non puoi più usare questa chat.",
     stopped_license: "Al momento questa chat non è disponibile su questo sito.",
     stopped_too_many: "La chat è aperta in troppe finestre. Chiudine qualcuna e ricarica la pagina.",
     stopped_version: "Questa chat è stata aggiornata. Ricarica la pagina.",
     stopped_closed: "La chat è stata chiusa.",
     stopped_other: "Al momento la chat non è disponibile. Riprova più tardi.",
+    files: FileStrings {
+        attach: "Allega un file",
+        drop_here: "Rilascia qui i file per inviarli",
+        tray_label: "File in fase di invio",
+        queued: "In attesa di caricamento…",
+        uploading: |name| format!("Caricamento di {name}"),
+        cancel: "Annulla",
+        retry: "Riprova",
+        remove: "Rimuovi",
+        choose_again: "Scegli di nuovo il file",
+        empty: "Questo file è vuoto.",
+        too_large: "Questo file supera i 10 MB, la dimensione massima consentita.",
+        refused_type: "Non è possibile inviare file di questo tipo.",
+        network: "Caricamento non riuscito. Controlla la connessione e riprova.",
+        timed_out: "Il caricamento si è bloccato. Riprova.",
+        rejected: |message| format!("Il file non è stato accettato: {message}"),
+        no_url: "Non è stato possibile salvare il file. Riprova.",
+        interrupted: "Il caricamento si è interrotto quando la pagina è stata ricaricata.",
+        size: |bytes| human_size(bytes, ","),
+    },
+    unread_title: "Nuovo messaggio",
+    rate_question: "Com’è andata questa chat?",
+    rate_good: "Bene",
+    rate_bad: "Male",
+    rate_comment_label: "Aggiungi un commento (facoltativo)",
+    rate_send_comment: "Invia commento",
+    rate_remove: "Rimuovi valutazione",
+    rate_thanks: "Grazie per la tua valutazione.",
+    rate_failed: "Non è stato possibile salvare la valutazione. Riprova.",
+    ticket_title: "Lasciaci un messaggio",
+    ticket_submit: "Invia messaggio",
+    ticket_sending: "Invio in corso…",
+    ticket_sent: "Grazie! Abbiamo ricevuto il tuo messaggio e ti risponderemo via email.",
+    ticket_failed: "Non è stato possibile inviare il messaggio. Riprova.",
+    continuous_note: "Al momento non siamo disponibili. Lasciaci un messaggio qui e ti risponderemo in questa chat.",
+    sound_on: "Attiva il suono delle risposte",
+    sound_off: "Disattiva il suono delle risposte",
 };

@@ -3,8 +3,9 @@
 
 use std::collections::BTreeMap;
 
+use super::en::human_size;
 use super::plural::Plural;
-use super::Strings;
+use super::{FileStrings, Strings};
 
 fn system_message(kind: &str, vars: &BTreeMap<String, String>) -> Option<String> {
     let agent = vars.get("agent").map(String::as_str).unwrap_or("オペレーター");
@@ -96,6 +97,11 @@ pub static JA: Strings = Strings {
     offline: "オフラインです。インターネットに接続し直すと、チャットも自動的に再接続されます。",
     paused: "チャットは一時停止中です。メッセージを送信すると再接続します。",
     paused_busy: "ただいま大変混み合っています。メッセージを送信して、もう一度お試しください。",
+    refused_sign_in: "チャットにサインインできませんでした。",
+    refused_group: "このページではチャットをご利用いただけません。",
+    refused_limit: "ただいまチャットが混み合っているため、ご利用いただけません。",
+    refused_other: "チャットに接続できませんでした。",
+    try_again: "もう一度試す",
     stopped_banned: "このチャットはご利用いただけなくなりました。",
     stopped_license: "現在、このウェブサイトではチャットをご利用いただけません。",
     stopped_too_many:
@@ -103,4 +109,41 @@ pub static JA: Strings = Strings {
     stopped_version: "チャットが更新されました。ページを再読み込みしてください。",
     stopped_closed: "チャットは閉じられました。",
     stopped_other: "現在チャットをご利用いただけません。しばらくしてからもう一度お試しください。",
+    files: FileStrings {
+        attach: "ファイルを添付",
+        drop_here: "ここにファイルをドロップして送信",
+        tray_label: "送信中のファイル",
+        queued: "アップロード待ち…",
+        uploading: |name| format!("{name}をアップロード中"),
+        cancel: "キャンセル",
+        retry: "再試行",
+        remove: "削除",
+        choose_again: "ファイルをもう一度選択",
+        empty: "このファイルは空です。",
+        too_large: "このファイルは送信できる上限（10 MB）を超えています。",
+        refused_type: "この種類のファイルは送信できません。",
+        network: "アップロードに失敗しました。接続を確認して、もう一度お試しください。",
+        timed_out: "アップロードが進んでいません。もう一度お試しください。",
+        rejected: |message| format!("ファイルは受け付けられませんでした：{message}"),
+        no_url: "ファイルを保存できませんでした。もう一度お試しください。",
+        interrupted: "ページの再読み込みにより、アップロードが中断されました。",
+        size: |bytes| human_size(bytes, "."),
+    },
+    unread_title: "新着メッセージ",
+    rate_question: "このチャットはいかがでしたか？",
+    rate_good: "良い",
+    rate_bad: "悪い",
+    rate_comment_label: "コメントを追加（任意）",
+    rate_send_comment: "コメントを送信",
+    rate_remove: "評価を取り消す",
+    rate_thanks: "評価をありがとうございました。",
+    rate_failed: "評価を保存できませんでした。もう一度お試しください。",
+    ticket_title: "メッセージを残す",
+    ticket_submit: "メッセージを送信",
+    ticket_sending: "送信中…",
+    ticket_sent: "ありがとうございます。メッセージを受け付けました。メールでご返信いたします。",
+    ticket_failed: "メッセージを送信できませんでした。もう一度お試しください。",
+    continuous_note: "ただいま不在です。こちらにメッセージを残していただければ、このチャットでご返信いたします。",
+    sound_on: "返信の通知音をオンにする",
+    sound_off: "返信の通知音をオフにする",
 };

@@ -2,8 +2,9 @@
 
 use std::collections::BTreeMap;
 
+use super::en::human_size;
 use super::plural::{one_other, Plural};
-use super::Strings;
+use super::{FileStrings, Strings};
 
 fn plural(n: u64, one: &str, other: &str) -> String {
     let word = if one_other(n) == Plural::One { one } else { other };
@@ -98,10 +99,52 @@ pub static NL: Strings = Strings {
     offline: "Je bent offline. De chat maakt weer verbinding zodra je internet terug is.",
     paused: "Chat gepauzeerd. Stuur een bericht om opnieuw te verbinden.",
     paused_busy: "Er chatten nu erg veel mensen. Stuur een bericht om het opnieuw te proberen.",
+    refused_sign_in: "De chat kon je niet aanmelden.",
+    refused_group: "Deze chat is niet beschikbaar op deze pagina.",
+    refused_limit: "De chat kan op dit moment geen extra bezoekers aan.",
+    refused_other: "De chat kon geen verbinding maken.",
+    try_again: "Opnieuw proberen",
     stopped_banned: "Je kunt deze chat niet meer gebruiken.",
     stopped_license: "Deze chat is op deze website nu niet beschikbaar.",
     stopped_too_many: "De chat is in te veel vensters geopend. Sluit er een paar en laad de pagina opnieuw.",
     stopped_version: "Deze chat is bijgewerkt. Laad de pagina opnieuw.",
     stopped_closed: "De chat is gesloten.",
     stopped_other: "De chat is nu niet beschikbaar. Probeer het later opnieuw.",
+    files: FileStrings {
+        attach: "Bestand bijvoegen",
+        drop_here: "Zet bestanden hier neer om ze te versturen",
+        tray_label: "Bestanden die worden verstuurd",
+        queued: "Wacht op uploaden…",
+        uploading: |name| format!("{name} wordt geüpload"),
+        cancel: "Annuleren",
+        retry: "Opnieuw proberen",
+        remove: "Verwijderen",
+        choose_again: "Kies het bestand opnieuw",
+        empty: "Dit bestand is leeg.",
+        too_large: "Dit bestand is groter dan 10 MB, het maximum dat je kunt versturen.",
+        refused_type: "Bestanden van dit type kunnen niet worden verstuurd.",
+        network: "Het uploaden is mislukt. Controleer je verbinding en probeer het opnieuw.",
+        timed_out: "Het uploaden loopt vast. Probeer het opnieuw.",
+        rejected: |message| format!("Het bestand is niet geaccepteerd: {message}"),
+        no_url: "Het bestand kon niet worden opgeslagen. Probeer het opnieuw.",
+        interrupted: "Het uploaden is gestopt doordat de pagina opnieuw werd geladen.",
+        size: |bytes| human_size(bytes, ","),
+    },
+    unread_title: "Nieuw bericht",
+    rate_question: "Hoe was deze chat?",
+    rate_good: "Goed",
+    rate_bad: "Slecht",
+    rate_comment_label: "Voeg een opmerking toe (optioneel)",
+    rate_send_comment: "Opmerking versturen",
+    rate_remove: "Beoordeling verwijderen",
+    rate_thanks: "Bedankt voor je beoordeling.",
+    rate_failed: "Je beoordeling kon niet worden opgeslagen. Probeer het opnieuw.",
+    ticket_title: "Laat een bericht achter",
+    ticket_submit: "Bericht versturen",
+    ticket_sending: "Verzenden…",
+    ticket_sent: "Bedankt! We hebben je bericht ontvangen en reageren per e-mail.",
+    ticket_failed: "Je bericht kon niet worden verstuurd. Probeer het opnieuw.",
+    continuous_note: "We zijn er nu niet. Laat hier een bericht achter, dan reageren we in deze chat.",
+    sound_on: "Geluid bij antwoorden aanzetten",
+    sound_off: "Geluid bij antwoorden uitzetten",
 };

@@ -3,8 +3,9 @@
 
 use std::collections::BTreeMap;
 
+use super::en::human_size;
 use super::plural::{zero_one_many_other, Plural};
-use super::Strings;
+use super::{FileStrings, Strings};
 
 /// CLDR Portuguese: `one` for 0 and 1; `many`, whole millions, takes "de" ("1000000 de mensagens").
 fn plural(n: u64, one: &str, other: &str) -> String {
@@ -103,10 +104,52 @@ pub static PT: Strings = Strings {
     offline: "Você está off-line. O chat vai se reconectar quando a conexão voltar.",
     paused: "Chat pausado. Envie uma mensagem para se reconectar.",
     paused_busy: "Muitas pessoas estão conversando com a gente agora. Envie uma mensagem para tentar de novo.",
+    refused_sign_in: "Não foi possível entrar no chat.",
+    refused_group: "Este chat não está disponível nesta página.",
+    refused_limit: "O chat não pode receber mais visitantes no momento.",
+    refused_other: "Não foi possível conectar ao chat.",
+    try_again: "Tentar de novo",
     stopped_banned: "Você não pode mais usar este chat.",
     stopped_license: "Este chat não está disponível neste site no momento.",
     stopped_too_many: "O chat está aberto em janelas demais. Feche algumas e recarregue a página.",
     stopped_version: "Este chat foi atualizado. Recarregue a página.",
     stopped_closed: "O chat foi encerrado.",
     stopped_other: "O chat não está disponível no momento. Tente novamente mais tarde.",
+    files: FileStrings {
+        attach: "Anexar arquivo",
+        drop_here: "Solte os arquivos aqui para enviá-los",
+        tray_label: "Arquivos sendo enviados",
+        queued: "Aguardando envio…",
+        uploading: |name| format!("Enviando {name}"),
+        cancel: "Cancelar",
+        retry: "Tentar de novo",
+        remove: "Remover",
+        choose_again: "Escolher o arquivo de novo",
+        empty: "Este arquivo está vazio.",
+        too_large: "Este arquivo tem mais de 10 MB, o tamanho máximo permitido.",
+        refused_type: "Não é possível enviar arquivos deste tipo.",
+        network: "Falha no envio. Verifique sua conexão e tente de novo.",
+        timed_out: "O envio travou. Tente de novo.",
+        rejected: |message| format!("O arquivo não foi aceito: {message}"),
+        no_url: "Não foi possível salvar o arquivo. Tente de novo.",
+        interrupted: "O envio foi interrompido quando a página foi recarregada.",
+        size: |bytes| human_size(bytes, ","),
+    },
+    unread_title: "Nova mensagem",
+    rate_question: "O que você achou deste chat?",
+    rate_good: "Bom",
+    rate_bad: "Ruim",
+    rate_comment_label: "Adicione um comentário (opcional)",
+    rate_send_comment: "Enviar comentário",
+    rate_remove: "Remover avaliação",
+    rate_thanks: "Obrigado pela sua avaliação.",
+    rate_failed: "Não foi possível salvar sua avaliação. Tente de novo.",
+    ticket_title: "Deixe uma mensagem",
+    ticket_submit: "Enviar mensagem",
+    ticket_sending: "Enviando…",
+    ticket_sent: "Obrigado! Recebemos sua mensagem e vamos responder por e-mail.",
+    ticket_failed: "Não foi possível enviar sua mensagem. Tente de novo.",
+    continuous_note: "No momento não estamos disponíveis. Deixe uma mensagem aqui e responderemos neste chat.",
+    sound_on: "Ativar som das respostas",
+    sound_off: "Desativar som das respostas",
 };

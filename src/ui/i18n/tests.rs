@@ -83,13 +83,56 @@ fn texts(s: &'static Strings) -> Vec<(String, String)> {
         offline,
         paused,
         paused_busy,
+        refused_sign_in,
+        refused_group,
+        refused_limit,
+        refused_other,
+        try_again,
         stopped_banned,
         stopped_license,
         stopped_too_many,
         stopped_version,
         stopped_closed,
         stopped_other,
+        unread_title,
+        rate_question,
+        rate_good,
+        rate_bad,
+        rate_comment_label,
+        rate_send_comment,
+        rate_remove,
+        rate_thanks,
+        rate_failed,
+        ticket_title,
+        ticket_submit,
+        ticket_sending,
+        ticket_sent,
+        ticket_failed,
+        continuous_note,
+        sound_on,
+        sound_off,
+        files,
     } = s;
+    let FileStrings {
+        attach: file_attach,
+        drop_here: file_drop_here,
+        tray_label: file_tray_label,
+        queued: file_queued,
+        cancel: file_cancel,
+        retry: file_retry,
+        remove: file_remove,
+        choose_again: file_choose_again,
+        empty: file_empty,
+        too_large: file_too_large,
+        refused_type: file_refused_type,
+        network: file_network,
+        timed_out: file_timed_out,
+        no_url: file_no_url,
+        interrupted: file_interrupted,
+        uploading: file_uploading,
+        rejected: file_rejected,
+        size: file_size,
+    } = files;
     let mut out: Vec<(String, String)> = [
         ("widget_label", widget_label),
         ("title", title),
@@ -149,12 +192,49 @@ fn texts(s: &'static Strings) -> Vec<(String, String)> {
         ("offline", offline),
         ("paused", paused),
         ("paused_busy", paused_busy),
+        ("refused_sign_in", refused_sign_in),
+        ("refused_group", refused_group),
+        ("refused_limit", refused_limit),
+        ("refused_other", refused_other),
+        ("try_again", try_again),
         ("stopped_banned", stopped_banned),
         ("stopped_license", stopped_license),
         ("stopped_too_many", stopped_too_many),
         ("stopped_version", stopped_version),
         ("stopped_closed", stopped_closed),
         ("stopped_other", stopped_other),
+        ("unread_title", unread_title),
+        ("rate_question", rate_question),
+        ("rate_good", rate_good),
+        ("rate_bad", rate_bad),
+        ("rate_comment_label", rate_comment_label),
+        ("rate_send_comment", rate_send_comment),
+        ("rate_remove", rate_remove),
+        ("rate_thanks", rate_thanks),
+        ("rate_failed", rate_failed),
+        ("ticket_title", ticket_title),
+        ("ticket_submit", ticket_submit),
+        ("ticket_sending", ticket_sending),
+        ("ticket_sent", ticket_sent),
+        ("ticket_failed", ticket_failed),
+        ("continuous_note", continuous_note),
+        ("sound_on", sound_on),
+        ("sound_off", sound_off),
+        ("files.attach", file_attach),
+        ("files.drop_here", file_drop_here),
+        ("files.tray_label", file_tray_label),
+        ("files.queued", file_queued),
+        ("files.cancel", file_cancel),
+        ("files.retry", file_retry),
+        ("files.remove", file_remove),
+        ("files.choose_again", file_choose_again),
+        ("files.empty", file_empty),
+        ("files.too_large", file_too_large),
+        ("files.refused_type", file_refused_type),
+        ("files.network", file_network),
+        ("files.timed_out", file_timed_out),
+        ("files.no_url", file_no_url),
+        ("files.interrupted", file_interrupted),
     ]
     .into_iter()
     .map(|(k, v)| (k.to_owned(), (*v).to_owned()))
@@ -164,6 +244,9 @@ fn texts(s: &'static Strings) -> Vec<(String, String)> {
         ("typing_one", typing_one(AGENT)),
         ("download", download(FILE)),
         ("queue_wait", queue_wait(WAIT)),
+        ("files.uploading", file_uploading(FILE)),
+        ("files.rejected", file_rejected(REJECTION)),
+        ("files.size", file_size(SIZE)),
     ] {
         out.push((name.into(), text));
     }
@@ -187,6 +270,9 @@ fn texts(s: &'static Strings) -> Vec<(String, String)> {
 const AGENT: &str = "Zoë Ångström";
 const FILE: &str = "invoice-2024.pdf";
 const WAIT: &str = "⟨wait⟩";
+const REJECTION: &str = "⟨the service’s message⟩";
+/// 2.4 MB, with a decimal separator.
+const SIZE: u64 = 2_500_000;
 /// Counts every language writes with digits (no "one", "two" or Hebrew dual words).
 const COUNTS: [u64; 3] = [7, 25, 101];
 const SYSTEM_KINDS: [&str; 8] = [
@@ -201,10 +287,13 @@ const SYSTEM_KINDS: [&str; 8] = [
 ];
 
 /// Texts that are rightly the same word as in English (checked by a translator).
-const SAME_AS_ENGLISH: [(&str, &str); 3] = [
+const SAME_AS_ENGLISH: [(&str, &str); 6] = [
     ("fr", "image_fallback"), // "Image"
     ("fr", "log_label"),      // "Conversation"
     ("it", "file_fallback"),  // "File"
+    ("ar", "files.size"),     // "2.4 MB": CLDR's decimal point with Western digits
+    ("he", "files.size"),     // "2.4 MB"
+    ("ja", "files.size"),     // "2.4 MB"
 ];
 
 #[test]
@@ -244,6 +333,10 @@ fn every_language_has_every_string_translated_with_its_placeholders() {
         }
         assert!(get("download").contains(FILE), "{}.download", s.code);
         assert!(get("queue_wait").contains(WAIT), "{}.queue_wait", s.code);
+        assert!(get("files.uploading").contains(FILE), "{}.files.uploading", s.code);
+        assert!(get("files.rejected").contains(REJECTION), "{}.files.rejected", s.code);
+        let size = get("files.size");
+        assert!(size.contains("2.4") || size.contains("2,4"), "{}.files.size: {size}", s.code);
         for n in COUNTS {
             for f in ["unread", "message_parts", "queue_position", "wait_minutes", "wait_hours", "reconnecting_in"] {
                 let key = format!("{f}({n})");
@@ -400,4 +493,11 @@ fn file_sizes_read_as_people_write_them() {
     assert_eq!((en::EN.files.size)(310 * 1024), "310 KB");
     assert_eq!((en::EN.files.size)(10 * 1024 * 1024), "10.0 MB");
     assert_eq!((pl::PL.files.size)(2_500_000), "2,4 MB");
+    assert_eq!((de::DE.files.size)(2_500_000), "2,4 MB");
+    assert_eq!((ja::JA.files.size)(2_500_000), "2.4 MB");
+    assert_eq!((fr::FR.files.size)(2_500_000), "2,4 Mo");
+    assert_eq!((fr::FR.files.size)(310 * 1024), "310 Ko");
+    assert_eq!((fr::FR.files.size)(12), "12 o");
+    assert_eq!((ru::RU.files.size)(10 * 1024 * 1024), "10,0 МБ");
+    assert_eq!((uk::UK.files.size)(0), "0 Б");
 }

@@ -3,8 +3,9 @@
 
 use std::collections::BTreeMap;
 
+use super::en::human_size;
 use super::plural::one_other;
-use super::Strings;
+use super::{FileStrings, Strings};
 
 fn system_message(kind: &str, vars: &BTreeMap<String, String>) -> Option<String> {
     let agent = vars.get("agent").map(String::as_str).unwrap_or("Bir temsilci");
@@ -94,10 +95,52 @@ pub static TR: Strings = Strings {
     offline: "Çevrimdışısınız. Bağlantınız geri geldiğinde sohbet yeniden bağlanacak.",
     paused: "Sohbet duraklatıldı. Yeniden bağlanmak için bir mesaj gönderin.",
     paused_busy: "Şu anda çok sayıda kişi sohbet ediyor. Tekrar denemek için bir mesaj gönderin.",
+    refused_sign_in: "Sohbete giriş yapılamadı.",
+    refused_group: "Bu sohbet bu sayfada kullanılamıyor.",
+    refused_limit: "Sohbet şu anda daha fazla ziyaretçi kabul edemiyor.",
+    refused_other: "Sohbete bağlanılamadı.",
+    try_again: "Tekrar dene",
     stopped_banned: "Bu sohbeti artık kullanamazsınız.",
     stopped_license: "Bu sohbet şu anda bu web sitesinde kullanılamıyor.",
     stopped_too_many: "Sohbet çok fazla pencerede açık. Bazılarını kapatıp sayfayı yeniden yükleyin.",
     stopped_version: "Bu sohbet güncellendi. Lütfen sayfayı yeniden yükleyin.",
     stopped_closed: "Sohbet kapatıldı.",
     stopped_other: "Sohbet şu anda kullanılamıyor. Lütfen daha sonra tekrar deneyin.",
+    files: FileStrings {
+        attach: "Dosya ekle",
+        drop_here: "Göndermek için dosyaları buraya bırakın",
+        tray_label: "Gönderilen dosyalar",
+        queued: "Yüklenmeyi bekliyor…",
+        uploading: |name| format!("{name} yükleniyor"),
+        cancel: "İptal",
+        retry: "Tekrar dene",
+        remove: "Kaldır",
+        choose_again: "Dosyayı yeniden seç",
+        empty: "Bu dosya boş.",
+        too_large: "Bu dosya 10 MB sınırını aşıyor. Daha büyük dosyalar gönderilemez.",
+        refused_type: "Bu türdeki dosyalar gönderilemez.",
+        network: "Yükleme başarısız oldu. Bağlantınızı kontrol edip tekrar deneyin.",
+        timed_out: "Yükleme takıldı. Tekrar deneyin.",
+        rejected: |message| format!("Dosya kabul edilmedi: {message}"),
+        no_url: "Dosya kaydedilemedi. Tekrar deneyin.",
+        interrupted: "Sayfa yeniden yüklendiği için yükleme durdu.",
+        size: |bytes| human_size(bytes, ","),
+    },
+    unread_title: "Yeni mesaj",
+    rate_question: "Bu sohbet nasıldı?",
+    rate_good: "İyi",
+    rate_bad: "Kötü",
+    rate_comment_label: "Yorum ekleyin (isteğe bağlı)",
+    rate_send_comment: "Yorumu gönder",
+    rate_remove: "Değerlendirmeyi kaldır",
+    rate_thanks: "Değerlendirmeniz için teşekkür ederiz.",
+    rate_failed: "Değerlendirmeniz kaydedilemedi. Tekrar deneyin.",
+    ticket_title: "Mesaj bırakın",
+    ticket_submit: "Mesajı gönder",
+    ticket_sending: "Gönderiliyor…",
+    ticket_sent: "Teşekkürler! Mesajınızı aldık, size e-postayla yanıt vereceğiz.",
+    ticket_failed: "Mesajınız gönderilemedi. Tekrar deneyin.",
+    continuous_note: "Şu anda burada değiliz. Buraya bir mesaj bırakın, size bu sohbette yanıt vereceğiz.",
+    sound_on: "Yanıt sesini aç",
+    sound_off: "Yanıt sesini kapat",
 };
