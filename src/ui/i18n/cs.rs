@@ -4,17 +4,12 @@
 use std::collections::BTreeMap;
 
 use super::en::human_size;
-use super::plural::{czech, Plural};
+use super::plural::{czech, one_few_rest};
 use super::{FileStrings, Strings};
 
 /// CLDR Czech: `one` 1, `few` 2–4, `other` the rest (0, 5, 22, 101).
 fn plural(n: u64, one: &str, few: &str, other: &str) -> String {
-    let word = match czech(n) {
-        Plural::One => one,
-        Plural::Few => few,
-        _ => other,
-    };
-    format!("{n} {word}")
+    one_few_rest(czech, n, one, few, other)
 }
 
 fn system_message(kind: &str, vars: &BTreeMap<String, String>) -> Option<String> {

@@ -3,17 +3,12 @@
 use std::collections::BTreeMap;
 
 use super::en::human_size;
-use super::plural::{polish, Plural};
+use super::plural::{one_few_rest, polish};
 use super::{FileStrings, Strings};
 
 /// Polish plural forms (CLDR `one`, `few`, `many`).
 fn plural(n: u64, one: &str, few: &str, many: &str) -> String {
-    let word = match polish(n) {
-        Plural::One => one,
-        Plural::Few => few,
-        _ => many,
-    };
-    format!("{n} {word}")
+    one_few_rest(polish, n, one, few, many)
 }
 
 fn system_message(kind: &str, vars: &BTreeMap<String, String>) -> Option<String> {

@@ -21,6 +21,17 @@ pub enum Plural {
 
 use Plural::*;
 
+/// "{n} {word}" for the Slavic families (Polish, Czech, Russian, Ukrainian), whose rules
+/// `rule` sort numbers into `one`, `few` and the rest (`many` or `other`), one word each.
+pub fn one_few_rest(rule: fn(u64) -> Plural, n: u64, one: &str, few: &str, rest: &str) -> String {
+    let word = match rule(n) {
+        One => one,
+        Few => few,
+        _ => rest,
+    };
+    format!("{n} {word}")
+}
+
 /// English, German, Dutch, Turkish: `one` for 1.
 pub fn one_other(n: u64) -> Plural {
     if n == 1 {

@@ -4,17 +4,12 @@
 use std::collections::BTreeMap;
 
 use super::en::{human_size, localized_units};
-use super::plural::{east_slavic, Plural};
+use super::plural::{east_slavic, one_few_rest};
 use super::{FileStrings, Strings};
 
 /// CLDR Russian: `one` 1, 21, 101; `few` 2–4, 22–24; `many` 0, 5–20, 25, 111.
 fn plural(n: u64, one: &str, few: &str, many: &str) -> String {
-    let word = match east_slavic(n) {
-        Plural::One => one,
-        Plural::Few => few,
-        _ => many,
-    };
-    format!("{n} {word}")
+    one_few_rest(east_slavic, n, one, few, many)
 }
 
 fn system_message(kind: &str, vars: &BTreeMap<String, String>) -> Option<String> {
