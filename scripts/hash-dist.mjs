@@ -18,7 +18,8 @@ import path from "node:path";
 import zlib from "node:zlib";
 
 const dir = path.resolve(process.argv[2] || "dist");
-const ENTRY = new Set(["index.html", "loader.js"]);
+// loader.d.ts (the JS API's types, for site owners' editors) sits next to loader.js under its name.
+const ENTRY = new Set(["index.html", "loader.js", "loader.d.ts"]);
 const files = () => readdirSync(dir).filter((f) => !/\.(br|gz)$/.test(f) && statSync(path.join(dir, f)).isFile());
 const read = (f) => readFileSync(path.join(dir, f));
 const hashOf = (...buffers) => {

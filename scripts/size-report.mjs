@@ -20,7 +20,10 @@ import { compressedSizes } from "./compressed-size.mjs";
 
 const KB = 1024;
 const BUDGETS = { loader: 3 * KB, first: 130 * KB, everything: 220 * KB };
-const CEILINGS = { first: 191 * KB, everything: 252.5 * KB };
+// The split alone measured 190.8 / 252.2 KB; with issues 16-18 merged (14 languages, the JS API,
+// files, rating, tickets, retry discipline; most of the core and every language table still in the
+// first download) 237.7 / 318.6 KB, this script on the merged build.
+const CEILINGS = { first: 237.8 * KB, everything: 318.7 * KB };
 
 /** The loader's file: not hashed (host pages name it), cached briefly. */
 export const LOADER = "loader.js";
@@ -43,7 +46,9 @@ export function classify(dist) {
   if (missingLazy.length) throw new Error(`${splitJs} names missing files: ${missingLazy.join(", ")}`);
   return {
     loader: files.filter((f) => f === LOADER),
-    first: files.filter((f) => f !== LOADER && !lazy.has(f)),
+    // TypeScript declarations for site owners' editors: no page fetches them.
+    types: files.filter((f) => f.endsWith(".d.ts")),
+    first: files.filter((f) => f !== LOADER && !f.endsWith(".d.ts") && !lazy.has(f)),
     lazy: files.filter((f) => lazy.has(f)),
   };
 }
@@ -80,6 +85,7 @@ function main() {
   lazy.forEach((s) => row({ ...s, file: `${s.file} (lazy)` }));
   const everything = sum("everything (but the loader)", [...first, ...lazy]);
   row(everything);
+  groups.types.map(sizes).forEach((s) => row({ ...s, file: `${s.file} (types: fetched by no page)` }));
 
   let failed = false;
   const check = (what, value, budget, ceiling) => {
