@@ -23,7 +23,7 @@ const BUDGETS = { loader: 3 * KB, first: 130 * KB, everything: 220 * KB };
 // The split alone measured 190.8 / 252.2 KB; with issues 16-18 merged (14 languages, the JS API,
 // files, rating, tickets, retry discipline; most of the core and every language table still in the
 // first download) 237.7 / 318.6 KB, this script on the merged build.
-const CEILINGS = { first: 237.8 * KB, everything: 318.7 * KB };
+const CEILINGS = { first: 238 * KB, everything: 319 * KB };
 
 /** The loader's file: not hashed (host pages name it), cached briefly. */
 export const LOADER = "loader.js";
