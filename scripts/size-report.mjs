@@ -23,7 +23,9 @@ const BUDGETS = { loader: 3 * KB, first: 130 * KB, everything: 220 * KB };
 // The split alone measured 190.8 / 252.2 KB; with issues 16-18 merged (14 languages, the JS API,
 // files, rating, tickets, retry discipline; most of the core and every language table still in the
 // first download) 237.7 / 318.6 KB, this script on the merged build.
-const CEILINGS = { first: 238 * KB, everything: 319 * KB };
+// The same build twice gives the same figures, but a small unrelated change can move the main
+// wasm's brotli size by 1.5 KB (seen: raw 0.4 KB smaller, brotli 1.5 KB bigger), hence 1 KB above.
+const CEILINGS = { first: 240.2 * KB, everything: 321 * KB };
 
 /** The loader's file: not hashed (host pages name it), cached briefly. */
 export const LOADER = "loader.js";

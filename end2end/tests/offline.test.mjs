@@ -18,7 +18,7 @@ test("offline with a ticket form: a failed try keeps the answers, the next one i
       await w.locator(".lc-launcher").click({ timeout: 20_000 });
       await w.getByText("We're away right now. Leave a message.").first().waitFor({ timeout: 20_000 });
       const form = w.locator("form.lc-form");
-      await form.getByRole("heading", { name: "Leave a message" }).waitFor({ timeout: 20_000 });
+      await form.getByRole("heading", { name: "Leave a message", exact: true }).waitFor({ timeout: 20_000 });
       await form.getByLabel(/^E-mail:/).fill("ada@example.com");
       await form.getByLabel(/^Message:/).fill("Please call me back");
       await form.getByLabel(/^Message:/).press("Tab");

@@ -175,9 +175,12 @@ test("LiveChat's snippet verbatim: the widget starts and takes the stub over; sc
   }));
 
 test("LiveChat's snippet with asyncInit: nothing until init(), then the widget starts at once", () =>
-  // Group 3 has no prechat form: the composer is on screen for the draft.
+  // Group 3 has no prechat form: the composer is on screen for the draft (once it is online).
   openSpa((lic) => `document.addEventListener("DOMContentLoaded", () => {
     window.__lc.asyncInit = true; window.__lc.group = 3; ${SNIPPET(lic)} });`, async (v) => {
+    // Group 3 is the night shift, offline: with nobody online its window is the ticket form
+    // (issue 17), so it comes online here for the composer to show.
+    await stack.sandbox.admin("groups", { group_id: 3, status: "online" });
     await v.page.waitForTimeout(1_500);
     assert.equal(await count(v, "iframe"), 0, "no iframe before init()");
     assert.equal(await count(v, `script[src="${TRACKING}"]`), 0, "the snippet injected nothing");

@@ -98,6 +98,28 @@ pub struct RatingState {
 }
 
 impl RatingState {
+    /// A change was sent (`None`: taking the rating back); the last error goes.
+    pub fn sent(&mut self, change: Option<Rating>) {
+        self.pending = Some(change);
+        self.error = None;
+    }
+
+    /// The server now has `rating` (an answer or a push): a matching change is done.
+    pub fn confirm(&mut self, rating: Option<Rating>) {
+        if self.pending.as_ref() == Some(&rating) {
+            self.pending = None;
+        }
+        self.confirmed = rating;
+    }
+
+    /// The change `change` failed (or could not be sent): what the server has shows again.
+    pub fn fail(&mut self, change: Option<Option<Rating>>, error: RatingError) {
+        if change.is_some() && self.pending == change {
+            self.pending = None;
+        }
+        self.error = Some(error);
+    }
+
     /// What the window shows: the change under way, else the server's.
     pub fn shown(&self) -> Option<&Rating> {
         match &self.pending {

@@ -8,9 +8,30 @@ use crate::protocol::{
 
 use super::rating::{Rating, RATING_NAMESPACE};
 use super::state::{Availability, ChatPhase, ChatState, FormSlot, Participant, QueueStatus, Visibility};
+use super::ticket::TicketStatus;
 use super::timeline::{Incoming, Merged};
 
 impl ChatState {
+    /// The reply sound on or off (the visitor's setting).
+    pub fn set_sound(&mut self, on: bool) {
+        self.sound_on = on;
+    }
+
+    /// Text for the composer to start with (`None` once a message is sent).
+    pub fn set_message_draft(&mut self, draft: Option<String>) {
+        self.message_draft = draft;
+    }
+
+    /// Where the ticket form stands.
+    pub fn set_ticket_status(&mut self, status: TicketStatus) {
+        self.ticket_status = status;
+    }
+
+    /// The configured group was refused at login: the license's default group serves.
+    pub fn drop_group(&mut self) {
+        self.group_id = 0;
+    }
+
     /// `login` response: the customer, a pending greeting, the last chat and,
     /// when the server includes it, which groups are online.
     pub fn apply_login(&mut self, login: &LoginResponse) {

@@ -71,7 +71,7 @@ impl Conversation {
                 }
             }
             Intent::SetSound(on) => {
-                self.state.sound_on = on;
+                self.state.set_sound(on);
                 if let Some(key) = self.sound_key.clone() {
                     self.out.push_back(Output::Store { key, value: if on { "on" } else { "off" }.into() });
                 }
@@ -83,7 +83,7 @@ impl Conversation {
             Intent::SetSessionVariables { variables, merge } => self.set_session_variables(variables, merge, now_ms),
             Intent::SetMessageDraft(text) => {
                 if !text.trim().is_empty() {
-                    self.state.message_draft = Some(text);
+                    self.state.set_message_draft(Some(text));
                 }
             }
             Intent::UpdateCustomerPage(page) => self.navigated(page, now_ms),
@@ -99,7 +99,7 @@ impl Conversation {
             return;
         }
         self.sneak_peek.clear();
-        self.state.message_draft = None;
+        self.state.set_message_draft(None);
         for part in split_message(text, MAX_MESSAGE_BYTES) {
             self.send_event(NewEvent::message(part), now_ms);
         }

@@ -186,7 +186,7 @@ impl Conversation {
     /// The visitor's stored sound setting (`"on"` / `"off"`); the sound is off until
     /// the visitor turns it on.
     pub fn restore_sound(&mut self, stored: &str) {
-        self.state.sound_on = stored == "on";
+        self.state.set_sound(stored == "on");
     }
 
     /// Whether a reply arrived unseen since the last call with the sound on: play it once.

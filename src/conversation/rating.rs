@@ -23,8 +23,7 @@ impl Conversation {
             return;
         }
         let request = UpdateThreadProperties { chat_id, thread_id, properties: rating.to_properties() };
-        self.state.rating.pending = Some(Some(rating.clone()));
-        self.state.rating.error = None;
+        self.state.rating.sent(Some(rating.clone()));
         self.requests.send(&mut self.session, request.into(), Purpose::Rate(Some(rating)), now_ms);
     }
 
@@ -37,8 +36,7 @@ impl Conversation {
         let mut properties = DeletedProperties::new();
         properties.insert(crate::chat::rating::RATING_NAMESPACE.to_owned(), vec!["score".into(), "comment".into()]);
         let request = DeleteThreadProperties { chat_id, thread_id, properties };
-        self.state.rating.pending = Some(None);
-        self.state.rating.error = None;
+        self.state.rating.sent(None);
         self.requests.send(&mut self.session, request.into(), Purpose::Rate(None), now_ms);
     }
 
@@ -47,7 +45,7 @@ impl Conversation {
         match (self.state.chat_id.clone(), self.state.thread_id.clone()) {
             (Some(chat), Some(thread)) => Some((chat, thread)),
             _ => {
-                self.state.rating.error = Some(RatingError::NoThread);
+                self.state.rating.fail(None, RatingError::NoThread);
                 self.warn("rating ignored: no chat thread to rate".into());
                 None
             }
@@ -56,24 +54,18 @@ impl Conversation {
 
     /// The server set (or removed) the rating: it is the thread's now.
     pub(super) fn rating_confirmed(&mut self, rating: Option<Rating>) {
-        if self.state.rating.pending.as_ref() == Some(&rating) {
-            self.state.rating.pending = None;
-        }
         let value = match rating.as_ref().map(|r| r.score) {
             Some(Score::Good) => RatingValue::Good,
             Some(Score::Bad) => RatingValue::Bad,
             None => RatingValue::None,
         };
-        self.state.rating.confirmed = rating;
+        self.state.rating.confirm(rating);
         self.announcer.push(HostEvent::RatingSubmitted(value));
     }
 
     /// The server refused the change or did not answer: what it has shows again.
     /// Not retried: the visitor sees the error and may rate again.
     pub(super) fn rating_failed(&mut self, rating: Option<Rating>, error: &RequestError) {
-        if self.state.rating.pending.as_ref() == Some(&rating) {
-            self.state.rating.pending = None;
-        }
-        self.state.rating.error = Some(RatingError::Failed(error.to_string()));
+        self.state.rating.fail(Some(rating), RatingError::Failed(error.to_string()));
     }
 }

@@ -52,7 +52,7 @@ impl Conversation {
         self.retry.logged_in();
         if self.session.group_dropped() {
             // The configured group was not found or not allowed: the default group serves.
-            self.state.group_id = 0;
+            self.state.drop_group();
         }
         self.several_chats = login.chats.len() > 1;
         self.state.apply_login(login);

@@ -74,12 +74,12 @@ impl Conversation {
         self.tickets.under_way = None;
         match ticket_outcome(&answer) {
             Ok(ticket_id) => {
-                self.state.ticket_status = TicketStatus::Sent(ticket_id);
+                self.state.set_ticket_status(TicketStatus::Sent(ticket_id));
                 self.announcer.push(HostEvent::FormSubmitted(FormSubmittedData::new(&FormType::Ticket)));
             }
             Err(reason) => {
                 self.warn(format!("ticket failed: {reason}"));
-                self.state.ticket_status = TicketStatus::Failed(reason);
+                self.state.set_ticket_status(TicketStatus::Failed(reason));
             }
         }
     }
@@ -90,7 +90,7 @@ impl Conversation {
             return;
         }
         let Some(visitor_id) = self.state.customer_id().map(str::to_owned) else {
-            self.state.ticket_status = TicketStatus::Failed("not logged in yet".into());
+            self.state.set_ticket_status(TicketStatus::Failed("not logged in yet".into()));
             return;
         };
         self.tickets.next_id += 1;
@@ -100,7 +100,7 @@ impl Conversation {
         let url = format!("{}/v2/tickets/new", self.session.web_api_origin());
         self.tickets.queued = Some(TicketRequest { id, url, body: body.to_string() });
         self.tickets.under_way = Some((id, now_ms.saturating_add(TICKET_TIMEOUT_MS)));
-        self.state.ticket_status = TicketStatus::Sending;
+        self.state.set_ticket_status(TicketStatus::Sending);
     }
 
     /// On every tick: a ticket past its deadline failed (its late answer is ignored).
@@ -108,7 +108,7 @@ impl Conversation {
         if self.tickets.under_way.is_some_and(|(_, at)| now_ms >= at) {
             self.tickets.under_way = None;
             self.tickets.queued = None;
-            self.state.ticket_status = TicketStatus::Failed("the ticket service did not answer".into());
+            self.state.set_ticket_status(TicketStatus::Failed("the ticket service did not answer".into()));
             self.warn("ticket timed out".into());
         }
     }

@@ -17,6 +17,7 @@ use super::i18n::strings;
 use super::view_state::{after_render, ViewState};
 use super::window::ChatWindow;
 use crate::chat::{ChatPhase, FormSlot};
+use crate::conversation::Intent;
 use crate::session::ConnectionStatus;
 
 /// The first retry of a failed chunk fetch, doubled after each failure up to
@@ -135,8 +136,8 @@ pub fn LazyChatWindow() -> impl IntoView {
 
 /// The window's frame: the window's box with a plain composer, focused at once
 /// (none while a prechat form is due: the form comes first).
-/// When the chunk lands, what was typed goes into the real composer through an
-/// `input` event, as if typed there.
+/// When the chunk lands, what was typed goes into the real composer as a message
+/// draft (`Intent::SetMessageDraft`, the path of the host's `messageDraft`).
 fn window_frame() -> AnyView {
     let ctx = ChatContext::expect();
     let view = ViewState::expect();
@@ -149,12 +150,10 @@ fn window_frame() -> AnyView {
     });
     on_cleanup(move || {
         let Some(typed) = input.get_untracked().map(|el| el.value()).filter(|v| !v.is_empty()) else { return };
+        // The same way as the host's messageDraft: the composer takes it whenever it mounts.
+        ctx.send(Intent::SetMessageDraft(typed));
         after_render(move || {
             if let Some(composer) = view.composer.get_untracked() {
-                composer.set_value(&typed);
-                if let Ok(event) = web_sys::Event::new("input") {
-                    let _ = composer.dispatch_event(&event);
-                }
                 let _ = composer.focus();
             }
         });
