@@ -25,6 +25,8 @@ pub mod tr;
 pub mod uk;
 
 #[cfg(test)]
+mod choose_tests;
+#[cfg(test)]
 mod tests;
 
 pub use plural::Plural;
