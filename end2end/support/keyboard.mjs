@@ -69,8 +69,9 @@ export async function focusIs(page, frame, want, what, ms = 5_000) {
  * The focused element's focus indicator: its outline and box-shadow while it has
  * keyboard focus and while it has not (blurred for a moment, then focused again the
  * way the keyboard left it, with `focusVisible`). Returns { visible, focusVisible,
- * focused, plain } where `visible` says the focused look has an outline or a shadow
- * the plain one lacks, and `focusVisible` that :focus-visible matched.
+ * focused, plain } where `visible` says the focused look has an outline of 2 px or more
+ * (Chromium's default 1 px "auto" ring does not count) or a shadow, unlike the plain one,
+ * and `focusVisible` that :focus-visible matched.
  */
 export function focusRing(frame) {
   return frame.evaluate(() => {
