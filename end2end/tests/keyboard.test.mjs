@@ -1,12 +1,12 @@
 // Issue 17 "in both widths and by keyboard, with axe still finding nothing": the controls
 // the issue added, reached and operated with the keyboard only (Tab, Shift+Tab, Enter,
 // Space, Escape through page.keyboard; no clicks) on a 1280 px desktop and a 375 px phone:
-// the reply-sound toggle, the attach button (its file chooser), an upload's Cancel, the
-// rating's Good / Bad, its comment box and Send comment, Remove rating, and the ticket
-// form's fields and Send message. Each is focusable, has an accessible name and shows a
+// the reply-sound toggle, the attach button (its file chooser, by Enter and by Space), an
+// upload's Cancel, a failed upload's Retry and Remove, the rating's Good / Bad, its comment
+// box and Send comment, Remove rating, and the ticket form's fields and Send message. Each is focusable, has an accessible name and shows a
 // visible focus indicator (its outline or shadow differs from the unfocused look); focus
 // is never dropped on the page when the control it was on goes away; axe finds nothing
-// with the upload tray, the rating and the ticket form on screen.
+// with the upload tray (uploading and failed), the rating and the ticket form on screen.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { audit } from "../support/axe.mjs";
@@ -52,7 +52,8 @@ const notLost = (page, frame, after) => focusIs(page, frame, (f) => f.tag !== "B
 
 /**
  * Holds every upload_file request until the returned `release()`: the upload stays in
- * the tray (progress bar, Cancel) while the test looks at it.
+ * the tray (progress bar, Cancel) while the test looks at it. After `release()` every
+ * upload fails as a network failure would (a row with Retry and Remove).
  */
 async function holdUploads(context) {
   let release;
@@ -65,7 +66,7 @@ async function holdUploads(context) {
 }
 
 for (const [label, viewport] of WIDTHS) {
-  test(`sound, attach, cancel and rating by keyboard at ${label} px, axe clean`, { timeout: 120_000 }, () =>
+  test(`sound, attach, cancel, retry, remove and rating by keyboard at ${label} px, axe clean`, { timeout: 120_000 }, () =>
     stack.visit({ viewport, goto: false, shot: `keyboard-chat-${label}` }, async (v) => {
       const { page } = v;
       const keys = page.keyboard;
@@ -109,10 +110,27 @@ for (const [label, viewport] of WIDTHS) {
         await keys.press("Space");
         await waitFor(async () => (await w.locator(".lc-upload").count()) === 0, 5_000, "the upload row to go");
         await notLost(page, frame, "the upload's Cancel");
+        // A failed upload: Retry by Enter keeps focus on the row (its Cancel / Remove), Remove by Space.
+        release();
+        await tabTo(page, frame, (f) => composer.test(f.name), { what: "the composer" });
+        await reach(page, frame, named("Attach a file"), "the attach button", { back: true, max: 3 });
+        await chooseFiles(page, frame, "Space", { name: "again.pdf", mimeType: "application/pdf", buffer: PDF });
+        const failed = w.locator(".lc-upload", { hasText: "again.pdf" });
+        await failed.getByRole("button", { name: "Retry" }).waitFor({ timeout: STEP });
+        await noViolations(frame, "a failed upload in the tray");
+        await reach(page, frame, named("Retry"), "the upload's Retry", { back: true, max: 6 });
+        await keys.press("Enter");
+        await focusIs(page, frame, named(/^(Cancel|Remove): again\.pdf$/), "the row's Cancel / Remove after Retry");
+        await failed.getByRole("button", { name: "Remove: again.pdf" }).waitFor({ timeout: STEP });
+        await focusIs(page, frame, named("Remove: again.pdf"), "the row's Remove once the retry failed too");
+        await checkFocus(page, frame, "the upload's Remove");
+        await keys.press("Space");
+        await waitFor(async () => (await w.locator(".lc-upload").count()) === 0, 5_000, "the failed row to go");
+        await notLost(page, frame, "the upload's Remove");
       } finally {
         release();
       }
-      assert.deepEqual(fileEvents(await stack.state(), me.id), [], "no file event after the cancel");
+      assert.deepEqual(fileEvents(await stack.state(), me.id), [], "no file event after the cancel and the failures");
 
       // The rating: Good by Enter, a comment, Send comment, then Bad by Space, Remove rating.
       await reach(page, frame, named(/Good$/), 'the rating\'s "Good"', { back: true });
