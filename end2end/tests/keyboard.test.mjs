@@ -3,10 +3,12 @@
 // Space, Escape through page.keyboard; no clicks) on a 1280 px desktop and a 375 px phone:
 // the reply-sound toggle, the attach button (its file chooser, by Enter and by Space), an
 // upload's Cancel, a failed upload's Retry and Remove, the rating's Good / Bad, its comment
-// box and Send comment, Remove rating, and the ticket form's fields and Send message. Each is focusable, has an accessible name and shows a
-// visible focus indicator (its outline or shadow differs from the unfocused look); focus
-// is never dropped on the page when the control it was on goes away; axe finds nothing
-// with the upload tray (uploading and failed), the rating and the ticket form on screen.
+// box and Send comment, Remove rating, and the ticket form's fields and Send message. Each
+// is focusable, has an accessible name and shows a visible focus indicator (its outline or
+// shadow differs from the unfocused look); focus is never dropped on the page when the
+// control it was on goes away; axe finds nothing with the upload tray (uploading and
+// failed), the rating and the ticket form on screen. The transcript download the issue
+// asks for is not in the widget yet, so it is not here either.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { audit } from "../support/axe.mjs";
