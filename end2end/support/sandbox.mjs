@@ -94,3 +94,13 @@ export function newCustomer(sandbox, known, ms = 20_000) {
   return waitFor(async () => (await sandbox.admin("state")).customers.find((c) => !known.includes(c.id) && c.connections > 0),
     ms, "the page's customer to log in");
 }
+
+/** `customerId`'s chat in the sandbox's state `s` (/admin/state). */
+export const chatOf = (s, customerId) => s.chats.find((c) => c.customer_id === customerId);
+
+/** The `rating` properties ({ score, comment }) of the latest thread of `customerId`'s chat in `s`. */
+export function threadRating(s, customerId) {
+  const chat = chatOf(s, customerId);
+  const thread = chat && chat.threads[chat.threads.length - 1];
+  return thread && thread.properties && thread.properties.rating;
+}

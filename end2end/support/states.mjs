@@ -76,7 +76,10 @@ export async function walkStates({ sandbox, page, widget: w, known }, onState) {
   await post.waitFor({ timeout: STEP });
   await onState("postchat");
 
-  await post.getByRole("radio", { name: "Great" }).check();
+  // The postchat form's rating field is the good / bad control (the rating goes to the thread).
+  await post.getByRole("button", { name: /Good/ }).click();
+  await post.getByText("Thanks for your rating.").waitFor({ timeout: STEP });
+  await post.getByRole("radio", { name: "Yes" }).check();
   await post.getByRole("button", { name: "Send feedback" }).click();
   await ended.getByText("Thank you for your feedback!").waitFor({ timeout: STEP });
   await onState("thanks");

@@ -10,15 +10,9 @@ import { audit } from "../support/axe.mjs";
 import { useStack, PHONE } from "../support/fixture.mjs";
 import { waitFor } from "../support/wait.mjs";
 import { fillPrechat } from "../support/widget.mjs";
+import { PNG, PDF, fileEvents } from "../support/files.mjs";
 
 const stack = useStack(["--no-agent"]);
-
-// A 2x2 PNG.
-const PNG = Buffer.from(
-  "iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAYAAABytg0kAAAAEklEQVR4nGP4z8DwHwyBNBgAAM0bE+2pqBYAAAAASUVORK5CYII=",
-  "base64",
-);
-const PDF = Buffer.from("%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n".padEnd(3000, " "));
 
 /** In the widget's frame: a DataTransfer holding the files [{ name, type, b64 }]. */
 const transfer = (frame, files) =>
@@ -34,10 +28,7 @@ const files = (prefix) => [
 ];
 
 /** The customer's file events on the sandbox. */
-async function fileEvents(me) {
-  const chat = (await stack.state()).chats.find((c) => c.customer_id === me.id);
-  return (chat?.threads ?? []).flatMap((t) => t.events).filter((e) => e.type === "file");
-}
+const customerFiles = async (me) => fileEvents(await stack.state(), me.id);
 
 async function openChat(v) {
   const w = v.widget;
@@ -87,7 +78,7 @@ test("an image and a PDF by the attach button, by drop and by paste reach the ag
     // The agent's side has each file once, in order, on the sandbox's cdn.
     const names = ["picked.png", "picked.pdf", "dropped.png", "dropped.pdf", "pasted.png", "pasted.pdf"];
     const events = await waitFor(async () => {
-      const evs = await fileEvents(me);
+      const evs = await customerFiles(me);
       return evs.length >= names.length && evs;
     }, 20_000, "six file events on the sandbox");
     assert.deepEqual(events.map((e) => e.name), names);
@@ -123,6 +114,6 @@ test("a file over 10 MB is refused with a clear error and never uploaded", { tim
     await row.getByRole("button", { name: "Remove: huge.pdf" }).click();
     await waitFor(async () => (await w.locator(".lc-upload").count()) === 0, 5_000, "the row to go");
     assert.equal((await stack.state()).uploads.filter((u) => u.customer_id === me.id).length, 0, "nothing was uploaded");
-    assert.deepEqual(await fileEvents(me), [], "no file event");
+    assert.deepEqual(await customerFiles(me), [], "no file event");
     assert.deepEqual(v.errors, []);
   }));

@@ -3,7 +3,11 @@
 // prechat (with an invalid first submit), the queue counting down, the agent
 // joining, messages both ways, a quick reply, a card's link followed and its
 // message button, Escape and back, end chat with its confirmation, postchat
-// (answers on the sandbox) and the thank-you. Issues 4 and 5.
+// (answers on the sandbox) and the thank-you. Issues 4 and 5. Issue 17: a file by the
+// attach button (one `file` event on the sandbox's cdn, one thumbnail), the postchat
+// form's `rating` field rated good with a comment (the thread's `rating` properties,
+// `rating_submitted` on the host page), and, with the group offline, a message left
+// through the ticket form (listed by the sandbox, confirmed, `form_submitted` `ticket`).
 //
 // Only page.keyboard drives the widget; locators are used to wait and to
 // assert. A screenshot of each main state goes to end2end/test-results/.
@@ -13,6 +17,10 @@ import { mkdirSync, readdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { useStack, resultsDir as results, PHONE, DESKTOP } from "../support/fixture.mjs";
 import { waitFor } from "../support/wait.mjs";
+import { chooseFiles, focusIs, named, tabTo } from "../support/keyboard.mjs";
+import { PNG, fileEvents } from "../support/files.mjs";
+import { threadRating } from "../support/sandbox.mjs";
+import { stubScript, LISTEN_ALL, eventLike } from "../support/host-events.mjs";
 
 mkdirSync(results, { recursive: true });
 
@@ -21,64 +29,6 @@ const STEP = 20_000;
 
 // A fifth of the demo pace: the queue lasts about two seconds, long enough to see.
 const stack = useStack(["--time-scale", "0.2"]);
-
-/**
- * What has keyboard focus inside the widget, or null when focus is not in its
- * iframe: tag, type, id, class, accessible name (aria-label, else its label,
- * else its text), checked, href, target, rel.
- */
-async function focused(page, frame) {
-  const hostTag = await page.evaluate(() => document.activeElement?.tagName);
-  if (hostTag !== "IFRAME") return null;
-  return frame.evaluate(() => {
-    const el = document.activeElement;
-    if (!el || el === document.body) return { tag: "BODY", name: "" };
-    const squash = (s) => (s || "").replace(/\s+/g, " ").trim();
-    const label = el.labels && el.labels.length ? el.labels[0].textContent : null;
-    return {
-      tag: el.tagName,
-      type: el.getAttribute("type") || "",
-      id: el.id,
-      cls: el.className && typeof el.className === "string" ? el.className : "",
-      name: squash(el.getAttribute("aria-label") || label || el.textContent),
-      checked: !!el.checked,
-      value: el.value ?? null,
-      href: el.getAttribute("href"),
-      target: el.getAttribute("target"),
-      rel: el.getAttribute("rel"),
-    };
-  });
-}
-
-const describe = (f) => (f ? `${f.tag}#${f.id}.${f.cls} "${f.name}"` : "(focus outside the widget)");
-
-/**
- * Presses Tab (or Shift+Tab) until the focused element matches `want`, at most
- * `max` times. Returns the focused element.
- */
-async function tabTo(page, frame, want, { back = false, max = 60, what = "element" } = {}) {
-  const seen = [];
-  for (let i = 0; i <= max; i++) {
-    const f = await focused(page, frame);
-    if (f && want(f)) return f;
-    seen.push(describe(f));
-    await page.keyboard.press(back ? "Shift+Tab" : "Tab");
-  }
-  throw new Error(`could not reach ${what} with ${back ? "Shift+Tab" : "Tab"}; went through:\n  ${seen.join("\n  ")}`);
-}
-
-/** Waits until focus is on an element matching `want`. */
-async function focusIs(page, frame, want, what, ms = 5_000) {
-  let last;
-  try {
-    return await waitFor(async () => {
-      last = await focused(page, frame);
-      return last && want(last) ? last : null;
-    }, ms, what);
-  } catch {
-    throw new Error(`focus should be on ${what}, is on ${describe(last)}`);
-  }
-}
 
 /**
  * Watches the queue banner in `frame` from now until it goes (after it showed):
@@ -100,8 +50,6 @@ async function watchQueue(frame) {
   }
   return seen;
 }
-
-const named = (name) => (f) => (name instanceof RegExp ? name.test(f.name) : f.name === name);
 
 /**
  * Desktop: a floating window with rounded corners above the launcher, inside
@@ -133,7 +81,7 @@ async function checkLayout(page, frame, viewport) {
 }
 
 async function journey(viewport, label) {
-  const visit = await stack.open({ viewport, goto: false });
+  const visit = await stack.open({ viewport, goto: false, init: stubScript({ setup: LISTEN_ALL }) });
   const { page, errors } = visit;
   const sandbox = stack.sandbox;
   for (const f of readdirSync(results)) if (f.startsWith(`journey-${label}-`)) rmSync(path.join(results, f));
@@ -312,6 +260,27 @@ async function journey(viewport, label) {
     await log.getByText(/You picked .Tell me more./).waitFor({ timeout: STEP });
     await focusIs(page, frame, (f) => f.tag !== "BODY", "something in the widget after the message button (not lost)");
 
+    // --- A file (issue 17): the attach button, just before the composer, opens the file
+    // chooser on Enter; the upload becomes one `file` event on the sandbox's cdn and one
+    // thumbnail in the log.
+    await tabTo(page, frame, (f) => composerName.test(f.name), { max: 20, what: "the composer" });
+    await tabTo(page, frame, named("Attach a file"), { back: true, max: 3, what: 'the "Attach a file" button' });
+    await chooseFiles(page, frame, "Enter", { name: "my-desk.png", mimeType: "image/png", buffer: PNG });
+    const thumb = log.getByRole("img", { name: "my-desk.png" });
+    await thumb.waitFor({ timeout: STEP });
+    const files = await waitFor(async () => {
+      const f = fileEvents(await stack.state(), me.id);
+      return f.length > 0 && f;
+    }, STEP, "the file event on the sandbox");
+    assert.deepEqual(files.map((e) => e.name), ["my-desk.png"], "the agent's side gets the file once");
+    assert.ok(files[0].url.startsWith(sandbox.url("cdn", "/uploads/")), `${files[0].url} is on the sandbox's cdn`);
+    await waitFor(() => frame.evaluate(() => [...document.querySelectorAll(".lc-log img")].every((i) => i.complete && i.naturalWidth > 0)),
+      STEP, "the thumbnail to load from the cdn");
+    assert.equal(await thumb.count(), 1, "the thumbnail shows once");
+    assert.equal(await w.locator(".lc-upload").count(), 0, "nothing left in the upload tray");
+    await shot("file");
+    await focusIs(page, frame, (f) => f.tag !== "BODY", "something in the widget after the upload (not lost)");
+
     // --- End the chat from the header, with its confirmation.
     const end = await tabTo(page, frame, named("End chat"), { back: true, max: 60, what: 'the header\'s "End chat"' });
     assert.equal(end.tag, "BUTTON");
@@ -322,11 +291,24 @@ async function journey(viewport, label) {
     const ended = w.locator(".lc-ended");
     await ended.getByText("The chat has ended.").waitFor({ timeout: STEP });
 
-    // --- Postchat: focus moves to it; a rating by keyboard, a comment, submit.
+    // --- Postchat: focus moves to its first control, the `rating` field's "Good" (LiveChat's
+    // postchat rating field, shown as the good / bad control): Enter rates the thread,
+    // then a comment for the rating, the other answers, submit.
     const post = ended.locator("form.lc-form");
     await post.waitFor({ timeout: STEP });
-    await focusIs(page, frame, (f) => f.type === "radio" && f.name === "Great", 'the first rating ("Great")');
+    await focusIs(page, frame, (f) => f.tag === "BUTTON" && /Good/.test(f.name), 'the rating field\'s "Good"');
     await shot("postchat");
+    await keys.press("Enter");
+    await stack.waitState((s) => threadRating(s, me.id)?.score === 1, "rating.score 1 on the thread", STEP);
+    assert.equal(await eventLike(page, "rating_submitted"), "good", "the host page hears of the rating");
+    await focusIs(page, frame, (f) => /Good/.test(f.name) && f.pressed === "true", '"Good" pressed');
+    await tabTo(page, frame, named(/^Tell us why/), { max: 3, what: "the rating's comment box (its comment_label)" });
+    await keys.type("Sam found my lamp.");
+    await keys.press("Tab");
+    await focusIs(page, frame, named("Send comment"), 'the "Send comment" button');
+    await keys.press("Enter");
+    await stack.waitState((s) => threadRating(s, me.id)?.comment === "Sam found my lamp.", "rating.comment on the thread", STEP);
+    await tabTo(page, frame, (f) => f.type === "radio" && f.name === "Yes", { max: 4, what: 'the "Yes" radio' });
     await keys.press("Space");
     await keys.press("Tab");
     await focusIs(page, frame, named(/^Any comments/), "the comment field");
@@ -338,8 +320,13 @@ async function journey(viewport, label) {
     await post.waitFor({ state: "detached", timeout: 5_000 });
     await focusIs(page, frame, (f) => f.tag !== "BODY", "something in the widget after the postchat (not lost)");
     await shot("thanks");
-    await waitFor(async () => JSON.stringify(await myChat()).includes("Quick and friendly."),
-      STEP, "the postchat answers on the sandbox");
+    assert.deepEqual(await eventLike(page, "form_submitted", (d) => d.type === "postchat"), { type: "postchat" });
+    // The filled form carries the answers; the rating stays the thread's (no `rating` field in it).
+    const filledPost = await waitFor(async () => (await myChat()).threads.flatMap((t) => t.events)
+      .find((e) => e.type === "filled_form" && e.form_id === "postchat-0"), STEP, "the postchat answers on the sandbox");
+    assert.deepEqual(filledPost.fields.map((f) => f.type), ["radio", "textarea"]);
+    assert.ok(JSON.stringify(filledPost).includes("Quick and friendly."));
+    assert.deepEqual(threadRating(await stack.state(), me.id), { score: 1, comment: "Sam found my lamp." });
 
     // The window can still be closed with Escape and focus goes home.
     await keys.press("Escape");
@@ -355,8 +342,71 @@ async function journey(viewport, label) {
   }
 }
 
+/**
+ * Nobody online (issue 17): the group offline from the admin API, the window opens on the
+ * ticket form; the visitor fills it in and sends it by keyboard; the sandbox lists the
+ * ticket, the window confirms it, the host page gets `form_submitted` `{ type: "ticket" }`.
+ */
+async function leaveMessage(viewport, label) {
+  const sandbox = stack.sandbox;
+  await sandbox.admin("groups", { group_id: 0, status: "offline", ticket: true });
+  const visit = await stack.open({ viewport, goto: false, init: stubScript({ setup: LISTEN_ALL }) });
+  const { page } = visit;
+  const shot = (state) => page.screenshot({ path: path.join(results, `journey-${label}-ticket-${state}.png`) });
+  try {
+    await page.goto(sandbox.url("shop"));
+    const w = visit.widget;
+    const frame = await visit.frame();
+    const keys = page.keyboard;
+    await w.locator(".lc-launcher:not(#lc-boot)").waitFor({ timeout: STEP });
+    const me = await visit.customer();
+    await tabTo(page, frame, (f) => f.cls.includes("lc-launcher"), { what: "the launcher" });
+    await keys.press("Enter");
+    const form = w.locator("form.lc-form");
+    await form.getByRole("heading", { name: "Leave a message", exact: true }).waitFor({ timeout: STEP });
+    await w.getByText("We're away right now. Leave a message.").first().waitFor({ timeout: STEP });
+    await tabTo(page, frame, named(/^Your name:/), { max: 10, what: "the ticket form's name field" });
+    await shot("form");
+    await keys.type("Ada Lovelace");
+    await keys.press("Tab");
+    await focusIs(page, frame, named(/^E-mail:/), "the E-mail field");
+    await keys.type("ada@example.com");
+    await keys.press("Tab");
+    await focusIs(page, frame, named(/^Subject:/), "the Subject field");
+    await keys.type("A lamp order");
+    await keys.press("Tab");
+    await focusIs(page, frame, named(/^Message:/), "the Message field");
+    await keys.type("Please call me back about order 1234.");
+    await keys.press("Tab");
+    await focusIs(page, frame, named("Send message"), 'the "Send message" button');
+    await keys.press("Enter");
+    await w.getByText(/We got your message/).waitFor({ timeout: STEP });
+    await shot("sent");
+    const ticket = await stack.waitState((s) => s.tickets.find((t) => t.visitor_id === me.id), "the ticket on the sandbox", STEP);
+    assert.equal(ticket.requester.mail, "ada@example.com");
+    assert.equal(ticket.requester.name, "Ada Lovelace");
+    assert.equal(ticket.subject, "A lamp order");
+    assert.match(ticket.ticket_message, /Please call me back about order 1234\./);
+    assert.deepEqual(await eventLike(page, "form_submitted", (d) => d.type === "ticket"), { type: "ticket" });
+    await focusIs(page, frame, (f) => f.tag !== "BODY", "something in the widget after the ticket (not lost)");
+    assert.deepEqual(visit.errors, [], "no errors on the host page");
+  } catch (e) {
+    await shot("failure").catch(() => {});
+    throw e;
+  } finally {
+    await visit.close();
+    await sandbox.admin("groups", { group_id: 0, status: "online", ticket: true });
+  }
+}
+
 test("the whole journey by keyboard on a 375 px phone", { timeout: 180_000 }, () =>
   journey(PHONE, "375"));
 
 test("the whole journey by keyboard on a desktop", { timeout: 180_000 }, () =>
   journey(DESKTOP, "desktop"));
+
+test("nobody online: a message left through the ticket form by keyboard on a 375 px phone", { timeout: 90_000 }, () =>
+  leaveMessage(PHONE, "375"));
+
+test("nobody online: a message left through the ticket form by keyboard on a desktop", { timeout: 90_000 }, () =>
+  leaveMessage(DESKTOP, "desktop"));

@@ -4,29 +4,13 @@
 // ("(1) New message"), which comes back exactly once the visitor reads it.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { useStack } from "../support/fixture.mjs";
 import { waitFor } from "../support/wait.mjs";
 import { fillPrechat } from "../support/widget.mjs";
+import { audit } from "../support/axe.mjs";
+import { threadRating as rating } from "../support/sandbox.mjs";
 
 const stack = useStack(["--fast"]);
-const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
-
-/** axe's violations in the widget's frame (as the a11y test runs it). */
-async function axeViolations(frame) {
-  if (!(await frame.evaluate(() => typeof window.axe === "object"))) await frame.evaluate(axeSource);
-  return frame.evaluate(async () => {
-    const r = await window.axe.run(document, { resultTypes: ["violations"], rules: { "page-has-heading-one": { enabled: false } } });
-    return r.violations.map((v) => v.id + ": " + v.nodes.map((n) => n.target.join(" ")).join(", "));
-  });
-}
-
-const rating = (s, customerId) => {
-  const chat = s.chats.find((c) => c.customer_id === customerId);
-  const thread = chat && chat.threads[chat.threads.length - 1];
-  return thread && thread.properties && thread.properties.rating;
-};
 
 test("a rating during the chat and after it ended is stored on the thread and restored after a reload", () =>
   stack.visit({ shot: "rating" }, async ({ page, widget: w, customer, frame }) => {
@@ -46,7 +30,8 @@ test("a rating during the chat and after it ended is stored on the thread and re
     await w.getByLabel("Add a comment (optional)").fill("Very helpful");
     await w.getByRole("button", { name: "Send comment" }).click();
     await stack.waitState((s) => rating(s, me.id)?.comment === "Very helpful", "the comment on the thread");
-    assert.deepEqual(await axeViolations(await frame()), [], "axe finds nothing with the rating on screen");
+    const violations = await audit(await frame());
+    assert.deepEqual(violations, [], `axe finds nothing with the rating on screen: ${JSON.stringify(violations, null, 2)}`);
 
     await page.reload();
     await w.locator(".lc-launcher").click({ timeout: 20_000 });

@@ -85,13 +85,18 @@ pub fn prechat_form(group_id: u64, groups: &[(u64, String)]) -> Value {
     })
 }
 
-/// The postchat form of a group.
+/// The postchat form of a group. Like LiveChat's own postchat survey it has a `rating`
+/// field with a `label` and a `comment_label` (the spec's "Form fields" table does not list
+/// that type; LiveChat's customer-sdk 2.0.4 reads it in `parseFields`). A rating is the
+/// thread's `rating` properties (set with `update_thread_properties`), so the filled form
+/// carries answers for the other fields only ("Filled form fields" lists no `rating`).
 pub fn postchat_form(group_id: u64) -> Value {
     json!({
         "id": format!("postchat-{group_id}"),
         "fields": [
             { "id": "p-header", "type": "header", "label": "Thanks for chatting with us!" },
-            { "id": "p-rate", "type": "radio", "label": "How would you rate this chat?", "required": true, "options": opts(&["Great", "Okay", "Bad"]) },
+            { "id": "p-rating", "type": "rating", "label": "How would you rate this chat?", "comment_label": "Tell us why (optional)", "required": false },
+            { "id": "p-recommend", "type": "radio", "label": "Would you recommend us to a friend?", "required": false, "options": opts(&["Yes", "Maybe", "No"]) },
             { "id": "p-comment", "type": "textarea", "label": "Any comments?", "required": false },
         ]
     })

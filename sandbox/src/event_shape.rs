@@ -170,6 +170,12 @@ fn filled_field(f: &Value, path: &str, warnings: &mut Vec<String>) -> Result<Map
         "answer"
     } else if ty == "checkbox" {
         "answers"
+    } else if ty == "rating" {
+        // A postchat form's `rating` field: "Filled form fields" has no answer shape for it.
+        return Err(RtmError::validation(format!(
+            "`{path}` is a rating field, which a filled form does not carry: a rating is the thread's \
+             `rating` properties (update_thread_properties)"
+        )));
     } else {
         return Err(RtmError::validation(format!(
             "`{path}.type` must be one of checkbox, email, name, question, subject, textarea, group_chooser, radio, select"

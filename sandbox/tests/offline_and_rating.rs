@@ -1,7 +1,8 @@
 //! Issue 17 items 2 and 3 in the sandbox: ratings stored in the thread's properties
 //! with their pushes, the ticket form (`get_form` type `ticket`, fields without ids),
 //! `/v2/tickets/new` with its validation answer and faults, groups going offline
-//! from the admin API, and the continuous chat an offline group still takes.
+//! from the admin API, the continuous chat an offline group still takes, and the postchat
+//! form's `rating` field.
 
 mod common;
 use common::*;
@@ -91,4 +92,49 @@ async fn an_offline_group_takes_only_continuous_chats_and_can_turn_its_ticket_fo
     admin(p, "groups", json!({ "group_id": 0, "status": "online" })).await;
     let r = c.request("list_group_statuses", json!({ "group_ids": [0] })).await;
     assert_eq!(r["payload"]["groups_status"]["0"], "online");
+}
+
+/// The postchat survey has a `rating` field like LiveChat's own (`label`, `comment_label`;
+/// customer-sdk 2.0.4 `parseFields`). Its filled form carries the other fields' answers
+/// (data structures "Filled form fields", which has no `rating` type): that one is accepted,
+/// a `rating` field in it is refused with a validation error naming where a rating goes, and
+/// the rating itself is the thread's `rating.score` / `rating.comment`.
+#[tokio::test]
+async fn the_postchat_form_rates_through_the_thread_and_its_filled_form_carries_no_rating_field() {
+    let s = start_quiet().await;
+    let (mut c, _) = Client::logged_in(s.port()).await;
+    let r = c.request("get_form", json!({ "group_id": 0, "type": "postchat" })).await;
+    let fields = r["payload"]["form"]["fields"].as_array().unwrap().clone();
+    let rating: Vec<_> = fields.iter().filter(|f| f["type"] == "rating").collect();
+    assert_eq!(rating.len(), 1, "{fields:?}");
+    assert!(rating[0]["label"].as_str().is_some_and(|l| !l.is_empty()), "{}", rating[0]);
+    assert!(rating[0]["comment_label"].as_str().is_some_and(|l| !l.is_empty()), "{}", rating[0]);
+    let (chat_id, thread_id) = c.start_chat(json!({})).await;
+    let props = json!({ "rating": { "score": 0, "comment": "Too slow" } });
+    let r = c
+        .request("update_thread_properties", json!({ "chat_id": chat_id, "thread_id": thread_id, "properties": props }))
+        .await;
+    assert_eq!(r["success"], true, "{r}");
+    c.push("thread_properties_updated").await;
+    let form = |fields: serde_json::Value| json!({ "chat_id": chat_id, "event": { "type": "filled_form", "form_id": "postchat-0", "fields": fields } });
+    let answers = json!([
+        { "type": "radio", "id": "p-recommend", "label": "Would you recommend us to a friend?", "answer": { "id": "1", "label": "Maybe" } },
+        { "type": "textarea", "id": "p-comment", "label": "Any comments?", "answer": "Thanks" },
+    ]);
+    let r = c.request("send_event", form(answers.clone())).await;
+    assert_eq!(r["success"], true, "{r}");
+    assert_eq!(c.push("incoming_event").await["payload"]["event"]["fields"], answers);
+    for bad in [
+        json!({ "type": "rating", "id": "p-rating", "label": "How would you rate this chat?", "answer": { "id": "1", "label": "Good" } }),
+        json!({ "type": "rating", "id": "p-rating", "label": "How would you rate this chat?", "answer": 1 }),
+        json!({ "type": "rating", "id": "p-rating", "label": "How would you rate this chat?" }),
+    ] {
+        let r = c.request("send_event", form(json!([bad]))).await;
+        assert_error(&r, "validation");
+        let message = r["payload"]["error"]["message"].as_str().unwrap_or("");
+        assert!(message.contains("update_thread_properties"), "{r}");
+    }
+    let st = admin_state(s.port()).await;
+    let chat = st["chats"].as_array().unwrap().iter().find(|x| x["id"] == chat_id.as_str()).unwrap().clone();
+    assert_eq!(chat["threads"][0]["properties"]["rating"], json!({ "score": 0, "comment": "Too slow" }));
 }

@@ -11,8 +11,8 @@ use super::form::{SurveyForm, SurveyKind};
 use super::i18n::strings;
 use super::view_state::{after_render, focus_element, focus_is_lost, ViewState};
 
-/// The postchat form's first control.
-const FORM_FIRST: &str = "form.lc-form input, form.lc-form select, form.lc-form textarea";
+/// The postchat form's first control (a `rating` field's Good is a button).
+const FORM_FIRST: &str = "form.lc-form input, form.lc-form select, form.lc-form textarea, form.lc-form button";
 
 /// Shown when the chat has ended (`chat_deactivated`): "The chat has ended",
 /// the postchat form when there is one, and "Start a new chat", which focuses

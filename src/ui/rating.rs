@@ -2,6 +2,7 @@
 //! comment once a score is chosen, and "Remove rating". The same control shows
 //! during the chat, when it ends, and for a postchat survey's `rating` field.
 //! The rating shown is the core's (the change under way, else the server's).
+//! "Remove rating" goes with the comment box it sits in: focus moves to "Good".
 
 use leptos::prelude::*;
 
@@ -44,6 +45,13 @@ pub fn RatingControl(
     let question_id = format!("{id}-q");
     let labelled_by = question_id.clone();
     let comment_id = format!("{id}-comment");
+    let good_ref = NodeRef::<leptos::html::Button>::new();
+    let remove = move || {
+        if let Some(el) = good_ref.get_untracked() {
+            let _ = el.focus();
+        }
+        ctx.send(Intent::RemoveRating);
+    };
     let comment_box = dyn_view(move || {
         score.get().map(|s| {
             let comment_id = comment_id.clone();
@@ -55,7 +63,7 @@ pub fn RatingControl(
                         on:input:target=move |ev| comment.set(ev.target().value())></textarea>
                     <div class="lc-form-actions">
                         <button type="button" class="lc-btn" on:click=click(move || rate(s))>{t.rate_send_comment}</button>
-                        <button type="button" class="lc-btn" on:click=click(move || ctx.send(Intent::RemoveRating))>
+                        <button type="button" class="lc-btn" on:click=click(remove)>
                             {t.rate_remove}
                         </button>
                     </div>
@@ -79,7 +87,8 @@ pub fn RatingControl(
         <div class="lc-rate" role="group" aria-labelledby=labelled_by>
             <p id=question_id class="lc-rate-question">{question}</p>
             <div class="lc-rate-buttons">
-                <button type="button" class="lc-btn lc-rate-good" aria-pressed=pressed(Score::Good) on:click=on_good>
+                <button type="button" class="lc-btn lc-rate-good" aria-pressed=pressed(Score::Good) node_ref=good_ref
+                    on:click=on_good>
                     <span aria-hidden="true">"\u{1F44D} "</span>{t.rate_good}
                 </button>
                 <button type="button" class="lc-btn lc-rate-bad" aria-pressed=pressed(Score::Bad) on:click=on_bad>

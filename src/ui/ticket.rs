@@ -1,6 +1,7 @@
 //! Nobody online: the ticket form ("Leave a message"), what became of it
 //! (sending, sent with a confirmation, failed with the answers kept for another
 //! try), and the note shown instead when the message waits in a continuous chat.
+//! The confirmation takes the focus the form's Send button had.
 
 use leptos::prelude::*;
 
@@ -10,6 +11,7 @@ use super::context::ChatContext;
 use super::dynamic::{dyn_view, fresh};
 use super::form::{SurveyForm, SurveyKind};
 use super::i18n::strings;
+use super::view_state::{after_render, focus_is_lost};
 
 /// The ticket form to show: nobody online, a ticket form, and no chat running.
 pub fn ticket_form(ctx: ChatContext) -> Memo<Option<crate::protocol::Form>> {
@@ -32,10 +34,23 @@ pub fn TicketView(
     let t = strings();
     let status = Memo::new(move |_| ctx.slices.forms.with(|f| f.ticket_status.clone()));
     let sent = Memo::new(move |_| matches!(status.get(), TicketStatus::Sent(_)));
+    let sent_ref = NodeRef::<leptos::html::P>::new();
+    Effect::new(move |_| {
+        if sent.get() {
+            after_render(move || {
+                if let Some(el) = sent_ref.get_untracked().filter(|_| focus_is_lost()) {
+                    let _ = el.focus();
+                }
+            });
+        }
+    });
     // Rebuilt only when the form itself changes, so a failure keeps what was typed.
     let body = dyn_view(move || {
         if sent.get() {
-            return Some(view! { <p class="lc-thanks lc-ticket-sent">{t.ticket_sent}</p> }.into_any());
+            return Some(
+                view! { <p class="lc-thanks lc-ticket-sent" tabindex="-1" node_ref=sent_ref>{t.ticket_sent}</p> }
+                    .into_any(),
+            );
         }
         form.get().map(|form| fresh(view! { <SurveyForm form=form kind=SurveyKind::Ticket/> }))
     });

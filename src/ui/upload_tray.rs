@@ -2,6 +2,8 @@
 //! name and size, a progress bar and Cancel while it uploads, and, when it
 //! failed, why, with Retry (when trying again can help) and Remove. An upload
 //! leaves the tray in the same update that shows its `file` event in the log.
+//! A button that goes away under the keyboard hands focus on: Cancel and Remove
+//! to the composer, Retry to the row's Cancel (the row stays).
 
 use leptos::prelude::*;
 
@@ -12,6 +14,7 @@ use super::attach::open_file_picker;
 use super::context::ChatContext;
 use super::dynamic::{click, dyn_view};
 use super::i18n::{strings, FileStrings};
+use super::view_state::ViewState;
 
 /// What the visitor reads about a failure.
 pub fn error_text(t: &FileStrings, error: &UploadError) -> String {
@@ -59,8 +62,13 @@ fn UploadRow(id: String) -> impl IntoView {
         Memo::new(move |_| ctx.slices.uploads.with(|u| u.iter().find(|u| u.id == lookup).cloned()));
     let name = move || upload.with(|u| u.as_ref().map(|u| u.file.name.clone()).unwrap_or_default());
     let size = move || upload.with(|u| u.as_ref().map(|u| (t.size)(u.file.size)).unwrap_or_default());
+    let view = ViewState::expect();
     let cancel_id = id.clone();
-    let cancel = click(move || ctx.send(Intent::CancelUpload { id: cancel_id.clone() }));
+    let cancel = click(move || {
+        view.focus_composer();
+        ctx.send(Intent::CancelUpload { id: cancel_id.clone() });
+    });
+    let cancel_ref = NodeRef::<leptos::html::Button>::new();
     let status = dyn_view(move || {
         let upload = upload.get()?;
         Some(match &upload.state {
@@ -79,7 +87,12 @@ fn UploadRow(id: String) -> impl IntoView {
                     Some(
                         view! {
                             <button type="button" class="lc-link-btn lc-upload-retry"
-                                on:click=click(move || ctx.send(Intent::RetryUpload { id: id.clone() }))>
+                                on:click=click(move || {
+                                    if let Some(el) = cancel_ref.get_untracked() {
+                                        let _ = el.focus();
+                                    }
+                                    ctx.send(Intent::RetryUpload { id: id.clone() });
+                                })>
                                 {t.retry}
                             </button>
                         }
@@ -93,6 +106,7 @@ fn UploadRow(id: String) -> impl IntoView {
                                 on:click=click(move || {
                                     ctx.send(Intent::CancelUpload { id: id.clone() });
                                     open_file_picker();
+                                    view.focus_composer();
                                 })>
                                 {t.choose_again}
                             </button>
@@ -118,7 +132,7 @@ fn UploadRow(id: String) -> impl IntoView {
             <span class="lc-upload-size">{size}</span>
             {status}
             <button type="button" class="lc-link-btn lc-upload-cancel" aria-label=move || format!("{}: {}", action(), name())
-                on:click=cancel>
+                node_ref=cancel_ref on:click=cancel>
                 {action}
             </button>
         </li>
