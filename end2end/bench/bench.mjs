@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Issue 7's performance budgets, measured (scripts/bench.sh builds first, then runs this):
 // the release build in dist/ on the demo shop against the sandbox, in Debian's Chromium,
-// with Chromium tracing and the widget's `performance` marks (src/browser/perf.rs), plus the
+// with Chromium tracing and the widget's `performance` marks (src/perf.rs), plus the
 // core's workload natively (cargo bench --bench core) and in wasm (`bench_core`, built with
 // the `bench` feature into $BENCH_WASM_DIR). Prints one table: figure, measured, budget,
 // PASS/FAIL. Exits 1 when a budget is missed. Every figure is a median over repeated runs,
