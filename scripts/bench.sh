@@ -3,7 +3,7 @@
 # scripts/test.sh): builds the release widget, the core's wasm workload and the sandbox,
 # then prints every budget's figure with its budget and PASS/FAIL (end2end/bench/bench.mjs).
 #   ./scripts/bench.sh                 # everything
-#   ./scripts/bench.sh open transcript # some figures: sizes loader open transcript typing wasm native
+#   ./scripts/bench.sh open transcript # some figures: sizes loader open (chunk too) chunk transcript typing wasm native
 # BENCH_RUNS (10), BENCH_EVENTS (5000), BENCH_APPENDS (50), BENCH_TRANSCRIPT_RUNS (3), BENCH_TYPED
 # (200), BENCH_TYPING_PAUSE (50 ms) and BENCH_CPU_RATE (4, the "(4x CPU)" rows' throttle) tune it.
 set -euo pipefail

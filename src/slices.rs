@@ -75,7 +75,15 @@ pub struct Forms {
     pub continuous: bool,
 }
 
-type Slice<T> = RwSignal<T, LocalStorage>;
+/// A slice's signal on the write side: reference-counted rather than in the
+/// reactive arena, so the publisher reads and writes it without an arena lookup
+/// (instantiated for every slice's type, those lookups were 13 KB of wasm).
+type Slice<T> = ArcRwSignal<T>;
+
+/// The read side of `slice`, in the current owner's arena.
+fn read<T: 'static>(slice: &Slice<T>) -> ReadSignal<T, LocalStorage> {
+    ReadSignal::from_local(slice.read_only())
+}
 
 /// The read side: one signal per slice. Small and `Copy`; nothing here writes.
 #[derive(Debug, Clone, Copy)]
@@ -115,7 +123,7 @@ pub struct Slices {
 }
 
 /// The write side, kept by the conversation's owner.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct Publisher {
     log: Slice<Log>,
     status: Slice<ConnectionStatus>,
@@ -136,7 +144,7 @@ pub struct Publisher {
 }
 
 /// Writes `value` only when it differs, so readers of an unchanged slice stay asleep.
-fn set<T: PartialEq + 'static>(slice: Slice<T>, value: T) {
+fn set<T: PartialEq + 'static>(slice: &Slice<T>, value: T) {
     if slice.with_untracked(|current| *current != value) {
         slice.set(value);
     }
@@ -147,40 +155,40 @@ impl Publisher {
     pub fn new(conversation: &Conversation) -> (Publisher, Slices) {
         let state = conversation.state();
         let publisher = Publisher {
-            log: RwSignal::new_local(Log::of(state)),
-            status: RwSignal::new_local(conversation.status().clone()),
-            phase: RwSignal::new_local(state.phase),
-            can_send: RwSignal::new_local(state.can_send()),
-            forms: RwSignal::new_local(forms(state)),
-            greeting: RwSignal::new_local(state.greeting.clone()),
-            queue: RwSignal::new_local(state.queue),
-            unread: RwSignal::new_local(state.unread),
-            availability: RwSignal::new_local(state.availability),
-            agent: RwSignal::new_local(agent(state)),
-            typing: RwSignal::new_local(state.typing_agents().cloned().collect()),
-            visibility: RwSignal::new_local(state.visibility),
-            uploads: RwSignal::new_local(conversation.uploads().to_vec()),
-            message_draft: RwSignal::new_local(state.message_draft.clone()),
-            rating: RwSignal::new_local(state.rating.clone()),
-            sound_on: RwSignal::new_local(state.sound_on),
+            log: ArcRwSignal::new(Log::of(state)),
+            status: ArcRwSignal::new(conversation.status().clone()),
+            phase: ArcRwSignal::new(state.phase),
+            can_send: ArcRwSignal::new(state.can_send()),
+            forms: ArcRwSignal::new(forms(state)),
+            greeting: ArcRwSignal::new(state.greeting.clone()),
+            queue: ArcRwSignal::new(state.queue),
+            unread: ArcRwSignal::new(state.unread),
+            availability: ArcRwSignal::new(state.availability),
+            agent: ArcRwSignal::new(agent(state)),
+            typing: ArcRwSignal::new(state.typing_agents().cloned().collect()),
+            visibility: ArcRwSignal::new(state.visibility),
+            uploads: ArcRwSignal::new(conversation.uploads().to_vec()),
+            message_draft: ArcRwSignal::new(state.message_draft.clone()),
+            rating: ArcRwSignal::new(state.rating.clone()),
+            sound_on: ArcRwSignal::new(state.sound_on),
         };
         let slices = Slices {
-            log: publisher.log.read_only(),
-            status: publisher.status.read_only(),
-            phase: publisher.phase.read_only(),
-            can_send: publisher.can_send.read_only(),
-            forms: publisher.forms.read_only(),
-            greeting: publisher.greeting.read_only(),
-            queue: publisher.queue.read_only(),
-            unread: publisher.unread.read_only(),
-            availability: publisher.availability.read_only(),
-            agent: publisher.agent.read_only(),
-            typing: publisher.typing.read_only(),
-            visibility: publisher.visibility.read_only(),
-            uploads: publisher.uploads.read_only(),
-            message_draft: publisher.message_draft.read_only(),
-            rating: publisher.rating.read_only(),
-            sound_on: publisher.sound_on.read_only(),
+            log: read(&publisher.log),
+            status: read(&publisher.status),
+            phase: read(&publisher.phase),
+            can_send: read(&publisher.can_send),
+            forms: read(&publisher.forms),
+            greeting: read(&publisher.greeting),
+            queue: read(&publisher.queue),
+            unread: read(&publisher.unread),
+            availability: read(&publisher.availability),
+            agent: read(&publisher.agent),
+            typing: read(&publisher.typing),
+            visibility: read(&publisher.visibility),
+            uploads: read(&publisher.uploads),
+            message_draft: read(&publisher.message_draft),
+            rating: read(&publisher.rating),
+            sound_on: read(&publisher.sound_on),
         };
         (publisher, slices)
     }
@@ -191,23 +199,23 @@ impl Publisher {
         if !self.log.with_untracked(|log| log.is_current(state)) {
             self.log.set(Log::of(state));
         }
-        set(self.status, conversation.status().clone());
-        set(self.phase, state.phase);
-        set(self.can_send, state.can_send());
+        set(&self.status, conversation.status().clone());
+        set(&self.phase, state.phase);
+        set(&self.can_send, state.can_send());
         if self.forms.with_untracked(|f| *f != forms(state)) {
             self.forms.set(forms(state));
         }
         if self.greeting.with_untracked(|g| g.as_ref() != state.greeting.as_ref()) {
             self.greeting.set(state.greeting.clone());
         }
-        set(self.queue, state.queue);
-        set(self.unread, state.unread);
-        set(self.availability, state.availability);
-        set(self.agent, agent(state));
+        set(&self.queue, state.queue);
+        set(&self.unread, state.unread);
+        set(&self.availability, state.availability);
+        set(&self.agent, agent(state));
         if !self.typing.with_untracked(|t| t.iter().eq(state.typing_agents())) {
             self.typing.set(state.typing_agents().cloned().collect());
         }
-        set(self.visibility, state.visibility);
+        set(&self.visibility, state.visibility);
         if self.uploads.with_untracked(|u| u.as_slice() != conversation.uploads()) {
             self.uploads.set(conversation.uploads().to_vec());
         }
@@ -217,7 +225,7 @@ impl Publisher {
         if self.rating.with_untracked(|r| *r != state.rating) {
             self.rating.set(state.rating.clone());
         }
-        set(self.sound_on, state.sound_on);
+        set(&self.sound_on, state.sound_on);
     }
 }
 
