@@ -74,9 +74,13 @@ pub struct WindowChunk {
     fetching: StoredValue<bool>,
 }
 
+/// The idle prefetch's bound: the chunk is fetched this long after the first login even if
+/// the browser never went idle (`requestIdleCallback`'s own timeout, as in boot.js).
+pub const PREFETCH_AT_THE_LATEST: std::time::Duration = std::time::Duration::from_secs(2);
+
 impl WindowChunk {
     /// Creates the state, provides it below, and prefetches the chunk once the
-    /// browser is idle after the first login.
+    /// browser is idle after the first login, or [`PREFETCH_AT_THE_LATEST`] after it.
     pub fn provide() -> Self {
         // Without the split there is no chunk: the window is there from the start.
         let chunk = WindowChunk { loaded: RwSignal::new(!cfg!(feature = "split")), fetching: StoredValue::new(false) };
@@ -89,6 +93,9 @@ impl WindowChunk {
             let connected = ctx.slices.status.with(|s| matches!(s, ConnectionStatus::Connected));
             if connected {
                 request_idle_callback(move || chunk.prefetch());
+                // A busy page may not go idle for seconds; boot.js gives the wasm the same
+                // bound. `prefetch` runs once, whichever comes first.
+                set_timeout(move || chunk.prefetch(), PREFETCH_AT_THE_LATEST);
             }
             connected
         });
