@@ -15,7 +15,10 @@ use crate::conversation::{Conversation, ConversationConfig, Intent, Notice, Outp
 use crate::session::{Application, CustomerPage, Input, LoginCustomer, SessionConfig};
 use crate::slices::{Publisher, Slices};
 use crate::upload::{FileInfo, UploadOutput};
+
+mod running;
 use crate::widget_config::{Identity, WidgetConfig};
+pub use running::Running;
 
 use super::bridge::{
     post_event, post_layout, post_state, post_title, request_host_token, HostListener, HostMessage, Layout,
@@ -416,24 +419,17 @@ impl Widget {
         Rc::new(move |files| attach(&me, files))
     }
 
-    /// The text the host tab's title shows beside the unread count (the UI's language).
-    pub fn set_title_text(&self, text: &'static str) {
-        self.driver.borrow_mut().title_text = text;
-    }
-
     /// The widget's configuration.
     pub fn config(&self) -> WidgetConfig {
         self.driver.borrow().config.clone()
     }
 
-    /// Runs the widget for the life of the page, once the UI is mounted: takes
-    /// over the page's static launcher and connects (with other tabs to ask,
-    /// once the tab lock has answered).
-    pub fn run(self) {
+    /// Runs the widget for the life of the page: connects (with other tabs to ask, once
+    /// the tab lock has answered), whether or not the UI is mounted yet (it may wait for
+    /// its language's table); [`Running::ui_mounted`] then takes over the static launcher.
+    pub fn run(self) -> Running {
         let me = Rc::downgrade(&self.driver);
-        if take_over_boot_launcher() {
-            intent(&me, Intent::SetVisibility(Visibility::Maximized));
-        }
+        let running = Running { driver: me.clone() };
         if self.driver.borrow().transport.decided() {
             input(&me, Input::Start);
         } else {
@@ -441,6 +437,7 @@ impl Widget {
         }
         // The driver lives as long as the page: the closures hold weak references to it.
         std::mem::forget(self.driver);
+        running
     }
 }
 
@@ -474,15 +471,4 @@ fn set_narrow(narrow: bool) {
     if let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
         let _ = root.class_list().toggle_with_force("lc-narrow", narrow);
     }
-}
-
-/// The iframe page shows a static launcher until the wasm runs (docs/bridge.md):
-/// removes it; returns whether the visitor already clicked it.
-fn take_over_boot_launcher() -> bool {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return false };
-    if let Some(boot) = document.get_element_by_id("lc-boot") {
-        boot.remove();
-    }
-    let clicked = document.document_element().and_then(|root| root.get_attribute("data-lc-open"));
-    clicked.as_deref() == Some("1")
 }
