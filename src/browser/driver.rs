@@ -85,9 +85,11 @@ fn inputs(me: &Weak<RefCell<Driver>>, inputs: Vec<Input>) {
 fn intent(me: &Weak<RefCell<Driver>>, intent: Intent) {
     let Some(rc) = me.upgrade() else { return };
     let Ok(mut driver) = rc.try_borrow_mut() else {
-        // Sent from inside a flush (a reactive callback): carry it out right after.
+        // Sent from inside a flush (a reactive callback): carry it out right after. (The
+        // driver's tasks go to wasm-bindgen's queue, not Leptos' executor, which is only set
+        // up when the UI mounts: the driver runs before that when the UI awaits its language.)
         let me = me.clone();
-        leptos::task::spawn_local(async move { self::intent(&me, intent) });
+        wasm_bindgen_futures::spawn_local(async move { self::intent(&me, intent) });
         return;
     };
     driver.conversation.handle_intent(intent, now_ms());
@@ -115,7 +117,7 @@ fn attach(me: &Weak<RefCell<Driver>>, files: Vec<web_sys::File>) {
     let Some(rc) = me.upgrade() else { return };
     let Ok(mut driver) = rc.try_borrow_mut() else {
         let me = me.clone();
-        leptos::task::spawn_local(async move { attach(&me, files) });
+        wasm_bindgen_futures::spawn_local(async move { attach(&me, files) });
         return;
     };
     for file in files {
@@ -180,7 +182,7 @@ fn flush(rc: &Rc<RefCell<Driver>>) {
         }
         while let Some(request) = driver.conversation.poll_ticket() {
             let me = driver.me.clone();
-            leptos::task::spawn_local(async move {
+            wasm_bindgen_futures::spawn_local(async move {
                 let answer = post_ticket(&request).await;
                 let Some(rc) = me.upgrade() else { return };
                 rc.borrow_mut().conversation.handle_ticket_answer(request.id, answer);
@@ -216,7 +218,7 @@ impl Driver {
                 let (accounts, license, client_id) =
                     (self.config.accounts_url.clone(), self.config.license, self.config.client_id.clone());
                 let redirect = web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default();
-                leptos::task::spawn_local(async move {
+                wasm_bindgen_futures::spawn_local(async move {
                     let token = cookie_grant(&accounts, license, &client_id, &redirect, now_ms()).await;
                     input(&me, Input::Token(token));
                 });

@@ -35,7 +35,8 @@ pub fn fetch_within(url: String, wait_ms: u32, done: impl FnOnce(Result<String, 
     let done = Rc::new(RefCell::new(Some(done)));
     let late = done.clone();
     let timer = Timeout::new(wait_ms, move || {
-        if let Some(done) = late.borrow_mut().take() {
+        let done = late.borrow_mut().take();
+        if let Some(done) = done {
             done(Err(FetchError::TimedOut));
         }
     });
