@@ -110,3 +110,17 @@ fn each_rules_categories_are_the_ones_it_gives() {
         assert_eq!(given, listed, "{rule:?}");
     }
 }
+
+#[test]
+fn the_iframe_page_ships_and_names_every_table_but_englishs() {
+    // index.html copies each table into the build and names it for the widget
+    // (browser::language_file); the build's hash step rewrites the names.
+    let page = include_str!("../../../index.html");
+    let names: Vec<String> = CODES[1..].iter().map(|c| format!("{c}={c}.json")).collect();
+    let manifest = format!("<meta name=\"lc-languages\" content=\"{}\" />", names.join(" "));
+    assert!(page.contains(&manifest), "index.html lacks {manifest}");
+    for code in CODES {
+        let copy = format!("<link data-trunk rel=\"copy-file\" href=\"src/ui/i18n/lang/{code}.json\" />");
+        assert_eq!(page.contains(&copy), code != "en", "{copy}: English is compiled in, the others copied");
+    }
+}
