@@ -1,6 +1,6 @@
 // The language tables on demand (docs/decisions.md, "Language tables on demand"): a visitor on
-// a German host page (<html lang="de">) gets the German table, fetched alongside the login
-// (which does not wait for it), and never sees the widget in English first (the page's static
+// a German host page (<html lang="de">) gets the German table, fetched once (boot.js preloads it
+// beside the wasm) alongside the login (which does not wait for it), and never sees the widget in English first (the page's static
 // launcher stands in until the table is read); a table that fails (HTTP 500), is malformed or
 // does not arrive in 3 s leaves the widget working in English, with one console message.
 import { test } from "node:test";
@@ -105,7 +105,9 @@ test("a German host page gets the German table, fetched alongside the login, and
     assert.equal(await frame.evaluate(() => window.__firstLang), "de", "the widget's first UI is German");
     assert.ok((await v.widget.locator(".lc-launcher").getAttribute("aria-label")).startsWith(de.launcher_open),
       "the widget's launcher is named in German");
-    assert.deepEqual(v.fetched.filter((f) => files.languages.includes(f)), [germanFile], "the German table, no other");
+    // boot.js preloads it beside the wasm; the widget's fetch takes the preloaded response.
+    assert.deepEqual(v.fetched.filter((f) => files.languages.includes(f)), [germanFile], "the German table, once, no other");
+    assert.deepEqual(v.console.filter((m) => /preload/i.test(m.text)), [], "the preload was used");
     await v.widget.locator(".lc-launcher").click();
     await v.widget.getByText(de.title).first().waitFor({ timeout: 10_000 });
     assert.deepEqual(widgetMessages(v), [], "nothing logged about the language");
