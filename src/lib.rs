@@ -59,15 +59,14 @@ pub fn start() {
         });
         running.ui_mounted();
     };
-    let Some(url) = (code != "en").then(|| browser::language_file(code)).flatten() else {
-        if code != "en" {
-            browser::error(&format!("the page names no table for language {code:?}: English instead"));
-        }
-        let running = widget.run();
-        mount(english(), &running);
-        return;
-    };
     let running = widget.run();
+    if code == "en" {
+        return mount(english(), &running);
+    }
+    let Some(url) = browser::language_file(code) else {
+        browser::error(&format!("the page names no table for language {code:?}: English instead"));
+        return mount(english(), &running);
+    };
     browser::fetch_within(url, LANGUAGE_WAIT_MS, move |fetched| {
         let strings = match fetched.map(|text| read_table(&text, code)) {
             Ok(Ok(strings)) => strings,
