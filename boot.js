@@ -31,6 +31,18 @@ if (button) {
   if (code && code !== "en") {
     button.setAttribute("aria-label", OPEN[code]);
     document.documentElement.lang = code;
+    // Its table (named by the page, src/browser/language_file.rs) downloads alongside the wasm;
+    // the widget's fetch() of it then takes this response (same URL, mode and credentials).
+    const meta = document.querySelector("meta[name=lc-languages]");
+    const entry = (meta?.content ?? "").split(/\s+/).find((e) => e.startsWith(code + "="));
+    if (entry) {
+      const preload = document.createElement("link");
+      preload.rel = "preload";
+      preload.as = "fetch";
+      preload.crossOrigin = "anonymous";
+      preload.href = entry.slice(code.length + 1);
+      document.head.append(preload);
+    }
   }
   for (const name of events) button.addEventListener(name, boot);
   // A click before the wasm runs: the widget starts with the window open (it reads

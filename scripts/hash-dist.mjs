@@ -4,7 +4,8 @@
 //   - every file but loader.js and index.html gets `.<hash>` before its extension (16 hex
 //     digits of its SHA-256), each named in the file that loads it: the chunks in
 //     __wasm_split.js, the main wasm in the glue and boot.js, the glue in boot.js, boot.js and
-//     the CSS in index.html. The glue and __wasm_split.js import each other, so the two share
+//     the CSS and the language tables (`de.json`, in its `<meta name="lc-languages">`, which the
+//     wasm reads) in index.html. The glue and __wasm_split.js import each other, so the two share
 //     one hash, of both their contents;
 //   - index.html, the iframe page, keeps its name: host pages name its directory
 //     (`widget_url`) and the loader loads it from there. It and loader.js are the two entry

@@ -26,12 +26,19 @@ pub mod upload;
 pub mod widget_config;
 pub mod workload;
 
+/// How long a visitor whose language is not English waits for its table before the
+/// widget shows itself in English (the page's static launcher stands in meanwhile).
+const LANGUAGE_WAIT_MS: u32 = 3_000;
+
 /// Starts the widget on its iframe page: the composition root, the one place
 /// that knows both the driver and the UI. The driver reads the config from the
 /// URL and owns the conversation; the UI is mounted over what it publishes and
-/// sends it intents; then the driver connects. Called by the binary's `main`.
+/// sends it intents; the driver connects at once. For a language other than English
+/// the UI waits for its table (fetched now, alongside the connection; at most
+/// [`LANGUAGE_WAIT_MS`], then English), so no English text flashes first.
+/// Called by the binary's `main`.
 pub fn start() {
-    use leptos::prelude::*;
+    use ui::i18n::{english, read_table, Strings};
 
     let Some(widget) = browser::Widget::from_page() else { return };
     let config = widget.config();
@@ -39,14 +46,44 @@ pub fn start() {
         ui::theme::apply_accent(color);
     }
     // The language: the site's, else the host page's, else the visitor's (ui::i18n::choose).
-    let lang = ui::i18n::choose(config.language.as_deref(), config.html_lang.as_deref(), &browser::languages());
-    widget.set_title_text(lang.unread_title);
+    let code = ui::i18n::choose(config.language.as_deref(), config.html_lang.as_deref(), &browser::languages());
     let ctx = ui::ChatContext::new(widget.slices(), widget.intents(), std::rc::Rc::new(browser::now_ms))
         .with_attach(widget.attach_files());
-    leptos::mount::mount_to_body(move || {
-        ctx.provide();
-        ui::provide_language(lang.code);
-        view! { <ui::App/> }
+    let mount = move |strings: &'static Strings, running: &browser::Running| {
+        running.set_title_text(strings.unread_title);
+        leptos::mount::mount_to_body(move || {
+            use leptos::prelude::*;
+            ctx.provide();
+            ui::provide_language(strings);
+            view! { <ui::App/> }
+        });
+        running.ui_mounted();
+    };
+    let running = widget.run();
+    if code == "en" {
+        return mount(english(), &running);
+    }
+    let Some(url) = browser::language_file(code) else {
+        browser::error(&format!("the page names no table for language {code:?}: English instead"));
+        return mount(english(), &running);
+    };
+    browser::fetch_within(url, LANGUAGE_WAIT_MS, move |fetched| {
+        let strings = match fetched.map(|text| read_table(&text, code)) {
+            Ok(Ok(strings)) => strings,
+            Ok(Err(e)) => {
+                browser::error(&format!("the {code} language table is malformed, English instead: {e}"));
+                english()
+            }
+            Err(browser::FetchError::TimedOut) => {
+                let s = LANGUAGE_WAIT_MS / 1000;
+                browser::warn(&format!("the {code} language table did not arrive in {s} s: English instead"));
+                english()
+            }
+            Err(browser::FetchError::Failed(e)) => {
+                browser::error(&format!("could not load the {code} language table ({e}): English instead"));
+                english()
+            }
+        };
+        mount(strings, &running);
     });
-    widget.run();
 }

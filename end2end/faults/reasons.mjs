@@ -1,6 +1,6 @@
 // Every customer_disconnected reason and every error type of the spec, with the end
 // state the reconnect table says (src/session/reconnect.rs) and the sentence the
-// banner shows for it (src/ui/banner.rs, src/ui/i18n/en.rs).
+// banner shows for it (src/ui/banner.rs, src/ui/i18n/lang/en.json).
 //
 // Reasons: spec "Pushes > Status > customer_disconnected > Possible reasons" (14, the
 // same as src/protocol/disconnect.rs less the widget's extra `users_limit_reached`).
@@ -8,7 +8,7 @@
 // example error (23, the same as src/protocol/error.rs). Errors are fired at the login,
 // the only request the reconnect table reads them from (reject_logins with the error type).
 
-/** What the banner says (src/ui/i18n/en.rs). */
+/** What the banner says (src/ui/i18n/lang/en.json). */
 export const TEXT = {
   reconnecting: /^Connection lost\. Reconnecting( in \d+ s)?…$/,
   paused: "Chat paused. Send a message to reconnect.",

@@ -1,7 +1,8 @@
 // The release build served by Debian's nginx with the deploy example (docs/nginx/widget.conf,
 // docs/deploy.md): the precompressed files are what goes over the wire, each with its type and
 // caching, the iframe page's CSP is in force, and the widget on the demo shop (the sandbox's,
-// its widget origin pointed at nginx) logs in and opens its window from the lazy chunk.
+// its widget origin pointed at nginx, its <html lang> German) logs in, shows itself in German from
+// its fetched table and opens its window from the lazy chunk.
 import { test, after } from "node:test";
 import { readFileSync } from "node:fs";
 import http from "node:http";
@@ -27,7 +28,7 @@ test("nginx serves the precompressed files with their types and caching", async 
   const wasm = files.first.find((f) => f.endsWith(".wasm"));
   assert.ok(wasm && files.lazy.length, "a hashed main wasm and a lazy chunk in the build");
   for (const [encoding, suffix] of [["br", ".br"], ["gzip", ".gz"]]) {
-    for (const f of [...files.first, ...files.lazy, "loader.js"]) {
+    for (const f of [...files.first, ...files.languages, ...files.lazy, "loader.js"]) {
       const res = await get(f, encoding);
       assert.equal(res.status, 200, f);
       assert.equal(res.headers.get("content-encoding"), encoding, `${f} served from its ${suffix}`);
@@ -43,6 +44,12 @@ test("nginx serves the precompressed files with their types and caching", async 
   }
   assert.match(main.headers.get("cache-control"), /max-age=31536000, immutable/);
   assert.match((await get(files.lazy[0], "br")).headers.get("cache-control"), /immutable/);
+  assert.equal(files.languages.length, 14, "a table per language but English");
+  for (const f of files.languages) {
+    const table = await get(f, "br");
+    assert.match(table.headers.get("content-type"), /^application\/json/, `${f} is JSON`);
+    assert.match(table.headers.get("cache-control"), /max-age=31536000, immutable/, `${f} is immutable`);
+  }
   const page = await get("index.html", "br");
   assert.match(page.headers.get("content-security-policy"), /script-src 'self' 'wasm-unsafe-eval'/);
   assert.equal(page.headers.get("cache-control"), "no-cache");
@@ -52,7 +59,7 @@ test("nginx serves the precompressed files with their types and caching", async 
   assert.equal((await get("Cargo.toml", "br")).status, 404);
 });
 
-test("the widget from nginx runs on the demo shop under its CSP", async () => {
+test("the widget from nginx runs on a German demo shop under its CSP", async () => {
   await useNginx();
   // The host page's widget origin becomes nginx's; the widget's files come from nginx alone.
   const sandboxWidget = stack.sandbox.url("widget", "");
@@ -74,7 +81,7 @@ test("the widget from nginx runs on the demo shop under its CSP", async () => {
     // Served from loopback like the real shop (Chromium keeps a page from elsewhere off loopback).
     const host = http.createServer((req, res) => {
       res.writeHead(req.url === "/" ? 200 : 404, { "content-type": "text/html; charset=utf-8" });
-      res.end(req.url === "/" ? shop.split(sandboxWidget).join(nginx.origin) : "");
+      res.end(req.url === "/" ? shop.split(sandboxWidget).join(nginx.origin).replace('<html lang="en">', '<html lang="de">') : "");
     });
     await new Promise((r) => host.listen(0, "127.0.0.1", r));
     v.context.on("close", () => host.close());
@@ -87,12 +94,15 @@ test("the widget from nginx runs on the demo shop under its CSP", async () => {
     const frame = await waitFor(() => v.page.frames().find((f) => f.url().startsWith(nginx.origin)), 20_000,
       "the widget iframe from nginx").catch((e) => { throw new Error(`${e.message}; console: ${JSON.stringify(v.console)}; served: ${served.map((r) => r.url)}; frames: ${v.page.frames().map((f) => f.url())}`); });
     await stack.waitState((s) => s.connections.length === 1, "the widget's login");
+    await v.widget.locator('main.lc-widget[lang="de"]').waitFor({ timeout: 20_000 });
     await v.widget.locator(".lc-launcher").click({ timeout: 20_000 });
     await v.widget.locator("form.lc-form, #lc-composer-input").first().waitFor({ timeout: 20_000 });
     const page = served.find((r) => new URL(r.url).pathname === "/");
     assert.ok(page, "the iframe page came from nginx");
     assert.match(page.headers["content-security-policy"], /default-src 'none'/, "the page's CSP header");
-    for (const f of [...files.first.filter((f) => f !== "index.html"), ...files.lazy]) {
+    const german = files.languages.filter((f) => f.startsWith("de."));
+    assert.equal(german.length, 1, "one German table in the build");
+    for (const f of [...files.first.filter((f) => f !== "index.html"), ...german, ...files.lazy]) {
       const r = served.find((x) => x.url.endsWith(`/${f}`));
       assert.ok(r, `${f} fetched from nginx`);
       assert.equal(r.headers["content-encoding"], "br", `${f} came brotli-compressed`);

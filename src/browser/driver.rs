@@ -15,7 +15,10 @@ use crate::conversation::{Conversation, ConversationConfig, Intent, Notice, Outp
 use crate::session::{Application, CustomerPage, Input, LoginCustomer, SessionConfig};
 use crate::slices::{Publisher, Slices};
 use crate::upload::{FileInfo, UploadOutput};
+
+mod running;
 use crate::widget_config::{Identity, WidgetConfig};
+pub use running::Running;
 
 use super::bridge::{
     post_event, post_layout, post_state, post_title, request_host_token, HostListener, HostMessage, Layout,
@@ -82,9 +85,11 @@ fn inputs(me: &Weak<RefCell<Driver>>, inputs: Vec<Input>) {
 fn intent(me: &Weak<RefCell<Driver>>, intent: Intent) {
     let Some(rc) = me.upgrade() else { return };
     let Ok(mut driver) = rc.try_borrow_mut() else {
-        // Sent from inside a flush (a reactive callback): carry it out right after.
+        // Sent from inside a flush (a reactive callback): carry it out right after. (The
+        // driver's tasks go to wasm-bindgen's queue, not Leptos' executor, which is only set
+        // up when the UI mounts: the driver runs before that when the UI awaits its language.)
         let me = me.clone();
-        leptos::task::spawn_local(async move { self::intent(&me, intent) });
+        wasm_bindgen_futures::spawn_local(async move { self::intent(&me, intent) });
         return;
     };
     driver.conversation.handle_intent(intent, now_ms());
@@ -112,7 +117,7 @@ fn attach(me: &Weak<RefCell<Driver>>, files: Vec<web_sys::File>) {
     let Some(rc) = me.upgrade() else { return };
     let Ok(mut driver) = rc.try_borrow_mut() else {
         let me = me.clone();
-        leptos::task::spawn_local(async move { attach(&me, files) });
+        wasm_bindgen_futures::spawn_local(async move { attach(&me, files) });
         return;
     };
     for file in files {
@@ -177,7 +182,7 @@ fn flush(rc: &Rc<RefCell<Driver>>) {
         }
         while let Some(request) = driver.conversation.poll_ticket() {
             let me = driver.me.clone();
-            leptos::task::spawn_local(async move {
+            wasm_bindgen_futures::spawn_local(async move {
                 let answer = post_ticket(&request).await;
                 let Some(rc) = me.upgrade() else { return };
                 rc.borrow_mut().conversation.handle_ticket_answer(request.id, answer);
@@ -213,7 +218,7 @@ impl Driver {
                 let (accounts, license, client_id) =
                     (self.config.accounts_url.clone(), self.config.license, self.config.client_id.clone());
                 let redirect = web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default();
-                leptos::task::spawn_local(async move {
+                wasm_bindgen_futures::spawn_local(async move {
                     let token = cookie_grant(&accounts, license, &client_id, &redirect, now_ms()).await;
                     input(&me, Input::Token(token));
                 });
@@ -416,24 +421,17 @@ impl Widget {
         Rc::new(move |files| attach(&me, files))
     }
 
-    /// The text the host tab's title shows beside the unread count (the UI's language).
-    pub fn set_title_text(&self, text: &'static str) {
-        self.driver.borrow_mut().title_text = text;
-    }
-
     /// The widget's configuration.
     pub fn config(&self) -> WidgetConfig {
         self.driver.borrow().config.clone()
     }
 
-    /// Runs the widget for the life of the page, once the UI is mounted: takes
-    /// over the page's static launcher and connects (with other tabs to ask,
-    /// once the tab lock has answered).
-    pub fn run(self) {
+    /// Runs the widget for the life of the page: connects (with other tabs to ask, once
+    /// the tab lock has answered), whether or not the UI is mounted yet (it may wait for
+    /// its language's table); [`Running::ui_mounted`] then takes over the static launcher.
+    pub fn run(self) -> Running {
         let me = Rc::downgrade(&self.driver);
-        if take_over_boot_launcher() {
-            intent(&me, Intent::SetVisibility(Visibility::Maximized));
-        }
+        let running = Running { driver: me.clone() };
         if self.driver.borrow().transport.decided() {
             input(&me, Input::Start);
         } else {
@@ -441,6 +439,7 @@ impl Widget {
         }
         // The driver lives as long as the page: the closures hold weak references to it.
         std::mem::forget(self.driver);
+        running
     }
 }
 
@@ -474,15 +473,4 @@ fn set_narrow(narrow: bool) {
     if let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
         let _ = root.class_list().toggle_with_force("lc-narrow", narrow);
     }
-}
-
-/// The iframe page shows a static launcher until the wasm runs (docs/bridge.md):
-/// removes it; returns whether the visitor already clicked it.
-fn take_over_boot_launcher() -> bool {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return false };
-    if let Some(boot) = document.get_element_by_id("lc-boot") {
-        boot.remove();
-    }
-    let clicked = document.document_element().and_then(|root| root.get_attribute("data-lc-open"));
-    clicked.as_deref() == Some("1")
 }

@@ -7,6 +7,7 @@
 mod bridge;
 mod driver;
 mod identity;
+mod language_file;
 mod listeners;
 mod page_events;
 mod socket;
@@ -18,8 +19,9 @@ mod transport;
 mod upload;
 
 pub use bridge::{post_event, post_layout, post_state, post_store, HostListener, HostMessage, Layout};
-pub use driver::{now_ms, Widget};
+pub use driver::{now_ms, Running, Widget};
 pub use identity::{cookie_grant, TokenResponse};
+pub use language_file::{fetch_within, language_file, FetchError};
 pub use socket::{Socket, SocketEvent};
 pub use storage::{snapshot_from_fragment, Store};
 pub use tabs::{TabEvent, Tabs};
@@ -35,6 +37,12 @@ pub fn languages() -> Vec<String> {
     } else {
         listed
     }
+}
+
+/// Logs `text` to the console as an error of the widget (something is wrong with the build
+/// or the server, and the widget carries on without it).
+pub(crate) fn error(text: &str) {
+    web_sys::console::error_1(&["LiveChat widget: ", text].concat().into());
 }
 
 /// Logs `text` to the console as a warning of the widget; never fatal.

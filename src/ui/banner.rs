@@ -25,7 +25,7 @@ pub fn status_text(t: &Strings, status: &ConnectionStatus, now_ms: u64) -> Optio
             if left == 0 {
                 t.reconnecting.to_owned()
             } else {
-                (t.reconnecting_in)(left)
+                t.reconnecting_in(left)
             }
         }
         ConnectionStatus::Offline => t.offline.to_owned(),
@@ -123,25 +123,25 @@ pub fn ConnectionBanner() -> impl IntoView {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ui::i18n::en::EN;
+    use crate::ui::i18n::english;
 
     #[test]
     fn reconnect_countdown_rounds_up_to_seconds() {
         let status = ConnectionStatus::Reconnecting { attempt: 1, at_ms: 10_000, reason: Cause::PingTimeout };
-        assert_eq!(status_text(&EN, &status, 5_001).as_deref(), Some("Connection lost. Reconnecting in 5 s…"));
-        assert_eq!(status_text(&EN, &status, 10_000).as_deref(), Some("Connection lost. Reconnecting…"));
-        assert_eq!(status_text(&EN, &ConnectionStatus::Connected, 0), None);
+        assert_eq!(status_text(english(), &status, 5_001).as_deref(), Some("Connection lost. Reconnecting in 5 s…"));
+        assert_eq!(status_text(english(), &status, 10_000).as_deref(), Some("Connection lost. Reconnecting…"));
+        assert_eq!(status_text(english(), &ConnectionStatus::Connected, 0), None);
     }
 
     #[test]
     fn terminal_causes_are_plain_words() {
         let banned = Cause::Disconnected(CustomerDisconnected { reason: DisconnectReason::CustomerBanned, data: None });
-        assert_eq!(stopped_text(&EN, &banned), EN.stopped_banned);
+        assert_eq!(stopped_text(english(), &banned), english().stopped_banned);
         let license =
             Cause::Disconnected(CustomerDisconnected { reason: DisconnectReason::LicenseExpired, data: None });
-        assert_eq!(stopped_text(&EN, &license), EN.stopped_license);
+        assert_eq!(stopped_text(english(), &license), english().stopped_license);
         let many =
             Cause::Disconnected(CustomerDisconnected { reason: DisconnectReason::TooManyConnections, data: None });
-        assert_eq!(stopped_text(&EN, &many), EN.stopped_too_many);
+        assert_eq!(stopped_text(english(), &many), english().stopped_too_many);
     }
 }

@@ -287,7 +287,7 @@ pub fn ChatView() -> impl IntoView {
     let typing_text = move || {
         typing.with(|names| match names.as_slice() {
             [] => None,
-            [one] => Some((t.typing_one)(one)),
+            [one] => Some(t.typing_one(one)),
             _ => Some(t.typing_many.to_owned()),
         })
     };

@@ -62,7 +62,7 @@ pub fn Composer() -> impl IntoView {
     });
     let parts_note = dyn_text(move || {
         let n = text.with(|s| parts_needed(s));
-        (n > 1).then(|| (t.message_parts)(n))
+        (n > 1).then(|| t.message_parts(n))
     });
     view! {
         <form class="lc-composer" on:submit=handler(move |ev: leptos::ev::SubmitEvent| {

@@ -52,7 +52,7 @@ pub fn GreetingCard(
         }
     });
     view! {
-        <aside class="lc-greeting" class:lc-greeting-floating=floating aria-label=(t.greeting_from)(&name)>
+        <aside class="lc-greeting" class:lc-greeting-floating=floating aria-label=t.greeting_from(&name)>
             <button type="button" class="lc-greeting-dismiss lc-icon-btn" aria-label=t.greeting_dismiss on:click=dismiss>
                 <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
                     <path d="M6 6l12 12M18 6L6 18" stroke="currentColor" stroke-width="2.2" stroke-linecap="round"/>

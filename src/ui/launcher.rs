@@ -28,7 +28,7 @@ pub fn Launcher() -> impl IntoView {
         let mut parts = vec![if open.get() { t.launcher_close.to_owned() } else { t.launcher_open.to_owned() }];
         let n = unread();
         if n > 0 && !open.get() {
-            parts.push((t.unread)(n));
+            parts.push(t.unread(n));
         }
         match availability() {
             Availability::Online => parts.push(t.agents_online.to_owned()),

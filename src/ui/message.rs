@@ -140,7 +140,8 @@ fn body(t: &'static Strings, event: &Event, event_id: String, system: bool) -> A
 pub fn system_text(t: &Strings, s: &SystemMessage) -> String {
     match &s.text {
         Some(text) if !text.trim().is_empty() => text.clone(),
-        _ => (t.system_message)(&s.system_message_type, &s.text_vars)
+        _ => t
+            .system_message(&s.system_message_type, &s.text_vars)
             .unwrap_or_else(|| s.text_vars.values().cloned().collect::<Vec<_>>().join(" ")),
     }
 }
@@ -168,10 +169,10 @@ fn file_view(t: &'static Strings, file: &FileEvent) -> AnyView {
         }
         .into_any();
     }
-    let size = file.size.map(|bytes| (t.files.size)(bytes));
+    let size = file.size.map(|bytes| t.files.size(bytes));
     let download = match &size {
-        Some(size) => (t.download)(&format!("{name}, {size}")),
-        None => (t.download)(&name),
+        Some(size) => t.download(&format!("{name}, {size}")),
+        None => t.download(&name),
     };
     view! {
         <a class="lc-bubble lc-file" href=href target="_blank" rel="noopener noreferrer" download="" aria-label=download>

@@ -15,21 +15,21 @@ pub fn human_wait(t: &Strings, secs: u64) -> String {
     }
     let minutes = (secs + 30) / 60;
     if minutes < 60 {
-        (t.wait_minutes)(minutes)
+        t.wait_minutes(minutes)
     } else {
-        (t.wait_hours)((minutes + 30) / 60)
+        t.wait_hours((minutes + 30) / 60)
     }
 }
 
 /// The banner's text for a queue status.
 pub fn queue_text(t: &Strings, queue: Option<QueueStatus>) -> String {
     let mut text = match queue.and_then(|q| q.position) {
-        Some(p) if p > 0 => (t.queue_position)(p),
+        Some(p) if p > 0 => t.queue_position(p),
         _ => t.queue_waiting.to_owned(),
     };
     if let Some(wait) = queue.and_then(|q| q.wait_time_s) {
         text.push(' ');
-        text.push_str(&(t.queue_wait)(&human_wait(t, wait)));
+        text.push_str(&t.queue_wait(&human_wait(t, wait)));
     }
     text
 }
@@ -57,22 +57,22 @@ pub fn QueueBanner() -> impl IntoView {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ui::i18n::en::EN;
+    use crate::ui::i18n::english;
 
     #[test]
     fn waits_read_like_people_say_them() {
-        assert_eq!(human_wait(&EN, 0), "less than a minute");
-        assert_eq!(human_wait(&EN, 59), "less than a minute");
-        assert_eq!(human_wait(&EN, 60), "about 1 minute");
-        assert_eq!(human_wait(&EN, 130), "about 2 minutes");
-        assert_eq!(human_wait(&EN, 3600), "about 1 hour");
-        assert_eq!(human_wait(&EN, 3 * 3600), "about 3 hours");
+        assert_eq!(human_wait(english(), 0), "less than a minute");
+        assert_eq!(human_wait(english(), 59), "less than a minute");
+        assert_eq!(human_wait(english(), 60), "about 1 minute");
+        assert_eq!(human_wait(english(), 130), "about 2 minutes");
+        assert_eq!(human_wait(english(), 3600), "about 1 hour");
+        assert_eq!(human_wait(english(), 3 * 3600), "about 3 hours");
     }
 
     #[test]
     fn queue_text_has_position_and_wait() {
         let q = QueueStatus { position: Some(3), wait_time_s: Some(120) };
-        assert_eq!(queue_text(&EN, Some(q)), "You are number 3 in the queue. Expected wait: about 2 minutes.");
-        assert_eq!(queue_text(&EN, None), EN.queue_waiting);
+        assert_eq!(queue_text(english(), Some(q)), "You are number 3 in the queue. Expected wait: about 2 minutes.");
+        assert_eq!(queue_text(english(), None), english().queue_waiting);
     }
 }

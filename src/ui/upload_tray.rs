@@ -24,7 +24,7 @@ pub fn error_text(t: &FileStrings, error: &UploadError) -> String {
         UploadError::RefusedType => t.refused_type.into(),
         UploadError::Network => t.network.into(),
         UploadError::TimedOut => t.timed_out.into(),
-        UploadError::Rejected { message, .. } => (t.rejected)(message),
+        UploadError::Rejected { message, .. } => t.rejected(message),
         UploadError::NoUrl => t.no_url.into(),
         UploadError::Interrupted => t.interrupted.into(),
     }
@@ -61,7 +61,7 @@ fn UploadRow(id: String) -> impl IntoView {
     let upload: Memo<Option<Upload>> =
         Memo::new(move |_| ctx.slices.uploads.with(|u| u.iter().find(|u| u.id == lookup).cloned()));
     let name = move || upload.with(|u| u.as_ref().map(|u| u.file.name.clone()).unwrap_or_default());
-    let size = move || upload.with(|u| u.as_ref().map(|u| (t.size)(u.file.size)).unwrap_or_default());
+    let size = move || upload.with(|u| u.as_ref().map(|u| t.size(u.file.size)).unwrap_or_default());
     let view = ViewState::expect();
     let cancel_id = id.clone();
     let cancel = click(move || {
@@ -75,7 +75,7 @@ fn UploadRow(id: String) -> impl IntoView {
             UploadState::Queued => view! { <p class="lc-upload-status">{t.queued}</p> }.into_any(),
             UploadState::Uploading { .. } => {
                 let percent = upload.percent().unwrap_or(0);
-                let label = (t.uploading)(&upload.file.name);
+                let label = t.uploading(&upload.file.name);
                 view! {
                     <progress class="lc-upload-progress" max="100" value=percent.to_string() aria-label=label></progress>
                 }

@@ -69,7 +69,23 @@ pub fn mount() -> Widget {
     mount_in(None)
 }
 
-/// Mounts the widget, with `language` provided when given.
+/// The table of the language tagged `tag` (`he-IL`), read from the build's file as the
+/// widget reads a fetched one; English for a tag without a table.
+pub fn table(tag: &str) -> &'static livechat_widget::ui::i18n::Strings {
+    use livechat_widget::ui::i18n::{english, lookup, read_table};
+    let json = match lookup(tag).unwrap_or("en") {
+        "ar" => include_str!("../../src/ui/i18n/lang/ar.json"),
+        "he" => include_str!("../../src/ui/i18n/lang/he.json"),
+        "ja" => include_str!("../../src/ui/i18n/lang/ja.json"),
+        "pl" => include_str!("../../src/ui/i18n/lang/pl.json"),
+        "de" => include_str!("../../src/ui/i18n/lang/de.json"),
+        "en" => return english(),
+        other => panic!("no test table for {other}: add it here"),
+    };
+    read_table(json, lookup(tag).unwrap()).unwrap()
+}
+
+/// Mounts the widget, with `language`'s table provided when given.
 pub fn mount_in(language: Option<&'static str>) -> Widget {
     let mut session = SessionConfig::new(123, None);
     session.token = Some(Token { token_type: "Bearer".into(), access_token: "dal:t".into(), expires_at_ms: None });
@@ -91,7 +107,7 @@ pub fn mount_in(language: Option<&'static str>) -> Widget {
     let handle = leptos::mount::mount_to(root.clone(), move || {
         ctx.provide();
         if let Some(code) = language {
-            livechat_widget::ui::provide_language(code);
+            livechat_widget::ui::provide_language(table(code));
         }
         view! { <App/> }
     });

@@ -1,64 +1,49 @@
-//! Every user-facing string of the widget, one file per language ([`LANGUAGES`]).
-//! English ([`en::EN`]) is the default. Components read the table with [`strings`];
-//! the root provides it with [`provide_language`], for the language [`choose`] picks.
-//! Plural forms follow CLDR ([`plural`]).
+//! Every user-facing string of the widget, one JSON table per language
+//! (`src/ui/i18n/lang/*.json`, [`CODES`]). English is compiled in ([`english`]) and is the
+//! default and the fallback; the other languages are files of the build, fetched on demand
+//! (the composition root, `crate::start`) and read by the same reader ([`read_table`]).
+//! Components read the table with [`strings`]; the root provides it with
+//! [`provide_language`], for the language [`choose`] picks. Plural forms follow CLDR ([`plural`]).
 
-use std::collections::BTreeMap;
+use std::sync::OnceLock;
 
 use leptos::prelude::*;
 
-pub mod ar;
-pub mod cs;
-pub mod de;
-pub mod en;
-pub mod es;
-pub mod fr;
-pub mod he;
-pub mod it;
-pub mod ja;
-pub mod nl;
-pub mod pl;
 pub mod plural;
-pub mod pt;
-pub mod ru;
-pub mod tr;
-pub mod uk;
+mod read;
+mod text;
 
 #[cfg(test)]
 mod choose_tests;
 #[cfg(test)]
+mod lang_tests;
+#[cfg(test)]
+mod read_tests;
+#[cfg(test)]
 mod tests;
 
-pub use plural::Plural;
+pub use plural::{Plural, PluralRule};
+pub use read::{read_table, TableError};
+use text::{Count, Sizes, SystemMessages, Template};
 
-/// Every language, English first.
-pub static LANGUAGES: [&Strings; 15] = [
-    &en::EN,
-    &ar::AR,
-    &cs::CS,
-    &de::DE,
-    &es::ES,
-    &fr::FR,
-    &he::HE,
-    &it::IT,
-    &ja::JA,
-    &nl::NL,
-    &pl::PL,
-    &pt::PT,
-    &ru::RU,
-    &tr::TR,
-    &uk::UK,
-];
+/// Every language with a table, English first: `lang/<code>.json` each.
+pub const CODES: [&str; 15] =
+    ["en", "ar", "cs", "de", "es", "fr", "he", "it", "ja", "nl", "pl", "pt", "ru", "tr", "uk"];
 
-/// One language's strings. Plain text is `&'static str`; text with numbers or
-/// names is a function, so each language can do its own plurals and word order.
+/// English's table, compiled into the widget (the others are fetched).
+pub const ENGLISH_JSON: &str = include_str!("lang/en.json");
+
+/// One language's strings, read from its JSON table ([`read_table`]). Plain text is a
+/// public `&'static str`; text with numbers or names is a template behind a method of the
+/// same name ([`Strings::unread`], ...), so each language does its own plurals (by its CLDR
+/// rule) and word order (`{agent}`, `{n}` where the language wants them).
 pub struct Strings {
     /// The language code (`en`, `pl`), for the `lang` attribute.
     pub code: &'static str,
     /// Writing direction, `ltr` or `rtl`, for the widget root's `dir` attribute.
     pub dir: &'static str,
     /// The language's CLDR plural rule, for counts.
-    pub plural: fn(u64) -> Plural,
+    pub plural: PluralRule,
     /// Accessible name of the whole widget region.
     pub widget_label: &'static str,
     /// Title in the chat window's header when no agent is known.
@@ -72,7 +57,7 @@ pub struct Strings {
     /// Launcher's accessible name while the window is open.
     pub launcher_close: &'static str,
     /// "N unread messages", for the launcher badge.
-    pub unread: fn(u32) -> String,
+    unread: Count,
     /// Availability, said after the launcher's name.
     pub agents_online: &'static str,
     /// Availability, said after the launcher's name.
@@ -92,7 +77,7 @@ pub struct Strings {
     /// Greeting card: dismisses the greeting.
     pub greeting_dismiss: &'static str,
     /// Greeting card's accessible name: "Message from {agent}".
-    pub greeting_from: fn(&str) -> String,
+    greeting_from: Template,
     /// Name shown for an agent without one.
     pub agent_fallback: &'static str,
     /// How the customer's own messages are labelled for screen readers.
@@ -104,7 +89,7 @@ pub struct Strings {
     /// Loads the previous thread.
     pub load_earlier: &'static str,
     /// "{agent} is typing…".
-    pub typing_one: fn(&str) -> String,
+    typing_one: Template,
     /// Several agents typing.
     pub typing_many: &'static str,
     /// Own message not yet confirmed.
@@ -124,7 +109,7 @@ pub struct Strings {
     /// Name of a file without one.
     pub file_fallback: &'static str,
     /// "Download {name}".
-    pub download: fn(&str) -> String,
+    download: Template,
     /// Said after links that open a new tab.
     pub new_tab: &'static str,
     /// Said on a button whose link was refused as unsafe.
@@ -138,7 +123,7 @@ pub struct Strings {
     /// Closes the webview panel.
     pub webview_close: &'static str,
     /// Text of a system message without `text`, from its type and variables.
-    pub system_message: fn(&str, &BTreeMap<String, String>) -> Option<String>,
+    system_message: SystemMessages,
     /// The composer's label.
     pub composer_label: &'static str,
     /// The composer's placeholder.
@@ -146,7 +131,7 @@ pub struct Strings {
     /// The send button.
     pub send: &'static str,
     /// "This long message will be sent in N parts".
-    pub message_parts: fn(usize) -> String,
+    message_parts: Count,
     /// Composer hint for the keyboard.
     pub composer_hint: &'static str,
     /// Prechat form heading.
@@ -168,17 +153,17 @@ pub struct Strings {
     /// First entry of a drop-down.
     pub choose_option: &'static str,
     /// Queue: "You are number N in the queue."
-    pub queue_position: fn(u64) -> String,
+    queue_position: Count,
     /// Queue without a position.
     pub queue_waiting: &'static str,
     /// Queue: "Expected wait: {human wait}."
-    pub queue_wait: fn(&str) -> String,
+    queue_wait: Template,
     /// A wait under a minute.
     pub wait_under_minute: &'static str,
     /// "about N minutes".
-    pub wait_minutes: fn(u64) -> String,
+    wait_minutes: Count,
     /// "about N hours".
-    pub wait_hours: fn(u64) -> String,
+    wait_hours: Count,
     /// Chat end notice.
     pub chat_ended: &'static str,
     /// Starts a new chat (focuses the composer).
@@ -188,7 +173,7 @@ pub struct Strings {
     /// Banner: connecting.
     pub connecting: &'static str,
     /// Banner: "Reconnecting in N s…".
-    pub reconnecting_in: fn(u64) -> String,
+    reconnecting_in: Count,
     /// Banner: reconnecting now.
     pub reconnecting: &'static str,
     /// Banner: the browser is offline.
@@ -268,7 +253,7 @@ pub struct FileStrings {
     /// A file waiting for its turn.
     pub queued: &'static str,
     /// "Uploading {name}" (the progress bar's name).
-    pub uploading: fn(&str) -> String,
+    uploading: Template,
     /// Cancels an upload under way.
     pub cancel: &'static str,
     /// Tries a failed upload again.
@@ -288,27 +273,22 @@ pub struct FileStrings {
     /// No progress for a long time.
     pub timed_out: &'static str,
     /// "The file was not accepted: {the service's message}".
-    pub rejected: fn(&str) -> String,
+    rejected: Template,
     /// The service answered without a URL.
     pub no_url: &'static str,
     /// Cut by a reload: the file must be chosen again.
     pub interrupted: &'static str,
     /// A size in bytes for people ("2.4 MB", "310 KB").
-    pub size: fn(u64) -> String,
+    size: Sizes,
 }
 
-/// The strings for a BCP 47 language tag (`pl`, `pt-BR`, `PT_pt`), by its primary subtag;
-/// `None` for a language without a table (`zh-Hant`, `xx`, ``).
-pub fn lookup(tag: &str) -> Option<&'static Strings> {
+/// The language code with a table (`pl`) for a BCP 47 language tag (`pl`, `pt-BR`,
+/// `PT_pt`), by its primary subtag; `None` for a language without one (`zh-Hant`, `xx`, ``).
+pub fn lookup(tag: &str) -> Option<&'static str> {
     let primary = tag.trim().split(['-', '_']).next().unwrap_or_default().to_ascii_lowercase();
     // `iw` is Hebrew's code before 1989; old Java and Android still send it.
-    let primary = if primary == "iw" { "he".to_owned() } else { primary };
-    LANGUAGES.iter().copied().find(|s| s.code == primary)
-}
-
-/// The strings for a language tag; English for a language without a table.
-pub fn for_language(tag: &str) -> &'static Strings {
-    lookup(tag).unwrap_or(&en::EN)
+    let primary = if primary == "iw" { "he" } else { primary.as_str() };
+    CODES.iter().copied().find(|&code| code == primary)
 }
 
 /// The widget's language: the site owner's `__lc.language`, else the host page's
@@ -316,25 +296,28 @@ pub fn for_language(tag: &str) -> &'static Strings {
 /// that has a table, else English. A source naming a language without a table is
 /// passed over, so an unsupported `__lc.language` still gets the page's or the
 /// visitor's language rather than English.
-pub fn choose(configured: Option<&str>, host_page: Option<&str>, browser: &[String]) -> &'static Strings {
-    configured
-        .into_iter()
-        .chain(host_page)
-        .chain(browser.iter().map(String::as_str))
-        .find_map(lookup)
-        .unwrap_or(&en::EN)
+pub fn choose(configured: Option<&str>, host_page: Option<&str>, browser: &[String]) -> &'static str {
+    configured.into_iter().chain(host_page).chain(browser.iter().map(String::as_str)).find_map(lookup).unwrap_or("en")
+}
+
+/// English, read once from the table compiled in.
+pub fn english() -> &'static Strings {
+    static ENGLISH: OnceLock<&'static Strings> = OnceLock::new();
+    // en.json is part of the program, not input: the native test
+    // `every_table_reads_and_has_exactly_englishs_keys` proves it reads.
+    ENGLISH.get_or_init(|| read_table(ENGLISH_JSON, "en").expect("en.json reads"))
 }
 
 /// The strings in the component tree's context.
 #[derive(Clone, Copy)]
 pub struct Lang(pub &'static Strings);
 
-/// Provides the strings for `code` to the component tree below (call before mounting [`crate::ui::App`]).
-pub fn provide_language(code: &str) {
-    provide_context(Lang(for_language(code)));
+/// Provides `strings` to the component tree below (call before mounting [`crate::ui::App`]).
+pub fn provide_language(strings: &'static Strings) {
+    provide_context(Lang(strings));
 }
 
 /// The strings provided by [`provide_language`], or English.
 pub fn strings() -> &'static Strings {
-    use_context::<Lang>().map_or(&en::EN, |l| l.0)
+    use_context::<Lang>().map_or_else(english, |l| l.0)
 }

@@ -1,6 +1,7 @@
 //! CLDR plural categories for whole numbers (Unicode CLDR, "Language Plural Rules";
 //! integers only, so the operands `v`, `f`, `t` are 0 and `i` = `n`). One function per
-//! family of rules; each language file picks its word forms by category.
+//! family of rules ([`PluralRule`], named by each language's table); a table's counts
+//! have one text per category its rule produces.
 
 /// A CLDR plural category.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -21,15 +22,91 @@ pub enum Plural {
 
 use Plural::*;
 
-/// "{n} {word}" for the Slavic families (Polish, Czech, Russian, Ukrainian), whose rules
-/// `rule` sort numbers into `one`, `few` and the rest (`many` or `other`), one word each.
-pub fn one_few_rest(rule: fn(u64) -> Plural, n: u64, one: &str, few: &str, rest: &str) -> String {
-    let word = match rule(n) {
-        One => one,
-        Few => few,
-        _ => rest,
-    };
-    format!("{n} {word}")
+impl Plural {
+    /// Every category, in CLDR's order.
+    pub const ALL: [Plural; 6] = [Zero, One, Two, Few, Many, Other];
+
+    /// The category's CLDR name, a key of a table's counts (`one`, `few`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Zero => "zero",
+            One => "one",
+            Two => "two",
+            Few => "few",
+            Many => "many",
+            Other => "other",
+        }
+    }
+}
+
+/// A family of CLDR rules, named in a language's table (`"plural": "polish"`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PluralRule {
+    /// [`one_other`].
+    OneOther,
+    /// [`one_many_other`].
+    OneManyOther,
+    /// [`zero_one_many_other`].
+    ZeroOneManyOther,
+    /// [`east_slavic`].
+    EastSlavic,
+    /// [`polish`].
+    Polish,
+    /// [`czech`].
+    Czech,
+    /// [`arabic`].
+    Arabic,
+    /// [`hebrew`].
+    Hebrew,
+    /// [`other`].
+    Other,
+}
+
+impl PluralRule {
+    /// The rule a table names, by its function's name here; `None` for an unknown one.
+    pub fn from_name(name: &str) -> Option<PluralRule> {
+        Some(match name {
+            "one_other" => PluralRule::OneOther,
+            "one_many_other" => PluralRule::OneManyOther,
+            "zero_one_many_other" => PluralRule::ZeroOneManyOther,
+            "east_slavic" => PluralRule::EastSlavic,
+            "polish" => PluralRule::Polish,
+            "czech" => PluralRule::Czech,
+            "arabic" => PluralRule::Arabic,
+            "hebrew" => PluralRule::Hebrew,
+            "other" => PluralRule::Other,
+            _ => return None,
+        })
+    }
+
+    /// The category of `n`.
+    pub fn category(self, n: u64) -> Plural {
+        match self {
+            PluralRule::OneOther => one_other(n),
+            PluralRule::OneManyOther => one_many_other(n),
+            PluralRule::ZeroOneManyOther => zero_one_many_other(n),
+            PluralRule::EastSlavic => east_slavic(n),
+            PluralRule::Polish => polish(n),
+            PluralRule::Czech => czech(n),
+            PluralRule::Arabic => arabic(n),
+            PluralRule::Hebrew => hebrew(n),
+            PluralRule::Other => other(n),
+        }
+    }
+
+    /// Every category the rule gives some whole number (a test checks them against
+    /// [`PluralRule::category`]), so every one a table's count must have.
+    pub fn categories(self) -> &'static [Plural] {
+        match self {
+            PluralRule::OneOther => &[One, Other],
+            PluralRule::OneManyOther | PluralRule::ZeroOneManyOther => &[One, Many, Other],
+            PluralRule::EastSlavic | PluralRule::Polish => &[One, Few, Many],
+            PluralRule::Czech => &[One, Few, Other],
+            PluralRule::Arabic => &Plural::ALL,
+            PluralRule::Hebrew => &[One, Two, Other],
+            PluralRule::Other => &[Other],
+        }
+    }
 }
 
 /// English, German, Dutch, Turkish: `one` for 1.
@@ -111,4 +188,9 @@ pub fn hebrew(n: u64) -> Plural {
         2 => Two,
         _ => Other,
     }
+}
+
+/// Japanese (and every language without plural forms): `other` for every number.
+pub fn other(_: u64) -> Plural {
+    Other
 }

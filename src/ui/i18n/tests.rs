@@ -3,6 +3,7 @@
 
 use std::collections::BTreeMap;
 
+use super::lang_tests::{all, table};
 use super::plural::*;
 use super::*;
 
@@ -20,7 +21,7 @@ fn texts(s: &'static Strings) -> Vec<(String, String)> {
         subtitle_offline,
         launcher_open,
         launcher_close,
-        unread,
+        unread: _,
         agents_online,
         agents_offline,
         minimise,
@@ -30,13 +31,13 @@ fn texts(s: &'static Strings) -> Vec<(String, String)> {
         cancel,
         greeting_open,
         greeting_dismiss,
-        greeting_from,
+        greeting_from: _,
         agent_fallback,
         you,
         log_label,
         empty_chat,
         load_earlier,
-        typing_one,
+        typing_one: _,
         typing_many,
         pending,
         sent,
@@ -46,18 +47,18 @@ fn texts(s: &'static Strings) -> Vec<(String, String)> {
         remove,
         image_fallback,
         file_fallback,
-        download,
+        download: _,
         new_tab,
         link_unavailable,
         form_sent,
         quick_replies,
         webview_title,
         webview_close,
-        system_message,
+        system_message: _,
         composer_label,
         composer_placeholder,
         send,
-        message_parts,
+        message_parts: _,
         composer_hint,
         prechat_title,
         prechat_submit,
@@ -68,17 +69,17 @@ fn texts(s: &'static Strings) -> Vec<(String, String)> {
         field_required,
         email_invalid,
         choose_option,
-        queue_position,
+        queue_position: _,
         queue_waiting,
-        queue_wait,
+        queue_wait: _,
         wait_under_minute,
-        wait_minutes,
-        wait_hours,
+        wait_minutes: _,
+        wait_hours: _,
         chat_ended,
         start_new_chat,
         postchat_thanks,
         connecting,
-        reconnecting_in,
+        reconnecting_in: _,
         reconnecting,
         offline,
         paused,
@@ -129,9 +130,9 @@ fn texts(s: &'static Strings) -> Vec<(String, String)> {
         timed_out: file_timed_out,
         no_url: file_no_url,
         interrupted: file_interrupted,
-        uploading: file_uploading,
-        rejected: file_rejected,
-        size: file_size,
+        uploading: _,
+        rejected: _,
+        size: _,
     } = files;
     let mut out: Vec<(String, String)> = [
         ("widget_label", widget_label),
@@ -240,28 +241,28 @@ fn texts(s: &'static Strings) -> Vec<(String, String)> {
     .map(|(k, v)| (k.to_owned(), (*v).to_owned()))
     .collect();
     for (name, text) in [
-        ("greeting_from", greeting_from(AGENT)),
-        ("typing_one", typing_one(AGENT)),
-        ("download", download(FILE)),
-        ("queue_wait", queue_wait(WAIT)),
-        ("files.uploading", file_uploading(FILE)),
-        ("files.rejected", file_rejected(REJECTION)),
-        ("files.size", file_size(SIZE)),
+        ("greeting_from", s.greeting_from(AGENT)),
+        ("typing_one", s.typing_one(AGENT)),
+        ("download", s.download(FILE)),
+        ("queue_wait", s.queue_wait(WAIT)),
+        ("files.uploading", files.uploading(FILE)),
+        ("files.rejected", files.rejected(REJECTION)),
+        ("files.size", files.size(SIZE)),
     ] {
         out.push((name.into(), text));
     }
     for n in COUNTS {
-        out.push((format!("unread({n})"), unread(n as u32)));
-        out.push((format!("message_parts({n})"), message_parts(n as usize)));
-        out.push((format!("queue_position({n})"), queue_position(n)));
-        out.push((format!("wait_minutes({n})"), wait_minutes(n)));
-        out.push((format!("wait_hours({n})"), wait_hours(n)));
-        out.push((format!("reconnecting_in({n})"), reconnecting_in(n)));
+        out.push((format!("unread({n})"), s.unread(n as u32)));
+        out.push((format!("message_parts({n})"), s.message_parts(n as usize)));
+        out.push((format!("queue_position({n})"), s.queue_position(n)));
+        out.push((format!("wait_minutes({n})"), s.wait_minutes(n)));
+        out.push((format!("wait_hours({n})"), s.wait_hours(n)));
+        out.push((format!("reconnecting_in({n})"), s.reconnecting_in(n)));
     }
     let vars = BTreeMap::from([("agent".to_owned(), AGENT.to_owned())]);
     for kind in SYSTEM_KINDS {
-        out.push((format!("system_message({kind})"), system_message(kind, &vars).unwrap_or_default()));
-        let fallback = system_message(kind, &BTreeMap::new()).unwrap_or_default();
+        out.push((format!("system_message({kind})"), s.system_message(kind, &vars).unwrap_or_default()));
+        let fallback = s.system_message(kind, &BTreeMap::new()).unwrap_or_default();
         out.push((format!("system_message({kind}, no agent)"), fallback));
     }
     out
@@ -298,13 +299,14 @@ const SAME_AS_ENGLISH: [(&str, &str); 6] = [
 
 #[test]
 fn there_are_at_least_twelve_languages_beside_english_with_unique_codes() {
-    assert!(LANGUAGES.len() > 12);
-    assert_eq!(LANGUAGES[0].code, "en");
-    let mut codes: Vec<_> = LANGUAGES.iter().map(|s| s.code).collect();
+    let languages = all();
+    assert!(languages.len() > 12);
+    assert_eq!(languages[0].code, "en");
+    let mut codes: Vec<_> = languages.iter().map(|s| s.code).collect();
     codes.sort_unstable();
     codes.dedup();
-    assert_eq!(codes.len(), LANGUAGES.len(), "one table per code");
-    for s in LANGUAGES {
+    assert_eq!(codes.len(), languages.len(), "one table per code");
+    for s in languages {
         assert!(s.code.len() == 2 && s.code.chars().all(|c| c.is_ascii_lowercase()), "{}", s.code);
         let rtl = matches!(s.code, "ar" | "he");
         assert_eq!(s.dir, if rtl { "rtl" } else { "ltr" }, "{}", s.code);
@@ -313,11 +315,11 @@ fn there_are_at_least_twelve_languages_beside_english_with_unique_codes() {
 
 #[test]
 fn every_language_has_every_string_translated_with_its_placeholders() {
-    let english = texts(&en::EN);
-    for s in LANGUAGES {
+    let en_texts = texts(english());
+    for s in all() {
         let texts = texts(s);
-        assert_eq!(texts.len(), english.len());
-        for ((name, text), (_, en_text)) in texts.iter().zip(&english) {
+        assert_eq!(texts.len(), en_texts.len());
+        for ((name, text), (_, en_text)) in texts.iter().zip(&en_texts) {
             let at = format!("{}.{name}", s.code);
             assert!(!text.trim().is_empty(), "{at} is empty");
             assert_eq!(text.trim(), text, "{at} has spaces around it");
@@ -343,11 +345,11 @@ fn every_language_has_every_string_translated_with_its_placeholders() {
                 assert!(get(&key).contains(&n.to_string()), "{}.{key} lost the number: {}", s.code, get(&key));
             }
         }
-        assert_eq!((s.system_message)("some.future_type", &BTreeMap::new()), None, "{}", s.code);
+        assert_eq!(s.system_message("some.future_type", &BTreeMap::new()), None, "{}", s.code);
     }
     for (code, name) in SAME_AS_ENGLISH {
         let text = |s: &'static Strings| texts(s).into_iter().find(|(k, _)| k == name).unwrap().1;
-        assert_eq!(text(for_language(code)), text(&en::EN), "{code}.{name} is no longer the English word");
+        assert_eq!(text(table(code)), text(english()), "{code}.{name} is no longer the English word");
     }
 }
 
@@ -355,11 +357,12 @@ fn every_language_has_every_string_translated_with_its_placeholders() {
 fn the_boot_launcher_names_itself_in_every_language() {
     // boot.js labels the static launcher before the wasm runs: the same words.
     let boot = include_str!("../../../boot.js");
-    for s in &LANGUAGES[1..] {
+    let languages = all();
+    for s in &languages[1..] {
         let entry = format!("{}: \"{}\"", s.code, s.launcher_open);
         assert!(boot.contains(&entry), "boot.js lacks {entry}");
     }
-    assert_eq!(boot.matches(": \"").count(), LANGUAGES.len() - 1, "boot.js has a label per language, no more");
+    assert_eq!(boot.matches(": \"").count(), languages.len() - 1, "boot.js has a label per language, no more");
 }
 
 /// The numbers of the brief, and CLDR's category for each, per rule.
@@ -385,26 +388,26 @@ fn expected(code: &str) -> [Plural; 14] {
 
 #[test]
 fn plural_categories_follow_cldr_for_the_sample_numbers() {
-    for s in LANGUAGES {
-        let got: Vec<Plural> = SAMPLES.iter().map(|&n| (s.plural)(n)).collect();
+    for s in all() {
+        let got: Vec<Plural> = SAMPLES.iter().map(|&n| s.plural.category(n)).collect();
         assert_eq!(got, expected(s.code), "{}", s.code);
     }
 }
 
 #[test]
 fn plural_word_forms_are_right() {
-    let unread = |s: &Strings, n: u32| (s.unread)(n);
-    let minutes = |s: &Strings, n: u64| (s.wait_minutes)(n);
-    assert_eq!(unread(&en::EN, 1), "1 unread message");
-    assert_eq!(unread(&en::EN, 0), "0 unread messages");
-    assert_eq!((en::EN.message_parts)(3), "This long message will be sent in 3 parts.");
-    assert_eq!(minutes(&de::DE, 1), "etwa 1 Minute");
-    assert_eq!(minutes(&de::DE, 21), "etwa 21 Minuten");
-    assert_eq!(unread(&fr::FR, 0), "0 message non lu");
-    assert_eq!(unread(&fr::FR, 2), "2 messages non lus");
-    assert_eq!((fr::FR.wait_hours)(1_000_000), "environ 1000000 d’heures");
-    assert_eq!(unread(&es::ES, 1_000_000), "1000000 de mensajes sin leer");
-    assert_eq!(unread(&pt::PT, 0), "0 mensagem não lida");
+    let unread = |code: &str, n: u32| table(code).unread(n);
+    let minutes = |code: &str, n: u64| table(code).wait_minutes(n);
+    assert_eq!(unread("en", 1), "1 unread message");
+    assert_eq!(unread("en", 0), "0 unread messages");
+    assert_eq!(table("en").message_parts(3), "This long message will be sent in 3 parts.");
+    assert_eq!(minutes("de", 1), "etwa 1 Minute");
+    assert_eq!(minutes("de", 21), "etwa 21 Minuten");
+    assert_eq!(unread("fr", 0), "0 message non lu");
+    assert_eq!(unread("fr", 2), "2 messages non lus");
+    assert_eq!(table("fr").wait_hours(1_000_000), "environ 1000000 d’heures");
+    assert_eq!(unread("es", 1_000_000), "1000000 de mensajes sin leer");
+    assert_eq!(unread("pt", 0), "0 mensagem não lida");
     for (n, text) in [
         (1, "1 nieprzeczytana wiadomość"),
         (3, "3 nieprzeczytane wiadomości"),
@@ -413,10 +416,10 @@ fn plural_word_forms_are_right() {
         (21, "21 nieprzeczytanych wiadomości"),
         (22, "22 nieprzeczytane wiadomości"),
     ] {
-        assert_eq!(unread(&pl::PL, n), text);
+        assert_eq!(unread("pl", n), text);
     }
-    assert_eq!(minutes(&pl::PL, 1), "około 1 minuty");
-    assert_eq!(minutes(&pl::PL, 2), "około 2 minut");
+    assert_eq!(minutes("pl", 1), "około 1 minuty");
+    assert_eq!(minutes("pl", 2), "około 2 minut");
     for (n, text) in [
         (1, "1 непрочитанное сообщение"),
         (2, "2 непрочитанных сообщения"),
@@ -426,18 +429,18 @@ fn plural_word_forms_are_right() {
         (22, "22 непрочитанных сообщения"),
         (111, "111 непрочитанных сообщений"),
     ] {
-        assert_eq!(unread(&ru::RU, n), text);
+        assert_eq!(unread("ru", n), text);
     }
-    assert_eq!(minutes(&ru::RU, 21), "около 21 минуты");
-    assert_eq!(minutes(&ru::RU, 3), "около 3 минут");
-    assert_eq!(minutes(&uk::UK, 1), "приблизно 1 хвилина");
-    assert_eq!(minutes(&uk::UK, 3), "приблизно 3 хвилини");
-    assert_eq!(minutes(&uk::UK, 12), "приблизно 12 хвилин");
-    assert_eq!(minutes(&uk::UK, 101), "приблизно 101 хвилина");
-    assert_eq!(unread(&cs::CS, 2), "2 nepřečtené zprávy");
-    assert_eq!(unread(&cs::CS, 5), "5 nepřečtených zpráv");
-    assert_eq!(unread(&cs::CS, 22), "22 nepřečtených zpráv");
-    assert_eq!((cs::CS.wait_hours)(1), "asi 1 hodina");
+    assert_eq!(minutes("ru", 21), "около 21 минуты");
+    assert_eq!(minutes("ru", 3), "около 3 минут");
+    assert_eq!(minutes("uk", 1), "приблизно 1 хвилина");
+    assert_eq!(minutes("uk", 3), "приблизно 3 хвилини");
+    assert_eq!(minutes("uk", 12), "приблизно 12 хвилин");
+    assert_eq!(minutes("uk", 101), "приблизно 101 хвилина");
+    assert_eq!(unread("cs", 2), "2 nepřečtené zprávy");
+    assert_eq!(unread("cs", 5), "5 nepřečtených zpráv");
+    assert_eq!(unread("cs", 22), "22 nepřečtených zpráv");
+    assert_eq!(table("cs").wait_hours(1), "asi 1 hodina");
     for (n, text) in [
         (0, "لا توجد رسائل غير مقروءة"),
         (1, "رسالة واحدة غير مقروءة"),
@@ -446,29 +449,29 @@ fn plural_word_forms_are_right() {
         (11, "11 رسالة غير مقروءة"),
         (101, "101 رسالة غير مقروءة"),
     ] {
-        assert_eq!(unread(&ar::AR, n), text);
+        assert_eq!(unread("ar", n), text);
     }
-    assert_eq!(minutes(&he::HE, 1), "כדקה");
-    assert_eq!(minutes(&he::HE, 2), "כשתי דקות");
-    assert_eq!((he::HE.wait_hours)(2), "כשעתיים");
-    assert_eq!(minutes(&he::HE, 5), "כ־5 דקות");
-    assert_eq!(unread(&tr::TR, 5), "5 okunmamış mesaj");
-    assert_eq!(unread(&ja::JA, 1), "未読メッセージ 1 件");
-    assert_eq!(unread(&ja::JA, 12), "未読メッセージ 12 件");
+    assert_eq!(minutes("he", 1), "כדקה");
+    assert_eq!(minutes("he", 2), "כשתי דקות");
+    assert_eq!(table("he").wait_hours(2), "כשעתיים");
+    assert_eq!(minutes("he", 5), "כ־5 דקות");
+    assert_eq!(unread("tr", 5), "5 okunmamış mesaj");
+    assert_eq!(unread("ja", 1), "未読メッセージ 1 件");
+    assert_eq!(unread("ja", 12), "未読メッセージ 12 件");
 }
 
 #[test]
 fn file_sizes_read_as_people_write_them() {
-    assert_eq!((en::EN.files.size)(0), "0 B");
-    assert_eq!((en::EN.files.size)(1023), "1023 B");
-    assert_eq!((en::EN.files.size)(310 * 1024), "310 KB");
-    assert_eq!((en::EN.files.size)(10 * 1024 * 1024), "10.0 MB");
-    assert_eq!((pl::PL.files.size)(2_500_000), "2,4 MB");
-    assert_eq!((de::DE.files.size)(2_500_000), "2,4 MB");
-    assert_eq!((ja::JA.files.size)(2_500_000), "2.4 MB");
-    assert_eq!((fr::FR.files.size)(2_500_000), "2,4 Mo");
-    assert_eq!((fr::FR.files.size)(310 * 1024), "310 Ko");
-    assert_eq!((fr::FR.files.size)(12), "12 o");
-    assert_eq!((ru::RU.files.size)(10 * 1024 * 1024), "10,0 МБ");
-    assert_eq!((uk::UK.files.size)(0), "0 Б");
+    assert_eq!(table("en").files.size(0), "0 B");
+    assert_eq!(table("en").files.size(1023), "1023 B");
+    assert_eq!(table("en").files.size(310 * 1024), "310 KB");
+    assert_eq!(table("en").files.size(10 * 1024 * 1024), "10.0 MB");
+    assert_eq!(table("pl").files.size(2_500_000), "2,4 MB");
+    assert_eq!(table("de").files.size(2_500_000), "2,4 MB");
+    assert_eq!(table("ja").files.size(2_500_000), "2.4 MB");
+    assert_eq!(table("fr").files.size(2_500_000), "2,4 Mo");
+    assert_eq!(table("fr").files.size(310 * 1024), "310 Ko");
+    assert_eq!(table("fr").files.size(12), "12 o");
+    assert_eq!(table("ru").files.size(10 * 1024 * 1024), "10,0 МБ");
+    assert_eq!(table("uk").files.size(0), "0 Б");
 }
