@@ -336,7 +336,8 @@ fn issue_token(app: &Shared, headers: &HeaderMap, body: &Value) -> Response {
     let payload = json!({
         "access_token": token,
         "entity_id": cid,
-        "expires_in": lifetime.as_millis() as u64,
+        // Seconds, as the accounts service answers (customer-sdk 2.0.4 keeps `1e3 * expires_in`).
+        "expires_in": lifetime.as_millis().div_ceil(1000) as u64,
         "token_type": "Bearer",
         "creation_date": util::now_secs(),
         "license_id": license_id,

@@ -18,8 +18,8 @@ pub struct TokenResponse {
     pub access_token: String,
     /// `Bearer`.
     pub token_type: Option<String>,
-    /// Lifetime in milliseconds.
-    pub expires_in: Option<f64>,
+    /// Lifetime in milliseconds (see [`TokenResponse::from_json`] for the two units).
+    pub expires_in_ms: Option<f64>,
     /// The customer id.
     pub entity_id: Option<String>,
 }
@@ -46,9 +46,13 @@ impl TokenResponse {
         Some(TokenResponse {
             access_token: field("access_token", "accessToken")?.as_str()?.to_owned(),
             token_type: text("token_type", "tokenType")?,
-            expires_in: match field("expires_in", "expiresIn") {
-                None | Some(Value::Null) => None,
-                Some(n) => Some(n.as_f64()?),
+            // The accounts service gives `expires_in` in seconds (customer-sdk 2.0.4 keeps
+            // `1e3 * expires_in`); a custom provider's token is in the JS API's shape, whose
+            // `expiresIn` is already in milliseconds.
+            expires_in_ms: match (v.get("expires_in"), v.get("expiresIn")) {
+                (Some(s), _) if !s.is_null() => Some(s.as_f64()? * 1000.0),
+                (_, Some(ms)) if !ms.is_null() => Some(ms.as_f64()?),
+                _ => None,
             },
             entity_id: text("entity_id", "entityId")?,
         })
@@ -102,7 +106,7 @@ fn js_error(e: wasm_bindgen::JsValue) -> String {
 }
 
 impl TokenResponse {
-    /// The engine's token; `expires_in` (ms) counts from `now_ms`. An empty token is an error.
+    /// The engine's token; its lifetime counts from `now_ms`. An empty token is an error.
     pub fn into_token(self, now_ms: u64) -> Result<Token, String> {
         if self.access_token.is_empty() {
             return Err("the identity provider returned an empty token".into());
@@ -111,7 +115,7 @@ impl TokenResponse {
             token_type: self.token_type.filter(|t| !t.is_empty()).unwrap_or_else(|| "Bearer".into()),
             access_token: self.access_token,
             expires_at_ms: self
-                .expires_in
+                .expires_in_ms
                 .filter(|ms| ms.is_finite() && *ms > 0.0)
                 .map(|ms| now_ms.saturating_add(ms as u64)),
         })
@@ -123,8 +127,8 @@ mod tests {
     use super::TokenResponse;
     use serde_json::json;
 
-    fn response(token: &str, expires_in: Option<f64>) -> TokenResponse {
-        TokenResponse { access_token: token.into(), token_type: None, expires_in, entity_id: None }
+    fn response(token: &str, expires_in_ms: Option<f64>) -> TokenResponse {
+        TokenResponse { access_token: token.into(), token_type: None, expires_in_ms, entity_id: None }
     }
 
     #[test]
@@ -139,7 +143,7 @@ mod tests {
         let t: TokenResponse =
             serde_json::from_value(json!({"access_token": "dal:x", "expires_in": 5, "token_type": null, "x": 1}))
                 .unwrap();
-        assert_eq!((t.access_token.as_str(), t.expires_in, t.token_type), ("dal:x", Some(5.0), None));
+        assert_eq!((t.access_token.as_str(), t.expires_in_ms, t.token_type), ("dal:x", Some(5000.0), None));
         for bad in [
             json!({}),
             json!({"access_token": 1}),
@@ -149,6 +153,17 @@ mod tests {
         ] {
             assert!(serde_json::from_value::<TokenResponse>(bad.clone()).is_err(), "{bad}");
         }
+    }
+
+    /// The accounts service's `expires_in` is in seconds (customer-sdk 2.0.4 and customer-auth
+    /// multiply it by 1000): 28,800 is 8 hours, not 29 s, or the token would be refreshed at once
+    /// and again. A custom identity provider's `expiresIn` (LiveChat's JS API shape) is in ms.
+    #[test]
+    fn the_services_lifetime_is_in_seconds_and_a_custom_providers_in_milliseconds() {
+        let service = TokenResponse::from_json(&json!({"access_token": "dal:x", "expires_in": 28_800})).unwrap();
+        assert_eq!(service.into_token(1_000).unwrap().expires_at_ms, Some(28_801_000));
+        let custom = TokenResponse::from_json(&json!({"accessToken": "dal:x", "expiresIn": 28_800_000})).unwrap();
+        assert_eq!(custom.into_token(1_000).unwrap().expires_at_ms, Some(28_801_000));
     }
 
     #[test]
