@@ -161,6 +161,27 @@ async fn greeting_dismiss_and_accept_send_their_requests() {
     assert!(w.get(".lc-log").text_content().unwrap_or_default().contains("Still there?"));
 }
 
+// Issue 17, item 5: "a broken avatar image replaced by the agent's initials".
+// Port 9 on the loopback refuses the connection, so the picture fails to load.
+#[wasm_bindgen_test]
+async fn avatar_that_fails_to_load_gives_way_to_the_initials() {
+    let w = mount();
+    w.login_fresh(json!({"enabled": false}));
+    let mut payload = greeting("U1", "Hi! Can I help?");
+    payload["agent"]["avatar"] = json!("https://127.0.0.1:9/missing.png");
+    w.push("incoming_greeting", payload);
+    settle().await;
+    assert!(w.q(".lc-greeting img.lc-avatar").is_some(), "the picture is tried first");
+    for _ in 0..100 {
+        if w.q(".lc-greeting img.lc-avatar").is_none() {
+            break;
+        }
+        gloo_timers::future::TimeoutFuture::new(50).await;
+    }
+    assert!(w.q(".lc-greeting img.lc-avatar").is_none(), "the broken picture is gone");
+    assert_eq!(w.get(".lc-greeting .lc-avatar-initials").text_content().as_deref(), Some("AS"));
+}
+
 // A rich greeting (quick replies) renders the same way as in the chat.
 #[wasm_bindgen_test]
 async fn rich_greeting_renders_its_buttons() {
