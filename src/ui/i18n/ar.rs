@@ -182,4 +182,6 @@ pub static AR: Strings = Strings {
     continuous_note: "لسنا متاحين الآن. اترك رسالة هنا وسنرد عليك في هذه الدردشة.",
     sound_on: "تشغيل صوت الردود",
     sound_off: "إيقاف صوت الردود",
+    transcript_download: "تنزيل نص المحادثة",
+    transcript_title: "نص المحادثة",
 };

@@ -150,4 +150,6 @@ pub static CS: Strings = Strings {
     continuous_note: "Teď tu nejsme. Nechte nám zde zprávu a odpovíme vám v tomto chatu.",
     sound_on: "Zapnout zvuk odpovědí",
     sound_off: "Vypnout zvuk odpovědí",
+    transcript_download: "Stáhnout přepis chatu",
+    transcript_title: "Přepis chatu",
 };

@@ -151,4 +151,6 @@ pub static DE: Strings = Strings {
         "Wir sind gerade nicht da. Hinterlassen Sie hier eine Nachricht, wir antworten Ihnen in diesem Chat.",
     sound_on: "Ton für Antworten einschalten",
     sound_off: "Ton für Antworten ausschalten",
+    transcript_download: "Chatverlauf herunterladen",
+    transcript_title: "Chatverlauf",
 };

@@ -146,6 +146,8 @@ pub static EN: Strings = Strings {
     continuous_note: "We're away. Leave a message here and we'll reply in this chat.",
     sound_on: "Turn reply sound on",
     sound_off: "Turn reply sound off",
+    transcript_download: "Download the transcript",
+    transcript_title: "Chat transcript",
 };
 
 /// A size with one decimal above a kilobyte (binary units, as LiveChat's 10 MB limit is).

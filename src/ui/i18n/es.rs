@@ -151,4 +151,6 @@ pub static ES: Strings = Strings {
     continuous_note: "Ahora no estamos disponibles. Déjanos un mensaje aquí y te responderemos en este chat.",
     sound_on: "Activar el sonido de las respuestas",
     sound_off: "Desactivar el sonido de las respuestas",
+    transcript_download: "Descargar la transcripción",
+    transcript_title: "Transcripción del chat",
 };

@@ -153,4 +153,6 @@ pub static FR: Strings = Strings {
     continuous_note: "Nous sommes absents pour le moment. Laissez un message ici, nous vous répondrons dans ce chat.",
     sound_on: "Activer le son des réponses",
     sound_off: "Désactiver le son des réponses",
+    transcript_download: "Télécharger la transcription",
+    transcript_title: "Transcription de la discussion",
 };

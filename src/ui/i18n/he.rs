@@ -157,4 +157,6 @@ pub static HE: Strings = Strings {
     continuous_note: "אנחנו לא זמינים כרגע. אפשר להשאיר כאן הודעה, ונענה בצ׳אט הזה.",
     sound_on: "הפעלת צליל התשובות",
     sound_off: "כיבוי צליל התשובות",
+    transcript_download: "הורדת תמליל השיחה",
+    transcript_title: "תמליל השיחה",
 };

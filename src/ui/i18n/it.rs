@@ -151,4 +151,6 @@ pub static IT: Strings = Strings {
     continuous_note: "Al momento non siamo disponibili. Lasciaci un messaggio qui e ti risponderemo in questa chat.",
     sound_on: "Attiva il suono delle risposte",
     sound_off: "Disattiva il suono delle risposte",
+    transcript_download: "Scarica la trascrizione",
+    transcript_title: "Trascrizione della chat",
 };

@@ -146,4 +146,6 @@ pub static JA: Strings = Strings {
     continuous_note: "ただいま不在です。こちらにメッセージを残していただければ、このチャットでご返信いたします。",
     sound_on: "返信の通知音をオンにする",
     sound_off: "返信の通知音をオフにする",
+    transcript_download: "チャットの記録をダウンロード",
+    transcript_title: "チャットの記録",
 };

@@ -147,4 +147,6 @@ pub static NL: Strings = Strings {
     continuous_note: "We zijn er nu niet. Laat hier een bericht achter, dan reageren we in deze chat.",
     sound_on: "Geluid bij antwoorden aanzetten",
     sound_off: "Geluid bij antwoorden uitzetten",
+    transcript_download: "Transcript downloaden",
+    transcript_title: "Chattranscript",
 };

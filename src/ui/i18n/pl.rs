@@ -152,4 +152,6 @@ pub static PL: Strings = Strings {
     continuous_note: "Nie ma nas teraz. Zostaw wiadomość, odpowiemy w tej rozmowie.",
     sound_on: "Włącz dźwięk odpowiedzi",
     sound_off: "Wyłącz dźwięk odpowiedzi",
+    transcript_download: "Pobierz zapis rozmowy",
+    transcript_title: "Zapis rozmowy",
 };

@@ -152,4 +152,6 @@ pub static PT: Strings = Strings {
     continuous_note: "No momento não estamos disponíveis. Deixe uma mensagem aqui e responderemos neste chat.",
     sound_on: "Ativar som das respostas",
     sound_off: "Desativar som das respostas",
+    transcript_download: "Baixar a transcrição",
+    transcript_title: "Transcrição do chat",
 };

@@ -150,4 +150,6 @@ pub static RU: Strings = Strings {
     continuous_note: "Сейчас нас нет на месте. Оставьте сообщение здесь — мы ответим в этом чате.",
     sound_on: "Включить звук ответов",
     sound_off: "Выключить звук ответов",
+    transcript_download: "Скачать запись чата",
+    transcript_title: "Запись чата",
 };

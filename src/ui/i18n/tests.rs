@@ -111,6 +111,8 @@ fn texts(s: &'static Strings) -> Vec<(String, String)> {
         continuous_note,
         sound_on,
         sound_off,
+        transcript_download,
+        transcript_title,
         files,
     } = s;
     let FileStrings {
@@ -220,6 +222,8 @@ fn texts(s: &'static Strings) -> Vec<(String, String)> {
         ("continuous_note", continuous_note),
         ("sound_on", sound_on),
         ("sound_off", sound_off),
+        ("transcript_download", transcript_download),
+        ("transcript_title", transcript_title),
         ("files.attach", file_attach),
         ("files.drop_here", file_drop_here),
         ("files.tray_label", file_tray_label),

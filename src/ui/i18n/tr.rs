@@ -143,4 +143,6 @@ pub static TR: Strings = Strings {
     continuous_note: "Şu anda burada değiliz. Buraya bir mesaj bırakın, size bu sohbette yanıt vereceğiz.",
     sound_on: "Yanıt sesini aç",
     sound_off: "Yanıt sesini kapat",
+    transcript_download: "Sohbet dökümünü indir",
+    transcript_title: "Sohbet dökümü",
 };

@@ -152,4 +152,6 @@ pub static UK: Strings = Strings {
     continuous_note: "Зараз нас немає на місці. Залиште повідомлення тут — ми відповімо в цьому чаті.",
     sound_on: "Увімкнути звук відповідей",
     sound_off: "Вимкнути звук відповідей",
+    transcript_download: "Завантажити запис чату",
+    transcript_title: "Запис чату",
 };
