@@ -184,4 +184,6 @@ pub static AR: Strings = Strings {
     sound_off: "إيقاف صوت الردود",
     transcript_download: "تنزيل نص المحادثة",
     transcript_title: "نص المحادثة",
+    chat_form_title: "يرجى ملء هذا النموذج",
+    chat_form_submit: "إرسال",
 };

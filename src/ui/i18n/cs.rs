@@ -152,4 +152,6 @@ pub static CS: Strings = Strings {
     sound_off: "Vypnout zvuk odpovědí",
     transcript_download: "Stáhnout přepis chatu",
     transcript_title: "Přepis chatu",
+    chat_form_title: "Vyplňte prosím tento formulář",
+    chat_form_submit: "Odeslat",
 };

@@ -153,4 +153,6 @@ pub static DE: Strings = Strings {
     sound_off: "Ton für Antworten ausschalten",
     transcript_download: "Chatverlauf herunterladen",
     transcript_title: "Chatverlauf",
+    chat_form_title: "Bitte füllen Sie dieses Formular aus",
+    chat_form_submit: "Senden",
 };

@@ -148,6 +148,8 @@ pub static EN: Strings = Strings {
     sound_off: "Turn reply sound off",
     transcript_download: "Download the transcript",
     transcript_title: "Chat transcript",
+    chat_form_title: "Please fill in this form",
+    chat_form_submit: "Send",
 };
 
 /// A size with one decimal above a kilobyte (binary units, as LiveChat's 10 MB limit is).

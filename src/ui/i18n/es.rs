@@ -153,4 +153,6 @@ pub static ES: Strings = Strings {
     sound_off: "Desactivar el sonido de las respuestas",
     transcript_download: "Descargar la transcripción",
     transcript_title: "Transcripción del chat",
+    chat_form_title: "Rellena este formulario, por favor",
+    chat_form_submit: "Enviar",
 };

@@ -155,4 +155,6 @@ pub static FR: Strings = Strings {
     sound_off: "Désactiver le son des réponses",
     transcript_download: "Télécharger la transcription",
     transcript_title: "Transcription de la discussion",
+    chat_form_title: "Veuillez remplir ce formulaire",
+    chat_form_submit: "Envoyer",
 };

@@ -159,4 +159,6 @@ pub static HE: Strings = Strings {
     sound_off: "כיבוי צליל התשובות",
     transcript_download: "הורדת תמליל השיחה",
     transcript_title: "תמליל השיחה",
+    chat_form_title: "נא למלא את הטופס",
+    chat_form_submit: "שליחה",
 };

@@ -153,4 +153,6 @@ pub static IT: Strings = Strings {
     sound_off: "Disattiva il suono delle risposte",
     transcript_download: "Scarica la trascrizione",
     transcript_title: "Trascrizione della chat",
+    chat_form_title: "Compila questo modulo",
+    chat_form_submit: "Invia",
 };

@@ -148,4 +148,6 @@ pub static JA: Strings = Strings {
     sound_off: "返信の通知音をオフにする",
     transcript_download: "チャットの記録をダウンロード",
     transcript_title: "チャットの記録",
+    chat_form_title: "このフォームにご記入ください",
+    chat_form_submit: "送信",
 };

@@ -257,6 +257,10 @@ pub struct Strings {
     pub transcript_download: &'static str,
     /// The title of the downloaded transcript document.
     pub transcript_title: &'static str,
+    /// The title of a form the agent sent into the chat (for example asking for the e-mail).
+    pub chat_form_title: &'static str,
+    /// Sends the answers of a form the agent sent into the chat.
+    pub chat_form_submit: &'static str,
     /// Sending files (the attach button, drop, paste and the upload tray).
     pub files: FileStrings,
 }

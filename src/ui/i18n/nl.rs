@@ -149,4 +149,6 @@ pub static NL: Strings = Strings {
     sound_off: "Geluid bij antwoorden uitzetten",
     transcript_download: "Transcript downloaden",
     transcript_title: "Chattranscript",
+    chat_form_title: "Vul dit formulier in",
+    chat_form_submit: "Versturen",
 };

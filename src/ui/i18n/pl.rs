@@ -154,4 +154,6 @@ pub static PL: Strings = Strings {
     sound_off: "Wyłącz dźwięk odpowiedzi",
     transcript_download: "Pobierz zapis rozmowy",
     transcript_title: "Zapis rozmowy",
+    chat_form_title: "Wypełnij ten formularz",
+    chat_form_submit: "Wyślij",
 };

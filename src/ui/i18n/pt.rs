@@ -154,4 +154,6 @@ pub static PT: Strings = Strings {
     sound_off: "Desativar som das respostas",
     transcript_download: "Baixar a transcrição",
     transcript_title: "Transcrição do chat",
+    chat_form_title: "Preencha este formulário",
+    chat_form_submit: "Enviar",
 };

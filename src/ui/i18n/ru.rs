@@ -152,4 +152,6 @@ pub static RU: Strings = Strings {
     sound_off: "Выключить звук ответов",
     transcript_download: "Скачать запись чата",
     transcript_title: "Запись чата",
+    chat_form_title: "Заполните, пожалуйста, эту форму",
+    chat_form_submit: "Отправить",
 };

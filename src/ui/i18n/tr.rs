@@ -145,4 +145,6 @@ pub static TR: Strings = Strings {
     sound_off: "Yanıt sesini kapat",
     transcript_download: "Sohbet dökümünü indir",
     transcript_title: "Sohbet dökümü",
+    chat_form_title: "Lütfen bu formu doldurun",
+    chat_form_submit: "Gönder",
 };

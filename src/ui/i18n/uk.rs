@@ -154,4 +154,6 @@ pub static UK: Strings = Strings {
     sound_off: "Вимкнути звук відповідей",
     transcript_download: "Завантажити запис чату",
     transcript_title: "Запис чату",
+    chat_form_title: "Заповніть, будь ласка, цю форму",
+    chat_form_submit: "Надіслати",
 };
