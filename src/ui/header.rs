@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use crate::chat::Availability;
 
 use super::sound_toggle::SoundToggle;
+use super::transcript_button::TranscriptButton;
 use crate::conversation::Intent;
 
 use super::avatar::Avatar;
@@ -96,6 +97,7 @@ pub fn Header() -> impl IntoView {
             </div>
             <div class="lc-header-actions">
                 {end_controls}
+                <TranscriptButton/>
                 <SoundToggle/>
                 <button type="button" class="lc-header-btn lc-icon-btn" aria-label=t.minimise on:click=minimise>
                     <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">

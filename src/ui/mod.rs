@@ -38,6 +38,8 @@ pub mod safe_url;
 pub mod sound_toggle;
 pub mod theme;
 pub mod ticket;
+pub mod transcript;
+pub mod transcript_button;
 pub mod upload_tray;
 pub mod view_state;
 pub mod webview;
