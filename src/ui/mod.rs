@@ -18,6 +18,7 @@ pub mod attach;
 pub mod avatar;
 pub mod banner;
 pub mod chat_end;
+pub mod chat_form;
 pub mod chat_view;
 pub mod composer;
 pub mod context;
