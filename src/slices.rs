@@ -100,6 +100,9 @@ pub struct Slices {
     pub availability: ReadSignal<Availability, LocalStorage>,
     /// The agent present in the chat, for the header.
     pub agent: ReadSignal<Option<Participant>, LocalStorage>,
+    /// The agent who would take a chat started now (`get_predicted_agent`),
+    /// for the header until an agent is in the chat.
+    pub predicted_agent: ReadSignal<Option<Participant>, LocalStorage>,
     /// Agents typing now.
     pub typing: ReadSignal<Vec<Participant>, LocalStorage>,
     /// Maximised, minimised or hidden.
@@ -127,6 +130,7 @@ pub struct Publisher {
     unread: Slice<u32>,
     availability: Slice<Availability>,
     agent: Slice<Option<Participant>>,
+    predicted_agent: Slice<Option<Participant>>,
     typing: Slice<Vec<Participant>>,
     visibility: Slice<Visibility>,
     uploads: Slice<Vec<Upload>>,
@@ -157,6 +161,7 @@ impl Publisher {
             unread: RwSignal::new_local(state.unread),
             availability: RwSignal::new_local(state.availability),
             agent: RwSignal::new_local(agent(state)),
+            predicted_agent: RwSignal::new_local(state.predicted_agent.clone()),
             typing: RwSignal::new_local(state.typing_agents().cloned().collect()),
             visibility: RwSignal::new_local(state.visibility),
             uploads: RwSignal::new_local(conversation.uploads().to_vec()),
@@ -175,6 +180,7 @@ impl Publisher {
             unread: publisher.unread.read_only(),
             availability: publisher.availability.read_only(),
             agent: publisher.agent.read_only(),
+            predicted_agent: publisher.predicted_agent.read_only(),
             typing: publisher.typing.read_only(),
             visibility: publisher.visibility.read_only(),
             uploads: publisher.uploads.read_only(),
@@ -204,6 +210,9 @@ impl Publisher {
         set(self.unread, state.unread);
         set(self.availability, state.availability);
         set(self.agent, agent(state));
+        if self.predicted_agent.with_untracked(|p| *p != state.predicted_agent) {
+            self.predicted_agent.set(state.predicted_agent.clone());
+        }
         if !self.typing.with_untracked(|t| t.iter().eq(state.typing_agents())) {
             self.typing.set(state.typing_agents().cloned().collect());
         }

@@ -3,6 +3,7 @@
 
 pub mod chat_form;
 pub mod custom_id;
+pub mod predicted_agent;
 pub mod rating;
 mod reducer;
 pub mod state;

@@ -23,12 +23,15 @@ pub fn Header() -> impl IntoView {
     let ctx = ChatContext::expect();
     let view = ViewState::expect();
     let t = strings();
+    // Until an agent is in the chat, the one `get_predicted_agent` named.
     let agent = Memo::new(move |_| {
-        ctx.slices.agent.with(|agent| {
-            agent.as_ref().map(|u| {
-                (u.name.clone().unwrap_or_else(|| t.agent_fallback.to_owned()), u.avatar.clone(), u.job_title.clone())
-            })
-        })
+        let shown = |u: &crate::chat::Participant| {
+            (u.name.clone().unwrap_or_else(|| t.agent_fallback.to_owned()), u.avatar.clone(), u.job_title.clone())
+        };
+        ctx.slices
+            .agent
+            .with(|agent| agent.as_ref().map(shown))
+            .or_else(|| ctx.slices.predicted_agent.with(|p| p.as_ref().map(shown)))
     });
     let can_end = ctx.slices.can_send;
     let confirming = RwSignal::new(false);
