@@ -233,6 +233,27 @@ async fn queue_banner_follows_the_pushes() {
     assert!(w.get(".lc-title").text_content().unwrap_or_default().contains("Agent Smith"));
 }
 
+// Issue 17, item 5: "the predicted agent's name and avatar before the chat starts"
+// (spec "Get Predicted Agent"), in the header until an agent is in the chat.
+#[wasm_bindgen_test]
+async fn header_shows_the_predicted_agent_before_the_chat_starts() {
+    let w = mount();
+    w.login_fresh(json!({"enabled": false}));
+    assert!(w.sent_with("get_predicted_agent").is_empty());
+    w.open().await;
+    assert_eq!(w.get(".lc-title").text_content().as_deref(), Some("Chat with us"), "nothing predicted yet");
+    w.answer(
+        "get_predicted_agent",
+        json!({"id": "P1", "name": "Paula Predicted", "avatar": "https://example.com/p.png",
+            "job_title": "support hero", "is_bot": false, "type": "agent"}),
+    );
+    settle().await;
+    assert_eq!(w.get(".lc-title").text_content().as_deref(), Some("Paula Predicted"));
+    assert_eq!(w.get(".lc-subtitle").text_content().as_deref(), Some("support hero"));
+    assert_eq!(w.get(".lc-header img.lc-avatar").get_attribute("src").as_deref(), Some("https://example.com/p.png"));
+    assert_eq!(w.sent_with("get_predicted_agent").len(), 1);
+}
+
 // Issue 4, "Chat end": the chat ended, a postchat form, and starting again.
 #[wasm_bindgen_test]
 async fn chat_end_offers_postchat_and_a_new_chat() {

@@ -63,3 +63,22 @@ fn a_running_chat_needs_no_prediction() {
     open(&mut f);
     assert!(f.sent_with("get_predicted_agent").is_empty());
 }
+
+#[test]
+fn a_window_opened_before_the_login_asks_once_the_chat_is_looked_up() {
+    let mut f = Fake::new();
+    f.input(livechat_widget::session::Input::Start);
+    open(&mut f);
+    f.input(livechat_widget::session::Input::Opened);
+    f.answer("login", json!({"customer": {"id": "c1", "type": "customer"}, "has_active_thread": false, "chats": []}));
+    assert!(f.sent_with("get_predicted_agent").is_empty(), "not before the look-up says no chat runs");
+    f.answer("list_chats", json!({"chats_summary": [], "total_chats": 0}));
+    assert_eq!(f.pending("get_predicted_agent").len(), 1);
+    // A reconnect looks the chat up again, and asks nothing more.
+    f.input(livechat_widget::session::Input::Closed { code: 1006, reason: String::new() });
+    f.advance(31_000);
+    f.input(livechat_widget::session::Input::Opened);
+    f.answer("login", json!({"customer": {"id": "c1", "type": "customer"}, "has_active_thread": false, "chats": []}));
+    f.answer("list_chats", json!({"chats_summary": [], "total_chats": 0}));
+    assert_eq!(f.sent_with("get_predicted_agent").len(), 1);
+}

@@ -4,7 +4,7 @@
 use leptos::html;
 use leptos::prelude::*;
 
-use crate::chat::Availability;
+use crate::chat::{Availability, ChatPhase};
 
 use super::sound_toggle::SoundToggle;
 use super::transcript_button::TranscriptButton;
@@ -23,15 +23,17 @@ pub fn Header() -> impl IntoView {
     let ctx = ChatContext::expect();
     let view = ViewState::expect();
     let t = strings();
-    // Until an agent is in the chat, the one `get_predicted_agent` named.
+    // Before an agent is in the chat (no chat yet, or queued), the one
+    // `get_predicted_agent` named; not once an agent has left a running chat.
     let agent = Memo::new(move |_| {
         let shown = |u: &crate::chat::Participant| {
             (u.name.clone().unwrap_or_else(|| t.agent_fallback.to_owned()), u.avatar.clone(), u.job_title.clone())
         };
+        let waiting = matches!(ctx.slices.phase.get(), ChatPhase::NoChat | ChatPhase::Queued);
         ctx.slices
             .agent
             .with(|agent| agent.as_ref().map(shown))
-            .or_else(|| ctx.slices.predicted_agent.with(|p| p.as_ref().map(shown)))
+            .or_else(|| waiting.then(|| ctx.slices.predicted_agent.with(|p| p.as_ref().map(shown))).flatten())
     });
     let can_end = ctx.slices.can_send;
     let confirming = RwSignal::new(false);
