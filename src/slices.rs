@@ -108,6 +108,9 @@ pub struct Slices {
     pub availability: ReadSignal<Availability, LocalStorage>,
     /// The agent present in the chat, for the header.
     pub agent: ReadSignal<Option<Participant>, LocalStorage>,
+    /// The agent who would take a chat started now (`get_predicted_agent`),
+    /// for the header until an agent is in the chat.
+    pub predicted_agent: ReadSignal<Option<Participant>, LocalStorage>,
     /// Agents typing now.
     pub typing: ReadSignal<Vec<Participant>, LocalStorage>,
     /// Maximised, minimised or hidden.
@@ -135,6 +138,7 @@ pub struct Publisher {
     unread: Slice<u32>,
     availability: Slice<Availability>,
     agent: Slice<Option<Participant>>,
+    predicted_agent: Slice<Option<Participant>>,
     typing: Slice<Vec<Participant>>,
     visibility: Slice<Visibility>,
     uploads: Slice<Vec<Upload>>,
@@ -165,6 +169,7 @@ impl Publisher {
             unread: ArcRwSignal::new(state.unread),
             availability: ArcRwSignal::new(state.availability),
             agent: ArcRwSignal::new(agent(state)),
+            predicted_agent: ArcRwSignal::new(state.predicted_agent.clone()),
             typing: ArcRwSignal::new(state.typing_agents().cloned().collect()),
             visibility: ArcRwSignal::new(state.visibility),
             uploads: ArcRwSignal::new(conversation.uploads().to_vec()),
@@ -183,6 +188,7 @@ impl Publisher {
             unread: read(&publisher.unread),
             availability: read(&publisher.availability),
             agent: read(&publisher.agent),
+            predicted_agent: read(&publisher.predicted_agent),
             typing: read(&publisher.typing),
             visibility: read(&publisher.visibility),
             uploads: read(&publisher.uploads),
@@ -212,6 +218,9 @@ impl Publisher {
         set(&self.unread, state.unread);
         set(&self.availability, state.availability);
         set(&self.agent, agent(state));
+        if self.predicted_agent.with_untracked(|p| *p != state.predicted_agent) {
+            self.predicted_agent.set(state.predicted_agent.clone());
+        }
         if !self.typing.with_untracked(|t| t.iter().eq(state.typing_agents())) {
             self.typing.set(state.typing_agents().cloned().collect());
         }

@@ -161,6 +161,27 @@ async fn greeting_dismiss_and_accept_send_their_requests() {
     assert!(w.get(".lc-log").text_content().unwrap_or_default().contains("Still there?"));
 }
 
+// Issue 17, item 5: "a broken avatar image replaced by the agent's initials".
+// Port 9 on the loopback refuses the connection, so the picture fails to load.
+#[wasm_bindgen_test]
+async fn avatar_that_fails_to_load_gives_way_to_the_initials() {
+    let w = mount();
+    w.login_fresh(json!({"enabled": false}));
+    let mut payload = greeting("U1", "Hi! Can I help?");
+    payload["agent"]["avatar"] = json!("https://127.0.0.1:9/missing.png");
+    w.push("incoming_greeting", payload);
+    settle().await;
+    assert!(w.q(".lc-greeting img.lc-avatar").is_some(), "the picture is tried first");
+    for _ in 0..100 {
+        if w.q(".lc-greeting img.lc-avatar").is_none() {
+            break;
+        }
+        gloo_timers::future::TimeoutFuture::new(50).await;
+    }
+    assert!(w.q(".lc-greeting img.lc-avatar").is_none(), "the broken picture is gone");
+    assert_eq!(w.get(".lc-greeting .lc-avatar-initials").text_content().as_deref(), Some("AS"));
+}
+
 // A rich greeting (quick replies) renders the same way as in the chat.
 #[wasm_bindgen_test]
 async fn rich_greeting_renders_its_buttons() {
@@ -210,6 +231,27 @@ async fn queue_banner_follows_the_pushes() {
     settle().await;
     assert!(w.q(".lc-queue").is_none(), "the banner disappears when an agent joins");
     assert!(w.get(".lc-title").text_content().unwrap_or_default().contains("Agent Smith"));
+}
+
+// Issue 17, item 5: "the predicted agent's name and avatar before the chat starts"
+// (spec "Get Predicted Agent"), in the header until an agent is in the chat.
+#[wasm_bindgen_test]
+async fn header_shows_the_predicted_agent_before_the_chat_starts() {
+    let w = mount();
+    w.login_fresh(json!({"enabled": false}));
+    assert!(w.sent_with("get_predicted_agent").is_empty());
+    w.open().await;
+    assert_eq!(w.get(".lc-title").text_content().as_deref(), Some("Chat with us"), "nothing predicted yet");
+    w.answer(
+        "get_predicted_agent",
+        json!({"id": "P1", "name": "Paula Predicted", "avatar": "https://example.com/p.png",
+            "job_title": "support hero", "is_bot": false, "type": "agent"}),
+    );
+    settle().await;
+    assert_eq!(w.get(".lc-title").text_content().as_deref(), Some("Paula Predicted"));
+    assert_eq!(w.get(".lc-subtitle").text_content().as_deref(), Some("support hero"));
+    assert_eq!(w.get(".lc-header img.lc-avatar").get_attribute("src").as_deref(), Some("https://example.com/p.png"));
+    assert_eq!(w.sent_with("get_predicted_agent").len(), 1);
 }
 
 // Issue 4, "Chat end": the chat ended, a postchat form, and starting again.

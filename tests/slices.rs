@@ -38,3 +38,19 @@ fn typing_publishes_no_new_log_but_a_message_does() {
     assert_eq!(slices.unread.get_untracked(), 0);
     assert_eq!(slices.visibility.get_untracked(), Visibility::Maximized);
 }
+
+// Issue 17 item 5: the predicted agent reaches the header through its own slice.
+#[test]
+fn the_predicted_agent_is_published() {
+    let mut f = Fake::new();
+    f.login_fresh(json!({"enabled": false}));
+    let (publisher, slices) = Publisher::new(&f.c);
+    assert!(slices.predicted_agent.with_untracked(Option::is_none));
+    f.intent(Intent::SetVisibility(Visibility::Maximized));
+    f.answer("get_predicted_agent", json!({"id": "a1", "name": "Agent Smith", "type": "agent", "is_bot": false}));
+    publisher.publish(&f.c);
+    assert_eq!(
+        slices.predicted_agent.with_untracked(|p| p.as_ref().and_then(|p| p.name.clone())).as_deref(),
+        Some("Agent Smith")
+    );
+}

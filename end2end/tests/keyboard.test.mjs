@@ -1,14 +1,14 @@
 // Issue 17 "in both widths and by keyboard, with axe still finding nothing": the controls
 // the issue added, reached and operated with the keyboard only (Tab, Shift+Tab, Enter,
 // Space, Escape through page.keyboard; no clicks) on a 1280 px desktop and a 375 px phone:
-// the reply-sound toggle, the attach button (its file chooser, by Enter and by Space), an
+// the reply-sound toggle, the transcript download, the attach button (its file chooser, by Enter and by Space), an
 // upload's Cancel, a failed upload's Retry and Remove, the rating's Good / Bad, its comment
 // box and Send comment, Remove rating, and the ticket form's fields and Send message. Each
 // is focusable, has an accessible name and shows a visible focus indicator (its outline or
 // shadow differs from the unfocused look); focus is never dropped on the page when the
 // control it was on goes away; axe finds nothing with the upload tray (uploading and
-// failed), the rating and the ticket form on screen. The transcript download the issue
-// asks for is not in the widget yet, so it is not here either.
+// failed), the rating and the ticket form on screen. The header's transcript download
+// (Enter saves the file) is reached the same way.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { audit } from "../support/axe.mjs";
@@ -68,7 +68,7 @@ async function holdUploads(context) {
 }
 
 for (const [label, viewport] of WIDTHS) {
-  test(`sound, attach, cancel, retry, remove and rating by keyboard at ${label} px, axe clean`, { timeout: 120_000 }, () =>
+  test(`sound, transcript, attach, cancel, retry, remove and rating by keyboard at ${label} px, axe clean`, { timeout: 120_000 }, () =>
     stack.visit({ viewport, goto: false, shot: `keyboard-chat-${label}` }, async (v) => {
       const { page } = v;
       const keys = page.keyboard;
@@ -97,6 +97,12 @@ for (const [label, viewport] of WIDTHS) {
       await focusIs(page, frame, (f) => f.name === "Turn reply sound off" && f.pressed === "true", "the sound toggle, on");
       await keys.press("Enter");
       await focusIs(page, frame, (f) => f.name === "Turn reply sound on" && f.pressed === "false", "the sound toggle, off");
+
+      // The transcript download, just before the sound toggle: Enter saves the file.
+      await reach(page, frame, named("Download the transcript"), "the transcript download", { back: true });
+      const [download] = await Promise.all([page.waitForEvent("download", { timeout: STEP }), keys.press("Enter")]);
+      assert.equal(download.suggestedFilename(), "chat-transcript.html");
+      await focusIs(page, frame, (f) => f.name === "Download the transcript", "the transcript download, after saving");
 
       // The attach button opens the file chooser on Enter; the upload is held in the tray.
       const release = await holdUploads(v.context);

@@ -87,6 +87,7 @@ pub fn router() -> Router<Shared> {
         .route("/admin/chats/rich", action!(chat_rich))
         .route("/admin/chats/file", action!(chat_file))
         .route("/admin/chats/event", action!(chat_event))
+        .route("/admin/chats/ask_for_email", action!(chat_ask_for_email))
         .route("/admin/chats/typing", action!(chat_typing))
         .route("/admin/chats/queue", action!(chat_queue))
         .route("/admin/chats/transfer", action!(chat_transfer))
@@ -276,6 +277,11 @@ fn chat_rich(app: &Shared, m: &Map<String, Value>) -> R {
 
 fn chat_file(app: &Shared, m: &Map<String, Value>) -> R {
     let ev = agent::post_event(app, s(m, "chat_id")?, content::file_event(app.port)).map_err(agent_err)?;
+    Ok(json!({ "event": ev }))
+}
+
+fn chat_ask_for_email(app: &Shared, m: &Map<String, Value>) -> R {
+    let ev = agent::post_event(app, s(m, "chat_id")?, content::ask_for_email_form()).map_err(agent_err)?;
     Ok(json!({ "event": ev }))
 }
 

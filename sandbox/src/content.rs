@@ -188,6 +188,21 @@ pub fn file_event(port: u16) -> Map<String, Value> {
     }))
 }
 
+/// An empty `ask_for_email` form for the customer to fill in (data structures,
+/// "Form": "gathering contact info from customers so that the overloaded agent
+/// can contact them later").
+pub fn ask_for_email_form() -> Map<String, Value> {
+    obj(json!({
+        "type": "form",
+        "form_id": "ask_for_email",
+        "form_type": "ask_for_email",
+        "fields": [
+            { "type": "header", "id": "h", "label": "We're busy right now. Leave your e-mail and we'll get back to you." },
+            { "type": "email", "id": "email", "label": "E-mail:", "required": true },
+        ],
+    }))
+}
+
 /// A system message event.
 pub fn system_message(kind: &str, text: &str, vars: Value) -> Map<String, Value> {
     obj(json!({ "type": "system_message", "system_message_type": kind, "text": text, "text_vars": vars }))

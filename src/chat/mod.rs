@@ -1,7 +1,9 @@
 //! Chat state and its reducer: what the widget shows, derived from responses
 //! and pushes. Pure data, no IO.
 
+pub mod chat_form;
 pub mod custom_id;
+pub mod predicted_agent;
 pub mod rating;
 mod reducer;
 pub mod state;

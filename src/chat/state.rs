@@ -185,6 +185,9 @@ pub struct ChatState {
     pub older_thread_id: Option<String>,
     /// Latest `seen_up_to` of any agent (for "seen" marks on the customer's messages).
     pub agent_seen_up_to: Option<String>,
+    /// The agent `get_predicted_agent` says would take a new chat, shown in
+    /// the header until an agent is in the chat.
+    pub predicted_agent: Option<Participant>,
     /// Text the host page asked the composer to start with
     /// (`LiveChatWidget.call("maximize", { messageDraft })`); cleared once a message is sent.
     pub message_draft: Option<String>,

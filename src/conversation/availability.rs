@@ -4,7 +4,7 @@
 //! ticket form is fetched, once, to leave a message.
 
 use crate::chat::{Availability, FormSlot, Visibility};
-use crate::protocol::request::{GetForm, ListGroupStatuses};
+use crate::protocol::request::{GetForm, GetPredictedAgent, ListGroupStatuses};
 use crate::protocol::FormType;
 use crate::session::ConnectionStatus;
 
@@ -47,11 +47,24 @@ impl Conversation {
         }
     }
 
-    /// The visitor opened the window: a fresh status if connected.
+    /// The visitor opened the window: a fresh status if connected, and the
+    /// predicted agent when no chat runs.
     pub(super) fn availability_on_open(&mut self, now_ms: u64) {
         if self.status == ConnectionStatus::Connected {
             self.check_availability(now_ms);
+            self.ask_predicted_agent(now_ms);
         }
+    }
+
+    /// `get_predicted_agent` once per page, when no chat runs (spec "Get Predicted
+    /// Agent"). Its errors (`group_offline`, `group_unavailable`) describe the
+    /// group and would only repeat: it is not asked again.
+    pub(super) fn ask_predicted_agent(&mut self, now_ms: u64) {
+        if self.predicted_asked || !self.state.wants_predicted_agent() {
+            return;
+        }
+        self.predicted_asked = true;
+        self.requests.send(&mut self.session, GetPredictedAgent {}.into(), Purpose::PredictedAgent, now_ms);
     }
 
     /// A status arrived: nobody online brings the ticket form (once).

@@ -2,7 +2,7 @@
 //! `send_event`, or as the initial events of `start_chat` / `activate_chat`, and
 //! only once the chat's history is known (so nothing the server has is sent again).
 
-use crate::chat::ChatPhase;
+use crate::chat::{ChatPhase, Visibility};
 use crate::protocol::request::{ActivateChat, GetChat, ListChats, SendEvent, StartChat};
 use crate::protocol::{Access, ErrorType, Event, NewEvent};
 use crate::session::{ConnectionStatus, RequestError};
@@ -78,6 +78,10 @@ impl Conversation {
             self.gate = SendGate::Open;
         }
         self.flush_outbox(now_ms);
+        // A window opened before the login finished: the prediction is asked now.
+        if self.state.visibility == Visibility::Maximized {
+            self.ask_predicted_agent(now_ms);
+        }
     }
 
     /// The server accepted the event `custom_id`: shown as sent, and announced once.

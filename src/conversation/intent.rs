@@ -36,6 +36,14 @@ pub enum Intent {
     SubmitPostchat(Vec<FilledFormField>),
     /// Close the postchat form without answering.
     SkipPostchat,
+    /// Answer a `form` event the agent sent into the chat (for example
+    /// `ask_for_email`): a `filled_form` with its `form_id`, through the outbox.
+    SubmitChatForm {
+        /// The `form` event's id.
+        event_id: String,
+        /// The answers.
+        fields: Vec<FilledFormField>,
+    },
     /// Rate the current thread good or bad, with an optional comment
     /// (during the chat or after it ended).
     Rate {

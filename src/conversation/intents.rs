@@ -33,6 +33,7 @@ impl Conversation {
             Intent::SubmitPrechat(fields) => self.submit_prechat(fields, now_ms),
             Intent::SubmitPostchat(fields) => self.submit_postchat(fields, now_ms),
             Intent::SkipPostchat => self.state.form_done(&FormType::Postchat),
+            Intent::SubmitChatForm { event_id, fields } => self.submit_chat_form(&event_id, fields, now_ms),
             Intent::Postback { event_id, postback_id } => self.postback(&event_id, &postback_id, now_ms),
             Intent::AcceptGreeting => self.accept_greeting(now_ms),
             Intent::CancelGreeting => {
@@ -142,6 +143,19 @@ impl Conversation {
         self.fire_and_forget(request.into(), now_ms);
         self.announcer.push(HostEvent::FormSubmitted(FormSubmittedData::new(&FormType::Postchat)));
         self.state.form_done(&FormType::Postchat);
+    }
+
+    /// The answer to a `form` event in the chat (data structures, "Form" and
+    /// "Filled form"): sent once, like a message; a form already answered in
+    /// the timeline (same `form_id`, after it) is not answered again.
+    fn submit_chat_form(&mut self, event_id: &str, fields: Vec<FilledFormField>, now_ms: u64) {
+        let Some(entry) = self.state.timeline.by_event_id(event_id) else { return };
+        let EventBody::Form(form) = &entry.event.body else { return };
+        let form_id = form.form_id.clone();
+        if self.state.chat_form_answered(event_id, &form_id) {
+            return;
+        }
+        self.send_event(NewEvent::filled_form(form_id, fields), now_ms);
     }
 
     /// A quick reply or `message` button: the postback, then a message carrying

@@ -112,6 +112,8 @@ pub struct Conversation {
     several_chats: bool,
     pages: PageTracker,
     availability_check: AvailabilityCheck,
+    /// `get_predicted_agent` was sent (once per page: an error is not asked again).
+    predicted_asked: bool,
     tickets: Tickets,
     sound_key: Option<String>,
     /// Replies that arrived unseen while the sound is on (the driver plays them).
@@ -155,6 +157,7 @@ impl Conversation {
             several_chats: false,
             pages,
             availability_check: AvailabilityCheck::default(),
+            predicted_asked: false,
             tickets: Tickets::default(),
             sound_key: config.sound_key,
             chimes: 0,

@@ -24,6 +24,8 @@ pub(crate) enum Purpose {
     SendEvent(String),
     /// `update_thread_properties` (`Some`) or `delete_thread_properties` (`None`) of the rating.
     Rate(Option<crate::chat::Rating>),
+    /// `get_predicted_agent`, for the header before the chat starts.
+    PredictedAgent,
     /// Requests whose answer changes nothing beyond what the pushes say
     /// (postback, sneak peek, mark seen, greetings, deactivate, customer fields).
     FireAndForget,

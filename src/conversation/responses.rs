@@ -76,6 +76,7 @@ impl Conversation {
                 self.availability_known(now_ms);
             }
             (Purpose::Rate(rating), _) => self.rating_confirmed(rating),
+            (Purpose::PredictedAgent, Response::GetPredictedAgent(agent)) => self.state.apply_predicted_agent(&agent),
             (Purpose::Form(kind), Response::GetForm(r)) => self.state.apply_form(&kind, &r),
             (Purpose::FindChat, Response::ListChats(r)) => match ChatSummary::best(&r.chats_summary) {
                 Some(summary) => {

@@ -1,7 +1,8 @@
-//! Avatars: the picture when its URL is safe, the initials otherwise.
+//! Avatars: the picture when its URL is safe and loads, the initials otherwise.
 
 use leptos::prelude::*;
 
+use super::dynamic::{dyn_view, handler};
 use super::safe_url::{safe_url, WEB};
 
 /// Up to two initials of a name, for an avatar without a picture, as written:
@@ -12,7 +13,8 @@ pub fn initials(name: &str) -> String {
     name.split_whitespace().filter_map(|w| w.chars().next()).take(2).collect()
 }
 
-/// A round avatar. Decorative: the name is always said next to it.
+/// A round avatar. Decorative: the name is always said next to it. A picture
+/// that fails to load (`error` on the `<img>`) gives way to the initials.
 #[component]
 pub fn Avatar(
     /// The person's display name.
@@ -20,12 +22,20 @@ pub fn Avatar(
     /// The avatar URL from the network (checked with [`safe_url`]).
     url: Option<String>,
 ) -> impl IntoView {
-    match url.as_deref().and_then(|u| safe_url(u, WEB)) {
-        Some(src) => view! { <img class="lc-avatar" src=src alt="" loading="lazy"/> }.into_any(),
-        None => {
-            view! { <span class="lc-avatar lc-avatar-initials" aria-hidden="true">{initials(&name)}</span> }.into_any()
-        }
-    }
+    let initials_view = move |name: &str| view! { <span class="lc-avatar lc-avatar-initials" aria-hidden="true">{initials(name)}</span> };
+    let Some(src) = url.as_deref().and_then(|u| safe_url(u, WEB)) else {
+        return initials_view(&name).into_any();
+    };
+    let broken = RwSignal::new(false);
+    dyn_view(move || {
+        Some(if broken.get() {
+            initials_view(&name).into_any()
+        } else {
+            view! { <img class="lc-avatar" src=src.clone() alt="" loading="lazy" on:error=handler(move |_: leptos::ev::ErrorEvent| broken.set(true))/> }
+                .into_any()
+        })
+    })
+    .into_any()
 }
 
 #[cfg(test)]

@@ -2,7 +2,7 @@
 //! the message log (`role="log"`, announcing new messages politely) and the
 //! typing indicator.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use leptos::html;
 use leptos::prelude::*;
@@ -23,14 +23,17 @@ use super::message::MessageRow;
 use super::view_state::{after_render, focus_is_lost};
 
 /// Whether the log shows this entry: visible to the customer and of a type
-/// the widget renders (forms to fill, custom and unknown events are not).
+/// the widget renders (custom and unknown events are not). A `form` event
+/// shows until its answer is in the log ([`LogWindow::newest`]).
 pub fn is_shown(entry: &Entry<Event>) -> bool {
     entry.event.is_visible_to_customer()
         && match &entry.event.body {
             EventBody::Message(m) => !m.text.trim().is_empty(),
-            EventBody::RichMessage(_) | EventBody::File(_) | EventBody::FilledForm(_) | EventBody::SystemMessage(_) => {
-                true
-            }
+            EventBody::RichMessage(_)
+            | EventBody::File(_)
+            | EventBody::Form(_)
+            | EventBody::FilledForm(_)
+            | EventBody::SystemMessage(_) => true,
             _ => false,
         }
 }
@@ -101,8 +104,23 @@ impl LogWindow {
     /// end, so the cost follows `limit`, not the length of the history.
     pub fn newest(log: &Log, limit: usize, agent_fallback: &str) -> LogWindow {
         // One more than the window: its author decides the top row's `first`.
-        let mut newest: Vec<&Entry<Event>> =
-            log.entries.iter().rev().map(|e| &**e).filter(|e| is_shown(e)).take(limit + 1).collect();
+        // Walking back, a form's answer comes before the form: answered forms give way to it.
+        let mut answered: HashSet<&str> = HashSet::new();
+        let mut newest: Vec<&Entry<Event>> = log
+            .entries
+            .iter()
+            .rev()
+            .map(|e| &**e)
+            .filter(|e| match &e.event.body {
+                EventBody::FilledForm(f) => {
+                    answered.insert(f.form_id.as_str());
+                    is_shown(e)
+                }
+                EventBody::Form(f) => is_shown(e) && !answered.contains(f.form_id.as_str()),
+                _ => is_shown(e),
+            })
+            .take(limit + 1)
+            .collect();
         let more = newest.len() > limit;
         newest.reverse();
         let mut previous =

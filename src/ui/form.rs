@@ -27,6 +27,8 @@ pub enum SurveyKind {
     Postchat,
     /// Nobody online: submitting leaves a ticket.
     Ticket,
+    /// A `form` event in the chat: submitting answers it with a `filled_form`.
+    InChat,
 }
 
 /// Values and errors of one form on screen, shared with its fields.
@@ -47,15 +49,23 @@ pub fn SurveyForm(
     form: Form,
     /// Prechat or postchat.
     kind: SurveyKind,
+    /// The `form` event answered ([`SurveyKind::InChat`] only).
+    #[prop(optional)]
+    event_id: String,
+    /// The ids' prefix of an in-chat form (unique per form on screen).
+    #[prop(optional)]
+    prefix: String,
 ) -> impl IntoView {
     let ctx = ChatContext::expect();
     let view = ViewState::expect();
     let t = strings();
     let prefix = match kind {
-        SurveyKind::Prechat => "lc-pre",
-        SurveyKind::Postchat => "lc-post",
-        SurveyKind::Ticket => "lc-ticket",
+        SurveyKind::Prechat => "lc-pre".to_owned(),
+        SurveyKind::Postchat => "lc-post".to_owned(),
+        SurveyKind::Ticket => "lc-ticket".to_owned(),
+        SurveyKind::InChat => prefix,
     };
+    let ids = StoredValue::new((prefix.clone(), event_id));
     let values = btree_map(form.fields.iter().map(|f| (f.id.clone(), initial_value(f))));
     let state = FormState {
         values: RwSignal::new(values),
@@ -70,7 +80,7 @@ pub fn SurveyForm(
         state.tried.set(true);
         let first_invalid = form.fields.iter().enumerate().find(|(_, f)| errors.contains_key(&f.id));
         if let Some((index, field)) = first_invalid {
-            let target = focus_target_id(prefix, index, field);
+            let target = ids.with_value(|(prefix, _)| focus_target_id(prefix, index, field));
             state.errors.set(errors);
             if let Some(form) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) {
                 focus_in(&form, &target);
@@ -87,6 +97,10 @@ pub fn SurveyForm(
             }
             // The form stays (with its answers) until the ticket is confirmed.
             SurveyKind::Ticket => return ctx.send(Intent::SubmitTicket(fields)),
+            // The answer's card takes the form's place in the log.
+            SurveyKind::InChat => {
+                ctx.send(Intent::SubmitChatForm { event_id: ids.with_value(|(_, id)| id.clone()), fields })
+            }
         }
         // The form gives way to the composer: the customer continues there.
         request_animation_frame(move || view.focus_composer());
@@ -95,6 +109,7 @@ pub fn SurveyForm(
         SurveyKind::Prechat => (t.prechat_title, t.prechat_submit),
         SurveyKind::Postchat => (t.postchat_title, t.postchat_submit),
         SurveyKind::Ticket => (t.ticket_title, t.ticket_submit),
+        SurveyKind::InChat => (t.chat_form_title, t.chat_form_submit),
     };
     let title_id = format!("{prefix}-title");
     let labelled_by = title_id.clone();
@@ -112,8 +127,9 @@ pub fn SurveyForm(
             })>{t.postchat_skip}</button>
         }
     });
+    let class = if kind == SurveyKind::InChat { "lc-form lc-chat-form" } else { "lc-form" };
     view! {
-        <form class="lc-form" novalidate=true aria-labelledby=labelled_by on:submit=on_submit>
+        <form class=class novalidate=true aria-labelledby=labelled_by on:submit=on_submit>
             <h2 id=title_id class="lc-form-title">{title}</h2>
             {fields}
             <div class="lc-form-actions">

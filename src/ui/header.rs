@@ -4,9 +4,10 @@
 use leptos::html;
 use leptos::prelude::*;
 
-use crate::chat::Availability;
+use crate::chat::{Availability, ChatPhase};
 
 use super::sound_toggle::SoundToggle;
+use super::transcript_button::TranscriptButton;
 use crate::conversation::Intent;
 
 use super::avatar::Avatar;
@@ -22,12 +23,17 @@ pub fn Header() -> impl IntoView {
     let ctx = ChatContext::expect();
     let view = ViewState::expect();
     let t = strings();
+    // Before an agent is in the chat (no chat yet, or queued), the one
+    // `get_predicted_agent` named; not once an agent has left a running chat.
     let agent = Memo::new(move |_| {
-        ctx.slices.agent.with(|agent| {
-            agent.as_ref().map(|u| {
-                (u.name.clone().unwrap_or_else(|| t.agent_fallback.to_owned()), u.avatar.clone(), u.job_title.clone())
-            })
-        })
+        let shown = |u: &crate::chat::Participant| {
+            (u.name.clone().unwrap_or_else(|| t.agent_fallback.to_owned()), u.avatar.clone(), u.job_title.clone())
+        };
+        let waiting = matches!(ctx.slices.phase.get(), ChatPhase::NoChat | ChatPhase::Queued);
+        ctx.slices
+            .agent
+            .with(|agent| agent.as_ref().map(shown))
+            .or_else(|| waiting.then(|| ctx.slices.predicted_agent.with(|p| p.as_ref().map(shown))).flatten())
     });
     let can_end = ctx.slices.can_send;
     let confirming = RwSignal::new(false);
@@ -96,6 +102,7 @@ pub fn Header() -> impl IntoView {
             </div>
             <div class="lc-header-actions">
                 {end_controls}
+                <TranscriptButton/>
                 <SoundToggle/>
                 <button type="button" class="lc-header-btn lc-icon-btn" aria-label=t.minimise on:click=minimise>
                     <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">

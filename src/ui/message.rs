@@ -10,6 +10,7 @@ use crate::conversation::Intent;
 use crate::protocol::{Answer, Event, EventBody, FileEvent, FilledFormEvent, SystemMessage};
 
 use super::avatar::Avatar;
+use super::chat_form::ChatForm;
 use super::chat_view::{Author, LogWindow};
 use super::context::ChatContext;
 use super::dynamic::{click, dyn_view};
@@ -132,6 +133,7 @@ fn body(t: &'static Strings, event: &Event, event_id: String, system: bool) -> A
         EventBody::RichMessage(rich) => view! { <RichContent event_id=event_id rich=rich.clone()/> }.into_any(),
         EventBody::File(file) => file_view(t, file),
         EventBody::FilledForm(form) => filled_form_view(t, form),
+        EventBody::Form(form) => view! { <ChatForm event_id=event_id form=form.clone()/> }.into_any(),
         _ => ().into_any(),
     }
 }

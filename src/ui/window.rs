@@ -23,7 +23,9 @@ use super::view_state::ViewState;
 use super::webview::WebviewPanel;
 
 /// What receives focus when the window opens: the first form control, else the composer.
-const FIRST_FOCUS: &str = "form.lc-form input, form.lc-form select, form.lc-form textarea, .lc-composer textarea";
+/// (A form the agent sent into the chat waits in the log: the composer comes first.)
+const FIRST_FOCUS: &str = "form.lc-form:not(.lc-chat-form) input, form.lc-form:not(.lc-chat-form) select, \
+    form.lc-form:not(.lc-chat-form) textarea, .lc-composer textarea";
 
 /// The open chat window (`id="lc-window"`, controlled by the launcher).
 #[component]

@@ -238,6 +238,14 @@ pub struct Strings {
     pub sound_on: &'static str,
     /// Turns the reply sound off.
     pub sound_off: &'static str,
+    /// The header button that downloads the conversation as an HTML file.
+    pub transcript_download: &'static str,
+    /// The title of the downloaded transcript document.
+    pub transcript_title: &'static str,
+    /// The title of a form the agent sent into the chat (for example asking for the e-mail).
+    pub chat_form_title: &'static str,
+    /// Sends the answers of a form the agent sent into the chat.
+    pub chat_form_submit: &'static str,
     /// Sending files (the attach button, drop, paste and the upload tray).
     pub files: FileStrings,
 }

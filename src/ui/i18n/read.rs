@@ -309,6 +309,10 @@ fn table(o: &mut Obj<'_, '_>, code: &'static str) -> Strings {
         continuous_note: o.text("continuous_note"),
         sound_on: o.text("sound_on"),
         sound_off: o.text("sound_off"),
+        transcript_download: o.text("transcript_download"),
+        transcript_title: o.text("transcript_title"),
+        chat_form_title: o.text("chat_form_title"),
+        chat_form_submit: o.text("chat_form_submit"),
         files: files(o.object("files")),
     }
 }

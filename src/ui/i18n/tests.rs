@@ -112,6 +112,10 @@ fn texts(s: &'static Strings) -> Vec<(String, String)> {
         continuous_note,
         sound_on,
         sound_off,
+        transcript_download,
+        transcript_title,
+        chat_form_title,
+        chat_form_submit,
         files,
     } = s;
     let FileStrings {
@@ -221,6 +225,10 @@ fn texts(s: &'static Strings) -> Vec<(String, String)> {
         ("continuous_note", continuous_note),
         ("sound_on", sound_on),
         ("sound_off", sound_off),
+        ("transcript_download", transcript_download),
+        ("transcript_title", transcript_title),
+        ("chat_form_title", chat_form_title),
+        ("chat_form_submit", chat_form_submit),
         ("files.attach", file_attach),
         ("files.drop_here", file_drop_here),
         ("files.tray_label", file_tray_label),
