@@ -158,7 +158,7 @@ mod tests {
     use super::*;
     use crate::chat::Delivery;
     use crate::protocol::Event;
-    use crate::ui::i18n::en::EN;
+    use crate::ui::i18n::english;
 
     fn row(author: Author, event: Value) -> RowData {
         RowData {
@@ -202,7 +202,7 @@ mod tests {
                 "system_message_type": "manual_archived_customer"}),
             ),
         ];
-        let html = transcript_html(&EN, &rows);
+        let html = transcript_html(english(), &rows);
         assert!(html.starts_with("<!DOCTYPE html>"));
         assert!(html.contains("<title>Chat transcript</title>"));
         assert!(html.contains("<span class=\"who\">You</span><time datetime=\"2026-01-01T10:05:07.123456Z\">2026-01-01 10:05 UTC</time><p>Where is my order?</p>"), "{html}");
@@ -239,7 +239,7 @@ mod tests {
                  "buttons": [{"text": "</li><script>alert(7)</script>", "type": "url", "value": "javascript:alert(8)", "postback_id": "p"}]}]}),
             ),
         ];
-        let html = transcript_html(&EN, &rows);
+        let html = transcript_html(english(), &rows);
         let body = &html[html.find("<ol>").unwrap()..];
         for inert in
             ["<script", "<img", "<svg", "<b>", "javascript:", "JaVaScRiPt", "data:text", "onclick=\"", "\"onmouseover"]
