@@ -77,6 +77,34 @@ test("a click before the chunk lands shows the frame at once, keeps what is type
       "the early text sent");
   }));
 
+test("a click before the chunk lands, nobody online: the focus is not lost when the ticket form replaces the frame", () =>
+  stack.visit({ goto: false, shot: "split-cold-ticket" }, async ({ page, widget: w, frame: widgetFrame }) => {
+    await stack.sandbox.admin("groups", { group_id: 0, status: "offline", ticket: true });
+    try {
+      let release;
+      const held = new Promise((resolve) => (release = resolve));
+      await page.route((url) => isChunk(url.href), async (route) => {
+        await held;
+        await route.continue();
+      });
+      await page.goto(stack.sandbox.url("shop"));
+      await w.locator(".lc-launcher:not(#lc-boot)").click({ timeout: 20_000 });
+      await w.locator('#lc-window[aria-busy="true"] textarea').waitFor({ timeout: 5_000 });
+      release();
+      await w.getByRole("heading", { name: "Leave a message", exact: true }).waitFor({ timeout: 20_000 });
+      const f = await widgetFrame();
+      // The frame's composer had the focus; with it gone (and the window's own composer, if
+      // it showed before the ticket form came) the form's first field takes it, not the body,
+      // or Tab would go on from where the composer was, out of the widget.
+      const inForm = () => f.evaluate(() => document.activeElement?.closest("form.lc-form") != null);
+      await waitFor(inForm, 5_000, "the focus in the ticket form after the frame went");
+      await page.keyboard.press("Tab");
+      assert.ok(await inForm(), "Tab goes on inside the ticket form");
+    } finally {
+      await stack.sandbox.admin("groups", { group_id: 0, status: "online", ticket: false });
+    }
+  }));
+
 test("a failed chunk fetch is retried", () =>
   stack.visit({ shot: "split-retry" }, async ({ page, widget: w }) => {
     let failures = 0;

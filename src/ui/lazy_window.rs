@@ -118,11 +118,13 @@ impl WindowChunk {
         leptos::task::spawn_local(async move {
             let mut pause = FIRST_RETRY_MS;
             while let Err(e) = preload_chat_window().await {
+                // Warned after the pause: a fetch cut by the frame going away (the host's
+                // `destroy`, a navigation) fails too, and the frame's timers go with it.
+                gloo_timers::future::TimeoutFuture::new(pause).await;
                 web_sys::console::warn_2(
                     &"LiveChat widget: the chat window's code did not load, retrying".into(),
                     &e.to_string().into(),
                 );
-                gloo_timers::future::TimeoutFuture::new(pause).await;
                 pause = (pause * 2).min(MAX_RETRY_MS);
             }
             chunk.fetching.set_value(false);

@@ -19,7 +19,7 @@ use super::header::Header;
 use super::queue::QueueBanner;
 use super::rating::ChatRating;
 use super::ticket::{ticket_form, ContinuousNote, TicketView};
-use super::view_state::ViewState;
+use super::view_state::{after_render, focus_element, focus_is_lost, ViewState};
 use super::webview::WebviewPanel;
 
 /// What receives focus when the window opens: the first form control, else the composer.
@@ -51,6 +51,22 @@ pub fn ChatWindow() -> impl IntoView {
                 }
             }
         }
+    });
+    // A form that replaces the composer (the ticket form arriving after the window opened on
+    // a composer, the frame's or its own) takes the focus: the removed composer left it on
+    // the body, and Tab would go on from where the composer was, out of the widget.
+    Effect::new(move |shown: Option<(bool, bool)>| {
+        let now = (prechat.with(Option::is_some), ticket.with(Option::is_some));
+        if shown.is_some_and(|before| before != now) {
+            after_render(move || {
+                if let Some(section) = window_ref.get_untracked().filter(|_| focus_is_lost()) {
+                    if let Ok(Some(el)) = section.query_selector(FIRST_FOCUS) {
+                        focus_element(el);
+                    }
+                }
+            });
+        }
+        now
     });
     let on_keydown = handler(move |ev: web_sys::KeyboardEvent| {
         if ev.key() != "Escape" {
