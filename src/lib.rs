@@ -9,6 +9,7 @@
 //! - [`browser`]: the driver that owns the conversation, the WebSocket, timers and storage (web-sys).
 //! - [`slices`]: the signals the driver publishes and the UI reads.
 //! - [`ui`]: Leptos components.
+//! - [`json`]: JSON text to `serde_json::Value` (the browser's `JSON.parse` in wasm).
 //! - [`perf`]: `performance` marks for the bench.
 //! - [`widget_config`]: the widget's configuration from its page URL.
 //! - [`workload`]: the core's benchmark workload (native bench and wasm `bench_core`).
@@ -16,6 +17,7 @@
 pub mod browser;
 pub mod chat;
 pub mod conversation;
+pub mod json;
 pub mod perf;
 pub mod protocol;
 pub mod relay;

@@ -22,7 +22,7 @@ pub fn logged_in() -> Conversation {
     let mut answers = Vec::new();
     while let Some(out) = c.poll_output() {
         if let Output::Send(frame) = out {
-            let v: serde_json::Value = serde_json::from_str(&frame).unwrap_or_default();
+            let v: serde_json::Value = crate::json::parse(&frame).unwrap_or_default();
             let payload = match v["action"].as_str() {
                 Some("login") => serde_json::json!({"customer": {"id": "c1", "type": "customer"},
                     "has_active_thread": true, "chats": [{"chat_id": "CH", "has_unread_events": false}]}),

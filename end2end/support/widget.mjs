@@ -14,3 +14,18 @@ export async function fillPrechat(w, name = "Ada Lovelace", email = "ada@example
   await form.getByRole("group", { name: /Choose a department/ }).getByRole("radio").last().check();
   await form.getByRole("button", { name: "Start the chat" }).click();
 }
+
+/**
+ * Starts a chat from the minimised widget: opens it, fills the prechat form, sends `text` and
+ * waits for the scripted agent to join. Returns the composer and the message log.
+ */
+export async function startChat(w, text, { joinTimeout = 30_000 } = {}) {
+  await w.locator(".lc-launcher").click({ timeout: 20_000 });
+  await fillPrechat(w);
+  const composer = w.getByRole("textbox", { name: /^Write a message/ });
+  await composer.fill(text);
+  await composer.press("Enter");
+  const log = w.getByRole("log");
+  await log.getByText(/joined the chat/).waitFor({ timeout: joinTimeout });
+  return { composer, log };
+}

@@ -5,7 +5,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { useStack } from "../support/fixture.mjs";
-import { fillPrechat } from "../support/widget.mjs";
+import { startChat } from "../support/widget.mjs";
 import { audit } from "../support/axe.mjs";
 
 const stack = useStack(["--fast"]);
@@ -17,12 +17,7 @@ const customerEvents = (s, me, type) => {
 
 test("an ask_for_email form in the chat is answered with a filled_form and shown answered once", () =>
   stack.visit({ shot: "chat-form" }, async ({ page, widget: w, customer, frame }) => {
-    await w.locator(".lc-launcher").click({ timeout: 20_000 });
-    await fillPrechat(w);
-    const composer = w.getByRole("textbox", { name: "Write a message" });
-    await composer.fill("Anyone there?");
-    await composer.press("Enter");
-    await w.getByRole("log").getByText(/joined the chat/).waitFor({ timeout: 30_000 });
+    await startChat(w, "Anyone there?");
     const me = await customer();
     const chatId = (await stack.state()).chats.find((c) => c.customer_id === me.id).id;
     const before = customerEvents(await stack.state(), me, "filled_form").length;

@@ -5,7 +5,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { useStack } from "../support/fixture.mjs";
-import { fillPrechat } from "../support/widget.mjs";
+import { startChat } from "../support/widget.mjs";
 import { waitFor } from "../support/wait.mjs";
 
 // 2000 is the sandbox's default fra license; named here so the test does not depend on it.
@@ -15,18 +15,6 @@ const stack = useStack(["--fast", "--fra-license", String(FRA_LICENSE)]);
 const host = (url) => new URL(url).host.split(":")[0];
 const rtm = (sockets) => sockets.filter((u) => u.includes("/customer/rtm/ws"));
 const chatOf = (s, id) => s.chats.find((c) => c.customer_id === id);
-
-/** Starts a chat from the minimised widget and waits for the agent's first answer. */
-async function startChat(w, text) {
-  await w.locator(".lc-launcher").click({ timeout: 20_000 });
-  await fillPrechat(w);
-  const composer = w.getByRole("textbox", { name: /^Write a message/ });
-  await composer.fill(text);
-  await composer.press("Enter");
-  const log = w.getByRole("log");
-  await log.getByText(/joined the chat/).waitFor({ timeout: 20_000 });
-  return { composer, log };
-}
 
 test("a fra license page connects to api-fra (and never to dal) and chats there", () =>
   stack.visit({ path: "/fra.html", goto: false, shot: "fra-page" }, async ({ page, widget: w, sockets, errors, customer }) => {

@@ -6,7 +6,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { useStack } from "../support/fixture.mjs";
 import { waitFor } from "../support/wait.mjs";
-import { fillPrechat } from "../support/widget.mjs";
+import { startChat } from "../support/widget.mjs";
 import { audit } from "../support/axe.mjs";
 import { threadRating as rating } from "../support/sandbox.mjs";
 
@@ -14,12 +14,7 @@ const stack = useStack(["--fast"]);
 
 test("a rating during the chat and after it ended is stored on the thread and restored after a reload", () =>
   stack.visit({ shot: "rating" }, async ({ page, widget: w, customer, frame }) => {
-    await w.locator(".lc-launcher").click({ timeout: 20_000 });
-    await fillPrechat(w);
-    const composer = w.getByRole("textbox", { name: "Write a message" });
-    await composer.fill("Rate me");
-    await composer.press("Enter");
-    await w.getByRole("log").getByText(/joined the chat/).waitFor({ timeout: 30_000 });
+    await startChat(w, "Rate me");
     const me = await customer();
     // By keyboard: Tab to "Good" and press Enter.
     const good = w.getByRole("button", { name: /Good/ });
@@ -48,12 +43,7 @@ test("a rating during the chat and after it ended is stored on the thread and re
 
 test("a reply while the window is closed shows in the host tab's title until it is read", () =>
   stack.visit({ shot: "title" }, async ({ page, widget: w, customer }) => {
-    await w.locator(".lc-launcher").click({ timeout: 20_000 });
-    await fillPrechat(w);
-    const composer = w.getByRole("textbox", { name: "Write a message" });
-    await composer.fill("Title test");
-    await composer.press("Enter");
-    await w.getByRole("log").getByText(/joined the chat/).waitFor({ timeout: 30_000 });
+    await startChat(w, "Title test");
     const me = await customer();
     const original = await page.title();
     await w.getByRole("button", { name: "Minimise chat" }).first().click();

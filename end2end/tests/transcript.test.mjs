@@ -9,19 +9,14 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { useStack } from "../support/fixture.mjs";
-import { fillPrechat } from "../support/widget.mjs";
+import { startChat } from "../support/widget.mjs";
 import { audit } from "../support/axe.mjs";
 
 const stack = useStack(["--fast"]);
 
 test("the transcript downloads with authors, times and the agent's text escaped", () =>
   stack.visit({ shot: "transcript" }, async ({ page, widget: w, customer, frame }) => {
-    await w.locator(".lc-launcher").click({ timeout: 20_000 });
-    await fillPrechat(w);
-    const composer = w.getByRole("textbox", { name: "Write a message" });
-    await composer.fill("Keep a copy, please");
-    await composer.press("Enter");
-    await w.getByRole("log").getByText(/joined the chat/).waitFor({ timeout: 30_000 });
+    await startChat(w, "Keep a copy, please");
     const me = await customer();
     const chatId = (await stack.state()).chats.find((c) => c.customer_id === me.id).id;
     const hostile = `<script>window.pwned=1</script><img src=x onerror="window.pwned=2">`;

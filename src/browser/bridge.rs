@@ -9,7 +9,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::MessageEvent;
 
-use crate::conversation::host_api::{HostCommand, HostEvent, PublicState};
+use crate::conversation::host_api::{CommandData, HostCommand, HostEvent, PublicState};
 use crate::session::CustomerPage;
 
 use super::identity::TokenResponse;
@@ -119,7 +119,7 @@ impl HostMessage {
                 },
             )),
             "lc:command" => {
-                let data = command_data().and_then(|text| serde_json::from_str(&text).ok()).unwrap_or_default();
+                let data = command_data().map(|text| CommandData::parse(&text)).unwrap_or_default();
                 HostCommand::parse(method?, data).map(HostMessage::Command)
             }
             "lc:viewport" => Some(HostMessage::Viewport { narrow: narrow? }),
@@ -172,7 +172,7 @@ impl HostListener {
             }
             // Read as JSON text: one deserializer (serde_json's) for these types.
             let data = e.data();
-            let Some(Ok(Value::Object(raw))) = json_text(&data).map(|text| serde_json::from_str(&text)) else { return };
+            let Some(Ok(Value::Object(raw))) = json_text(&data).map(|text| crate::json::parse(&text)) else { return };
             let command_data = || json_text(&js_sys::Reflect::get(&data, &"data".into()).ok()?);
             if let Some(message) = HostMessage::from_raw(&raw, command_data) {
                 on_message(message);

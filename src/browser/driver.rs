@@ -285,7 +285,7 @@ fn session_config(config: &WidgetConfig, store: &Store, seed: u64) -> SessionCon
     s.region = store.get(&s.region_key).filter(|r| !r.is_empty()).or_else(|| config.region.clone());
     s.customer_side_storage = store
         .get(&s.storage_key)
-        .and_then(|text| match serde_json::from_str(&text) {
+        .and_then(|text| match crate::json::parse(&text) {
             Ok(Value::Object(map)) => Some(map),
             _ => None,
         })

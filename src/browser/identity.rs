@@ -95,8 +95,8 @@ pub async fn cookie_grant(
         return Err(format!("token request answered {}", response.status()));
     }
     let text = JsFuture::from(response.text().map_err(js_error)?).await.map_err(js_error)?;
-    let answer: Value =
-        serde_json::from_str(&text.as_string().unwrap_or_default()).map_err(|e| format!("bad token response: {e}"))?;
+    let answer =
+        crate::json::parse(&text.as_string().unwrap_or_default()).map_err(|e| format!("bad token response: {e}"))?;
     TokenResponse::from_json(&answer).ok_or("bad token response: not a token response")?.into_token(now_ms)
 }
 

@@ -98,7 +98,7 @@ pub fn snapshot_from_fragment(fragment: &str, namespace: &str) -> BTreeMap<Strin
         return out;
     };
     let json = crate::widget_config::percent_decode(encoded);
-    let Ok(serde_json::Value::Object(map)) = serde_json::from_str(&json) else { return out };
+    let Ok(serde_json::Value::Object(map)) = crate::json::parse(&json) else { return out };
     // By `insert`, not `collect` (why: `protocol::btree_map`).
     for (k, v) in map {
         if let (true, serde_json::Value::String(v)) = (k.starts_with(namespace), v) {

@@ -11,7 +11,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-pub use super::host_command::{CommandData, HostCommand, IgnoredValue, OrderedPairs};
+pub use super::host_command::{CommandData, HostCommand, OrderedPairs};
 pub use crate::chat::Visibility;
 use crate::chat::{Availability, ChatPhase, ChatState};
 use crate::protocol::btree_map::btree_map;

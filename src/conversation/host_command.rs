@@ -1,13 +1,11 @@
 //! What the host page's `LiveChatWidget.call` asks of the widget (`lc:command`,
 //! docs/bridge.md), read from the loader's message and turned into intents.
-//! [`CommandData`] has one codec, its derived `Deserialize`, and no writer.
+//! [`CommandData`] has one reader, [`CommandData::parse`], and no writer.
 
-use std::fmt;
-
-use serde::de::{IgnoredAny, MapAccess, Visitor};
-use serde::{Deserialize, Deserializer};
+use serde_json::Value;
 
 use crate::chat::Visibility;
+use crate::json::{self, Ordered};
 
 use super::Intent;
 
@@ -70,8 +68,7 @@ impl HostCommand {
 }
 
 /// The `data` of an `lc:command`: nothing, a string, or an object of strings.
-#[derive(Debug, Clone, PartialEq, Default, Deserialize)]
-#[serde(untagged)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub enum CommandData {
     /// Absent or `null`.
     #[default]
@@ -81,16 +78,25 @@ pub enum CommandData {
     /// An object whose values are all strings, in the order given.
     Pairs(OrderedPairs),
     /// Anything else (ignored).
-    Other(IgnoredValue),
+    Other,
 }
 
-/// Any JSON value, read and dropped.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct IgnoredValue;
-
-impl<'de> Deserialize<'de> for IgnoredValue {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        IgnoredAny::deserialize(d).map(|_| IgnoredValue)
+impl CommandData {
+    /// Reads the data's JSON `text`; text that is no JSON is no data.
+    pub fn parse(text: &str) -> CommandData {
+        match json::parse_ordered(text) {
+            Err(_) | Ok(Ordered::Other(Value::Null)) => CommandData::None,
+            Ok(Ordered::Other(Value::String(s))) => CommandData::Text(s),
+            Ok(Ordered::Object(members)) => members
+                .into_iter()
+                .map(|(k, v)| match v {
+                    Value::String(v) => Some((k, v)),
+                    _ => None,
+                })
+                .collect::<Option<Vec<_>>>()
+                .map_or(CommandData::Other, |pairs| CommandData::Pairs(OrderedPairs(pairs))),
+            Ok(Ordered::Other(_)) => CommandData::Other,
+        }
     }
 }
 
@@ -98,32 +104,12 @@ impl<'de> Deserialize<'de> for IgnoredValue {
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct OrderedPairs(pub Vec<(String, String)>);
 
-impl<'de> Deserialize<'de> for OrderedPairs {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct PairsVisitor;
-        impl<'de> Visitor<'de> for PairsVisitor {
-            type Value = OrderedPairs;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("an object of string values")
-            }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<OrderedPairs, A::Error> {
-                let mut pairs = Vec::new();
-                while let Some(entry) = map.next_entry::<String, String>()? {
-                    pairs.push(entry);
-                }
-                Ok(OrderedPairs(pairs))
-            }
-        }
-        d.deserialize_map(PairsVisitor)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn command(method: &str, data: &str) -> Option<HostCommand> {
-        HostCommand::parse(method, serde_json::from_str(data).unwrap())
+        HostCommand::parse(method, CommandData::parse(data))
     }
 
     #[test]

@@ -49,7 +49,7 @@ impl StoredEntry {
 /// Reads a stored outbox, skipping entries that do not decode (storage written
 /// by another version, or tampered with).
 pub fn parse_stored(text: &str) -> Vec<StoredEntry> {
-    let Ok(Value::Array(items)) = serde_json::from_str::<Value>(text) else { return Vec::new() };
+    let Ok(Value::Array(items)) = crate::json::parse(text) else { return Vec::new() };
     items.iter().filter_map(StoredEntry::from_json).collect()
 }
 

@@ -121,7 +121,7 @@ fn ticket_outcome(answer: &TicketAnswer) -> Result<String, String> {
         TicketAnswer::Network(e) => return Err(format!("network: {e}")),
         TicketAnswer::Http { status, body } => (*status, body),
     };
-    let json: Value = serde_json::from_str(body).unwrap_or(Value::Null);
+    let json: Value = crate::json::parse(body).unwrap_or(Value::Null);
     if (200..300).contains(&status) {
         return match json.get("id") {
             Some(Value::String(id)) if !id.is_empty() => Ok(id.clone()),

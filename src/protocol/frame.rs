@@ -95,7 +95,7 @@ impl IncomingFrame {
         if text.len() > MAX_FRAME_BYTES {
             return Err(DecodeError::TooLarge { bytes: text.len() });
         }
-        let value: Value = serde_json::from_str(text).map_err(|e| DecodeError::Json(e.to_string()))?;
+        let value: Value = crate::json::parse(text).map_err(DecodeError::Json)?;
         let Value::Object(mut raw) = value else { return Err(DecodeError::Envelope("not an object".into())) };
         // Like a missing field, `null` is absent; any other wrong type is not an RTM frame.
         let mut take = |key: &str| raw.remove(key).filter(|v| !v.is_null());

@@ -6,7 +6,7 @@ use serde_json::{json, Map, Value};
 
 /// A frame read as a JSON object; `None` for anything else (the session reports it).
 pub(crate) fn parse(text: &str) -> Option<Map<String, Value>> {
-    match serde_json::from_str::<Value>(text) {
+    match crate::json::parse(text) {
         Ok(Value::Object(map)) => Some(map),
         _ => None,
     }

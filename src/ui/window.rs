@@ -3,7 +3,6 @@
 
 use leptos::html;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use crate::chat::{ChatPhase, FormSlot};
 
@@ -27,6 +26,13 @@ use super::webview::WebviewPanel;
 const FIRST_FOCUS: &str = "form.lc-form:not(.lc-chat-form) input, form.lc-form:not(.lc-chat-form) select, \
     form.lc-form:not(.lc-chat-form) textarea, .lc-composer textarea";
 
+/// Focuses the window's [`FIRST_FOCUS`] control, if it has one.
+fn focus_first(section: &web_sys::HtmlElement) {
+    if let Ok(Some(el)) = section.query_selector(FIRST_FOCUS) {
+        focus_element(el);
+    }
+}
+
 /// The open chat window (`id="lc-window"`, controlled by the launcher).
 #[component]
 pub fn ChatWindow() -> impl IntoView {
@@ -45,11 +51,7 @@ pub fn ChatWindow() -> impl IntoView {
     // Focus moves into the window once it is on screen.
     Effect::new(move |_| {
         if let Some(section) = window_ref.get() {
-            if let Ok(Some(el)) = section.query_selector(FIRST_FOCUS) {
-                if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
-                    let _ = el.focus();
-                }
-            }
+            focus_first(&section);
         }
     });
     // A form that replaces the composer (the ticket form arriving after the window opened on
@@ -60,9 +62,7 @@ pub fn ChatWindow() -> impl IntoView {
         if shown.is_some_and(|before| before != now) {
             after_render(move || {
                 if let Some(section) = window_ref.get_untracked().filter(|_| focus_is_lost()) {
-                    if let Ok(Some(el)) = section.query_selector(FIRST_FOCUS) {
-                        focus_element(el);
-                    }
+                    focus_first(&section);
                 }
             });
         }

@@ -21,7 +21,7 @@ impl UploadAnswer {
     /// The uploaded file's URL, or why there is none. A URL that is not
     /// `https`/`http` is no URL (it would be sent to the agent as the file).
     pub fn into_url(self) -> Result<String, UploadError> {
-        let json = serde_json::from_str::<Value>(&self.body).ok();
+        let json = crate::json::parse(&self.body).ok();
         match self.status {
             0 => Err(UploadError::Network),
             200..=299 => {

@@ -10,7 +10,7 @@ impl Uploads {
     /// Takes back what a previous page load stored: each upload as interrupted.
     /// Entries that do not decode (another version, tampering) are skipped.
     pub fn restore(&mut self, stored: &str) {
-        let Ok(Value::Array(items)) = serde_json::from_str::<Value>(stored) else { return };
+        let Ok(Value::Array(items)) = crate::json::parse(stored) else { return };
         for item in &items {
             let text = |key: &str| item.get(key).and_then(Value::as_str).map(str::to_owned);
             let (Some(id), Some(name), Some(size)) =

@@ -39,7 +39,7 @@ impl std::fmt::Display for TableError {
 /// never freed, a few KB. A table is first read in full without keeping anything, so a
 /// rejected one leaks nothing.
 pub fn read_table(json: &str, code: &str) -> Result<&'static Strings, TableError> {
-    let value: Value = serde_json::from_str(json).map_err(|e| error("", format!("not JSON: {e}")))?;
+    let value: Value = crate::json::parse(json).map_err(|e| error("", format!("not JSON: {e}")))?;
     let Value::Object(map) = &value else { return Err(error("", "not a JSON object")) };
     let Some(code) = super::CODES.iter().copied().find(|&c| c == code) else {
         return Err(error("", format!("{code:?} is not a language of the widget")));
