@@ -56,11 +56,16 @@ mod imp {
     }
 
     pub fn parse_ordered(text: &str) -> Result<Ordered, String> {
-        match parse(text)? {
-            Value::Object(_) => {
-                serde_json::from_str(text).map(|Members(m)| Ordered::Object(m)).map_err(|e| e.to_string())
-            }
-            other => Ok(Ordered::Other(other)),
+        // One pass over the text: an object reads as its members, anything else as a Value.
+        #[derive(serde::Deserialize)]
+        #[serde(untagged)]
+        enum Raw {
+            Object(Members),
+            Other(Value),
+        }
+        match serde_json::from_str(text).map_err(|e| e.to_string())? {
+            Raw::Object(Members(m)) => Ok(Ordered::Object(m)),
+            Raw::Other(v) => Ok(Ordered::Other(v)),
         }
     }
 

@@ -170,7 +170,8 @@ impl HostListener {
             if e.origin() != host_origin || !from_parent {
                 return;
             }
-            // Read as JSON text: one deserializer (serde_json's) for these types.
+            // Read as JSON text (JSON's semantics: no `undefined`, no functions), by the one
+            // JSON reader, `crate::json`.
             let data = e.data();
             let Some(Ok(Value::Object(raw))) = json_text(&data).map(|text| crate::json::parse(&text)) else { return };
             let command_data = || json_text(&js_sys::Reflect::get(&data, &"data".into()).ok()?);
